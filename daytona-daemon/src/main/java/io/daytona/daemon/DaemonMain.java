@@ -1,0 +1,45 @@
+package io.daytona.daemon;
+
+import io.daytona.daemon.process.CommandRunner;
+import io.daytona.daemon.process.Entrypoint;
+import io.daytona.daemon.process.ProcessEndpoints;
+import io.daytona.http.HttpServer;
+import io.daytona.http.Router;
+import io.daytona.model.json.Json;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Starts the toolbox API inside a sandbox. Arguments after {@code --} are the image's own
+ * entrypoint, which the daemon runs in the background so the image behaves as it would alone.
+ */
+public final class DaemonMain {
+    private DaemonMain() {}
+
+    public static void main(String[] args) throws Exception {
+        DaemonConfig config = DaemonConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.dir")));
+        var mapper = Json.newMapper();
+        Router router = new Router(mapper);
+        new InfoEndpoints(config).register(router);
+        new ProcessEndpoints(new CommandRunner(config.workDir())).register(router);
+        HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
+        List<String> entrypoint = entrypointArguments(args);
+        if (!entrypoint.isEmpty()) {
+            Entrypoint.start(entrypoint, config.homeDir());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+        }));
+        server.jetty().join();
+    }
+
+    static List<String> entrypointArguments(String[] args) {
+        int separator = Arrays.asList(args).indexOf("--");
+        return separator < 0 ? List.of() : List.of(args).subList(separator + 1, args.length);
+    }
+}

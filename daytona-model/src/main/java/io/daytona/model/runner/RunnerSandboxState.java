@@ -1,0 +1,11 @@
+package io.daytona.model.runner;
+
+/** What a runner sees of a sandbox on its host. */
+public enum RunnerSandboxState {
+    /** No container exists for the sandbox. */
+    MISSING,
+    /** The container exists and is running. */
+    RUNNING,
+    /** The container exists and is not running. */
+    STOPPED
+}

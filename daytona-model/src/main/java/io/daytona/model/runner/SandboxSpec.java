@@ -1,0 +1,36 @@
+package io.daytona.model.runner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * What a runner needs to run one sandbox: its identity, image, user, environment and limits.
+ *
+ * @param sandboxId the sandbox's id; also the container's name
+ * @param organizationId the owning organization
+ * @param image the snapshot's image reference
+ * @param user the user the daemon and user code run as
+ * @param env extra environment variables
+ * @param cpu CPU cores
+ * @param memoryGiB memory limit in GiB
+ * @param diskGiB disk limit in GiB
+ */
+public record SandboxSpec(
+        String sandboxId,
+        String organizationId,
+        String image,
+        String user,
+        Map<String, String> env,
+        int cpu,
+        int memoryGiB,
+        int diskGiB) {
+
+    public SandboxSpec {
+        requireNonNull(sandboxId, "sandboxId is null");
+        requireNonNull(organizationId, "organizationId is null");
+        requireNonNull(image, "image is null");
+        requireNonNull(user, "user is null");
+        env = Map.copyOf(env);
+    }
+}

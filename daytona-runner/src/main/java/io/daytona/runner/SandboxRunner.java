@@ -1,0 +1,196 @@
+package io.daytona.runner;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.model.json.Json;
+import io.daytona.model.runner.RunnerSandboxState;
+import io.daytona.model.runner.SandboxSpec;
+import io.daytona.model.runner.StartedSandbox;
+import io.daytona.model.toolbox.VersionResponse;
+import io.daytona.runner.daemon.DaemonRuntime;
+import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.engine.ImageNames;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs sandboxes as containers on the local engine. Every operation is idempotent (ensure this
+ * state), so a caller that crashed half-way can simply ask again.
+ */
+public final class SandboxRunner {
+    public static final String LABEL_PLATFORM = "io.daytona.platform";
+    public static final String LABEL_SANDBOX = "io.daytona.sandbox-id";
+    public static final String LABEL_RUNNER = "io.daytona.runner-id";
+    public static final String LABEL_ORGANIZATION = "io.daytona.organization-id";
+
+    private static final ObjectMapper JSON = Json.newMapper();
+    private static final long CPU_PERIOD = 100_000;
+    private static final long GIB = 1L << 30;
+
+    private final RunnerConfig config;
+    private final ContainerEngine engine;
+    private final DaemonRuntime daemon;
+    private final HttpClient http;
+    private final Map<String, URI> daemonUris = new ConcurrentHashMap<>();
+
+    public SandboxRunner(RunnerConfig config, ContainerEngine engine, DaemonRuntime daemon) {
+        this.config = requireNonNull(config, "config is null");
+        this.engine = requireNonNull(engine, "engine is null");
+        this.daemon = requireNonNull(daemon, "daemon is null");
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    public String runnerId() {
+        return config.runnerId();
+    }
+
+    /** Creates the sandbox's container if needed, starts it, and waits for its daemon. */
+    public StartedSandbox ensureStarted(SandboxSpec spec) throws SandboxRunnerException {
+        String name = spec.sandboxId();
+        if (engine.inspect(name).isEmpty()) {
+            create(spec);
+        }
+        engine.start(name);
+        return awaitDaemon(name);
+    }
+
+    public void ensureStopped(String sandboxId) {
+        daemonUris.remove(sandboxId);
+        engine.stop(sandboxId, config.stopGrace());
+    }
+
+    public void ensureDestroyed(String sandboxId) {
+        daemonUris.remove(sandboxId);
+        engine.remove(sandboxId);
+    }
+
+    public RunnerSandboxState state(String sandboxId) {
+        return engine.inspect(sandboxId)
+                .map(c -> Boolean.TRUE.equals(c.getState().getRunning()) ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED)
+                .orElse(RunnerSandboxState.MISSING);
+    }
+
+    /** Where the sandbox's daemon listens, if the sandbox is running. */
+    public Optional<URI> daemonUri(String sandboxId) {
+        URI known = daemonUris.get(sandboxId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return engine.inspect(sandboxId)
+                .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+                .flatMap(this::address)
+                .map(uri -> {
+                    daemonUris.put(sandboxId, uri);
+                    return uri;
+                });
+    }
+
+    private void create(SandboxSpec spec) throws SandboxRunnerException {
+        String image = ImageNames.local(spec.image());
+        List<String> imageCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
+                "Image %s of snapshot %s is not on this runner; build or pull it first (./scripts/setup.sh builds the default one)"
+                        .formatted(image, spec.image())));
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put("DAYTONA_SANDBOX_ID", spec.sandboxId());
+        env.put("DAYTONA_SANDBOX_SNAPSHOT", spec.image());
+        env.put("DAYTONA_SANDBOX_USER", spec.user());
+        env.put("DAYTONA_ORGANIZATION_ID", spec.organizationId());
+        env.put("DAYTONA_DAEMON_PORT", String.valueOf(config.daemonPort()));
+        Map<String, String> labels = Map.of(
+                LABEL_PLATFORM, "daytona",
+                LABEL_SANDBOX, spec.sandboxId(),
+                LABEL_RUNNER, config.runnerId(),
+                LABEL_ORGANIZATION, spec.organizationId());
+        HostConfig host = HostConfig.newHostConfig()
+                .withBinds(
+                        new Bind(daemon.javaHome().toString(), new Volume(DaemonRuntime.MOUNTED_JAVA_HOME), AccessMode.ro),
+                        new Bind(daemon.jar().toString(), new Volume(DaemonRuntime.MOUNTED_JAR), AccessMode.ro))
+                .withCpuPeriod(CPU_PERIOD)
+                .withCpuQuota(spec.cpu() * CPU_PERIOD)
+                .withMemory(spec.memoryGiB() * GIB)
+                .withMemorySwap(spec.memoryGiB() * GIB)
+                .withPidsLimit(config.pidsLimit())
+                .withInit(true);
+        engine.create(new ContainerEngine.ContainerSpec(spec.sandboxId(), image, spec.user(),
+                daemon.entrypoint(imageCommand), env, labels, host));
+    }
+
+    private StartedSandbox awaitDaemon(String name) throws SandboxRunnerException {
+        Instant deadline = Instant.now().plus(config.daemonStartTimeout());
+        URI base = null;
+        while (Instant.now().isBefore(deadline)) {
+            InspectContainerResponse container = engine.inspect(name).orElseThrow(() ->
+                    new SandboxRunnerException("The container of sandbox %s disappeared while starting".formatted(name)));
+            if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+                throw new SandboxRunnerException("Sandbox %s exited while starting (exit code %s, OOM killed: %s). Last output:%n%s"
+                        .formatted(name, container.getState().getExitCodeLong(), container.getState().getOOMKilled(), engine.tail(name, 20)));
+            }
+            base = base != null ? base : address(container).orElse(null);
+            Optional<String> version = base == null ? Optional.empty() : version(base);
+            if (version.isPresent()) {
+                daemonUris.put(name, base);
+                return new StartedSandbox(base, version.get());
+            }
+            sleep(Duration.ofMillis(10));
+        }
+        throw new SandboxRunnerException("The daemon of sandbox %s did not answer within %s. Last output:%n%s"
+                .formatted(name, config.daemonStartTimeout(), engine.tail(name, 20)));
+    }
+
+    private Optional<URI> address(InspectContainerResponse container) {
+        String ip = container.getNetworkSettings().getIpAddress();
+        if (ip == null || ip.isBlank()) {
+            ip = container.getNetworkSettings().getNetworks().values().stream()
+                    .map(ContainerNetwork::getIpAddress)
+                    .filter(a -> a != null && !a.isBlank())
+                    .findFirst()
+                    .orElse(null);
+        }
+        return ip == null ? Optional.empty() : Optional.of(URI.create("http://" + ip + ":" + config.daemonPort()));
+    }
+
+    private Optional<String> version(URI base) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(base.resolve("/version")).timeout(Duration.ofSeconds(1)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(JSON.readValue(response.body(), VersionResponse.class).version());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

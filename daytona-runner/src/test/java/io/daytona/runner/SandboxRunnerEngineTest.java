@@ -1,0 +1,89 @@
+package io.daytona.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.daytona.model.runner.RunnerSandboxState;
+import io.daytona.model.runner.SandboxSpec;
+import io.daytona.model.runner.StartedSandbox;
+import io.daytona.runner.daemon.DaemonRuntime;
+import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.engine.PodmanService;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs real sandboxes on the local engine (Podman), with the daemon built by this project. */
+class SandboxRunnerEngineTest {
+    private static final Path SOCKET = Path.of("/run/podman/podman.sock");
+    private static final Path DAEMON_JAR = Path.of("../daytona-daemon/target/daytona-daemon.jar");
+
+    private static ContainerEngine engine;
+    private static SandboxRunner runner;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        engine = ContainerEngine.connect(SOCKET);
+        PodmanService.ensureRunning(engine, SOCKET, Path.of("target/podman-service.log"));
+        DaemonRuntime daemon;
+        try (InputStream jar = Files.newInputStream(DAEMON_JAR)) {
+            daemon = DaemonRuntime.prepare(Path.of(System.getProperty("java.io.tmpdir"), "daytona-test-daemon"), jar);
+        }
+        runner = new SandboxRunner(RunnerConfig.defaults("test-runner"), engine, daemon);
+    }
+
+    @AfterAll
+    static void closeEngine() throws Exception {
+        engine.close();
+    }
+
+    @Test
+    void runsADaemonAsTheSandboxUserWithItsLimitsAndSurvivesStopAndStart() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of("GREETING", "hi"), 1, 1, 3);
+        try {
+            StartedSandbox started = runner.ensureStarted(spec);
+            assertThat(started.daemonVersion()).isNotBlank();
+            assertThat(execute(started.daemonUri(), "id -un; echo $GREETING; cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/memory/memory.limit_in_bytes"))
+                    .isEqualTo("daytona\nhi\n100000\n1073741824\n");
+            assertThat(execute(started.daemonUri(), "echo kept > ~/file; readlink /proc/1/ns/pid")).doesNotContain(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
+
+            runner.ensureStopped(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.STOPPED);
+            StartedSandbox restarted = runner.ensureStarted(spec);
+            assertThat(execute(restarted.daemonUri(), "cat ~/file")).isEqualTo("kept\n");
+        } finally {
+            runner.ensureDestroyed(id);
+        }
+        assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.MISSING);
+    }
+
+    @Test
+    void explainsAMissingImage() {
+        SandboxSpec spec = new SandboxSpec("test-" + UUID.randomUUID(), "org-1", "no/such-image:1", "daytona", Map.of(), 1, 1, 3);
+        assertThatThrownBy(() -> runner.ensureStarted(spec))
+                .isInstanceOf(SandboxRunnerException.class)
+                .hasMessageContaining("localhost/no/such-image:1");
+    }
+
+    private static String execute(URI daemon, String command) throws Exception {
+        String body = "{\"command\": " + io.daytona.model.json.Json.newMapper().writeValueAsString(command) + "}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(daemon.resolve("/process/execute"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var result = io.daytona.model.json.Json.newMapper().readValue(response.body(), io.daytona.model.toolbox.ExecuteResponse.class);
+        assertThat(result.exitCode()).as(result.result()).isZero();
+        return result.result();
+    }
+}
