@@ -25,6 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * this class, so one stack serves the control plane, the proxy and the in-sandbox daemon.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofHours(1);
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -50,6 +52,8 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setReuseAddress(true);
+        // Commands and streams may stay silent for long; the SDKs allow calls of up to a day.
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
         server.setHandler(new Handler.Sequence(handler, new NotFound(mapper)));
         server.setStopTimeout(2_000);

@@ -64,6 +64,11 @@ public final class SandboxRunner {
         return config.runnerId();
     }
 
+    /** Whether the engine has the image of a snapshot. */
+    public boolean hasImage(String image) {
+        return engine.imageCommand(ImageNames.local(image)).isPresent();
+    }
+
     /** Creates the sandbox's container if needed, starts it, and waits for its daemon. */
     public StartedSandbox ensureStarted(SandboxSpec spec) throws SandboxRunnerException {
         String name = spec.sandboxId();

@@ -1,0 +1,68 @@
+package io.daytona.controlplane.organization;
+
+import io.daytona.controlplane.auth.ApiKeys;
+import io.daytona.controlplane.auth.Permission;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * First start: an admin user, its organization and an admin API key with every permission.
+ * The key is shown once and written to a file readable only by the server's user.
+ */
+public final class Bootstrap {
+    public static final String ADMIN_KEY_FILE = "admin-api-key";
+
+    private Bootstrap() {}
+
+    /** Creates the admin if the database has no user yet; returns the new key, if one was made. */
+    public static Optional<String> ensureAdmin(Jdbi jdbi, Path dataDirectory, Clock clock) throws IOException {
+        String key = ApiKeys.generate();
+        boolean created = jdbi.inTransaction(handle -> {
+            if (handle.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Long.class).one() > 0) {
+                return false;
+            }
+            Instant now = clock.instant();
+            String userId = UUID.randomUUID().toString();
+            String organizationId = UUID.randomUUID().toString();
+            handle.createUpdate("INSERT INTO app_user (id, name, email, created_at) VALUES (:id, 'admin', 'admin@localhost', :now)")
+                    .bind("id", userId).bind("now", now).execute();
+            handle.createUpdate("""
+                            INSERT INTO organization (id, name, personal, created_by, created_at, updated_at)
+                            VALUES (:id, 'Personal', TRUE, :user, :now, :now)""")
+                    .bind("id", organizationId).bind("user", userId).bind("now", now).execute();
+            handle.createUpdate("""
+                            INSERT INTO organization_member (organization_id, user_id, role, created_at)
+                            VALUES (:org, :user, 'owner', :now)""")
+                    .bind("org", organizationId).bind("user", userId).bind("now", now).execute();
+            handle.createUpdate("""
+                            INSERT INTO api_key (id, organization_id, user_id, name, key_hash, key_prefix, key_suffix, permissions, created_at)
+                            VALUES (:id, :org, :user, 'admin', :hash, :prefix, :suffix, :permissions, :now)""")
+                    .bind("id", UUID.randomUUID().toString()).bind("org", organizationId).bind("user", userId)
+                    .bind("hash", ApiKeys.hash(key)).bind("prefix", key.substring(0, 3)).bind("suffix", key.substring(key.length() - 3))
+                    .bind("permissions", Arrays.stream(Permission.values()).map(Permission::wireValue).collect(Collectors.joining(",")))
+                    .bind("now", now).execute();
+            return true;
+        });
+        if (!created) {
+            return Optional.empty();
+        }
+        writeKeyFile(dataDirectory.resolve(ADMIN_KEY_FILE), key);
+        return Optional.of(key);
+    }
+
+    private static void writeKeyFile(Path file, String key) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

@@ -1,0 +1,190 @@
+package io.daytona.controlplane.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+import io.daytona.model.runner.SandboxSpec;
+import io.daytona.model.runner.StartedSandbox;
+import io.daytona.model.sandbox.SandboxState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves each sandbox's actual state towards its desired state through the runner, and records
+ * every state it enters. API calls only record desired states and wake it; a periodic scan
+ * catches everything else, including work left half-done by a crash, because every runner call
+ * is idempotent and is simply made again.
+ */
+public final class Reconciler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final int MAX_STEPS = 10;
+
+    private final SandboxRepository repository;
+    private final SandboxRuntime runtime;
+    private final Clock clock;
+    private final Duration scanInterval;
+    private final BlockingQueue<String> wakeups = new LinkedBlockingQueue<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reconcile-", 0).factory());
+    private final Object progress = new Object();
+    private final Thread scanner;
+    private volatile boolean running = true;
+
+    public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.runtime = requireNonNull(runtime, "runtime is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.scanInterval = requireNonNull(scanInterval, "scanInterval is null");
+        this.scanner = Thread.ofVirtual().name("reconcile-scanner").unstarted(this::scanLoop);
+    }
+
+    public void start() {
+        scanner.start();
+    }
+
+    /** Asks for a sandbox to be reconciled now rather than at the next scan. */
+    public void wake(String sandboxId) {
+        wakeups.add(sandboxId);
+    }
+
+    /**
+     * Waits until the sandbox is settled, has failed, or {@code timeout} passes; returns its
+     * latest record.
+     */
+    public Optional<SandboxRecord> awaitSettled(String sandboxId, Duration timeout) throws InterruptedException {
+        Instant deadline = clock.instant().plus(timeout);
+        synchronized (progress) {
+            while (true) {
+                Optional<SandboxRecord> current = repository.findById(sandboxId);
+                if (current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
+                    return current;
+                }
+                long remaining = Duration.between(clock.instant(), deadline).toMillis();
+                if (remaining <= 0) {
+                    return current;
+                }
+                progress.wait(Math.min(remaining, 500));
+            }
+        }
+    }
+
+    private void scanLoop() {
+        while (running) {
+            try {
+                String woken = wakeups.poll(scanInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (woken != null) {
+                    submit(woken);
+                    continue;
+                }
+                repository.findUnsettled().forEach(this::submit);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("reconciler scan failed; retrying at the next scan", e);
+            }
+        }
+    }
+
+    private void submit(String sandboxId) {
+        if (!inFlight.add(sandboxId)) {
+            return;
+        }
+        workers.submit(() -> {
+            try {
+                reconcile(sandboxId);
+            } finally {
+                inFlight.remove(sandboxId);
+                signalProgress();
+            }
+        });
+    }
+
+    private void reconcile(String sandboxId) {
+        for (int step = 0; step < MAX_STEPS && running; step++) {
+            Optional<SandboxRecord> found = repository.findById(sandboxId);
+            if (found.isEmpty() || found.get().isSettled() || !needsWork(found.get())) {
+                return;
+            }
+            SandboxRecord sandbox = found.get();
+            try {
+                act(sandbox);
+            } catch (Exception e) {
+                LOG.warn("sandbox {} failed to reach {}: {}", sandboxId, sandbox.desiredState().wireValue(), e.getMessage());
+                repository.recordState(sandboxId, SandboxState.ERROR, reason(e), clock.instant());
+                return;
+            } finally {
+                signalProgress();
+            }
+        }
+    }
+
+    private static boolean needsWork(SandboxRecord sandbox) {
+        return switch (sandbox.state()) {
+            case DESTROYED, BUILD_FAILED -> false;
+            case ERROR -> sandbox.desiredState() == io.daytona.model.sandbox.SandboxDesiredState.DESTROYED;
+            default -> true;
+        };
+    }
+
+    private void act(SandboxRecord sandbox) throws Exception {
+        String id = sandbox.id();
+        switch (sandbox.desiredState()) {
+            case STARTED -> {
+                SandboxState entering = sandbox.state() == SandboxState.UNKNOWN || sandbox.state() == SandboxState.CREATING
+                        ? SandboxState.CREATING : SandboxState.STARTING;
+                repository.recordState(id, entering, null, clock.instant());
+                StartedSandbox started = runtime.ensureStarted(spec(sandbox));
+                repository.recordStarted(id, runtime.runnerId(), started.daemonVersion(), clock.instant());
+            }
+            case STOPPED -> {
+                repository.recordState(id, SandboxState.STOPPING, null, clock.instant());
+                runtime.ensureStopped(id);
+                repository.recordState(id, SandboxState.STOPPED, null, clock.instant());
+            }
+            case DESTROYED -> {
+                repository.recordState(id, SandboxState.DESTROYING, null, clock.instant());
+                runtime.ensureDestroyed(id);
+                repository.recordState(id, SandboxState.DESTROYED, null, clock.instant());
+            }
+            case ARCHIVED, RESIZED, PAUSED -> throw new UnsupportedOperationException(
+                    "desired state " + sandbox.desiredState().wireValue() + " is not supported yet");
+        }
+    }
+
+    static SandboxSpec spec(SandboxRecord sandbox) {
+        return new SandboxSpec(sandbox.id(), sandbox.organizationId(), sandbox.snapshot(), sandbox.user(), sandbox.env(),
+                sandbox.cpu(), sandbox.memory(), sandbox.disk());
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void signalProgress() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        scanner.interrupt();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

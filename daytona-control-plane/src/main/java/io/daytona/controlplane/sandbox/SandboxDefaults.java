@@ -1,0 +1,30 @@
+package io.daytona.controlplane.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Server-wide sandbox settings.
+ *
+ * @param defaultSnapshot the snapshot used when a request names none
+ * @param defaultRegion the region sandboxes are placed in
+ * @param toolboxProxyUrl the proxy's toolbox base URL, e.g. {@code http://localhost:4000/toolbox}
+ * @param maxCpu the most CPU cores one sandbox may have
+ * @param maxMemory the most memory (GiB) one sandbox may have
+ * @param maxDisk the most disk (GiB) one sandbox may have
+ */
+public record SandboxDefaults(
+        String defaultSnapshot, String defaultRegion, String toolboxProxyUrl, int maxCpu, int maxMemory, int maxDisk) {
+    public static final int DEFAULT_CPU = 1;
+    public static final int DEFAULT_MEMORY = 1;
+    public static final int DEFAULT_DISK = 3;
+    public static final String DEFAULT_USER = "daytona";
+    public static final int DEFAULT_AUTO_STOP = 15;
+    public static final int DEFAULT_AUTO_ARCHIVE = 7 * 24 * 60;
+    public static final int DEFAULT_AUTO_DELETE = -1;
+
+    public SandboxDefaults {
+        requireNonNull(defaultSnapshot, "defaultSnapshot is null");
+        requireNonNull(defaultRegion, "defaultRegion is null");
+        requireNonNull(toolboxProxyUrl, "toolboxProxyUrl is null");
+    }
+}

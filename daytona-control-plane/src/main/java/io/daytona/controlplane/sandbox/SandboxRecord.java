@@ -1,0 +1,61 @@
+package io.daytona.controlplane.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+import io.daytona.model.sandbox.SandboxDesiredState;
+import io.daytona.model.sandbox.SandboxState;
+import java.time.Instant;
+import java.util.Map;
+
+/** A sandbox row: what the control plane stores and the reconciler acts on. */
+public record SandboxRecord(
+        String id,
+        String organizationId,
+        String name,
+        String snapshot,
+        String user,
+        Map<String, String> env,
+        Map<String, String> labels,
+        boolean isPublic,
+        boolean networkBlockAll,
+        String networkAllowList,
+        String region,
+        int cpu,
+        int gpu,
+        int memory,
+        int disk,
+        SandboxState state,
+        SandboxDesiredState desiredState,
+        String errorReason,
+        boolean recoverable,
+        int autoStopInterval,
+        int autoArchiveInterval,
+        int autoDeleteInterval,
+        String runnerId,
+        String daemonVersion,
+        String authToken,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastActivityAt) {
+
+    public SandboxRecord {
+        requireNonNull(id, "id is null");
+        requireNonNull(organizationId, "organizationId is null");
+        requireNonNull(name, "name is null");
+        env = Map.copyOf(env);
+        labels = Map.copyOf(labels);
+        requireNonNull(state, "state is null");
+        requireNonNull(desiredState, "desiredState is null");
+    }
+
+    /** Whether the actual state already is the one asked for. */
+    public boolean isSettled() {
+        return switch (desiredState) {
+            case STARTED -> state == SandboxState.STARTED;
+            case STOPPED -> state == SandboxState.STOPPED;
+            case DESTROYED -> state == SandboxState.DESTROYED;
+            case ARCHIVED -> state == SandboxState.ARCHIVED;
+            case RESIZED, PAUSED -> true;
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package io.daytona.controlplane.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.model.sandbox.SandboxDesiredState;
+import io.daytona.model.sandbox.SandboxState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for sandboxes. Every read an API caller can trigger is scoped to an organization. */
+public final class SandboxRepository {
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public SandboxRepository(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.json = requireNonNull(json, "json is null");
+    }
+
+    public void insert(SandboxRecord s) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO sandbox (id, organization_id, name, live_name, snapshot, os_user, env, labels, is_public,
+                            network_block_all, network_allow_list, region, cpu, gpu, memory, disk, state, desired_state,
+                            error_reason, recoverable, auto_stop_interval, auto_archive_interval, auto_delete_interval,
+                            runner_id, daemon_version, auth_token, created_at, updated_at, last_activity_at)
+                        VALUES (:id, :organizationId, :name, :name, :snapshot, :user, :env, :labels, :isPublic,
+                            :networkBlockAll, :networkAllowList, :region, :cpu, :gpu, :memory, :disk, :state, :desiredState,
+                            :errorReason, :recoverable, :autoStopInterval, :autoArchiveInterval, :autoDeleteInterval,
+                            :runnerId, :daemonVersion, :authToken, :createdAt, :updatedAt, :lastActivityAt)""")
+                .bindMethods(s)
+                .bind("env", write(s.env()))
+                .bind("labels", write(s.labels()))
+                .bind("state", s.state().wireValue())
+                .bind("desiredState", s.desiredState().wireValue())
+                .execute());
+    }
+
+    /** A live sandbox of the organization, by id or by name. */
+    public Optional<SandboxRecord> findLive(String organizationId, String idOrName) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM sandbox
+                        WHERE organization_id = :org AND state <> 'destroyed' AND (id = :key OR live_name = :key)
+                        ORDER BY CASE WHEN id = :key THEN 0 ELSE 1 END""")
+                .bind("org", organizationId)
+                .bind("key", idOrName)
+                .map(this::map)
+                .findFirst());
+    }
+
+    public Optional<SandboxRecord> findById(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM sandbox WHERE id = :id")
+                .bind("id", id)
+                .map(this::map)
+                .findFirst());
+    }
+
+    public boolean nameTaken(String organizationId, String name) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM sandbox WHERE organization_id = :org AND live_name = :name")
+                .bind("org", organizationId)
+                .bind("name", name)
+                .mapTo(Long.class)
+                .one() > 0);
+    }
+
+    /** The organization's sandboxes that have not been destroyed, newest first. */
+    public List<SandboxRecord> listLive(String organizationId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM sandbox WHERE organization_id = :org AND desired_state <> 'destroyed'
+                        ORDER BY created_at DESC, id""")
+                .bind("org", organizationId)
+                .map(this::map)
+                .list());
+    }
+
+    /** Sandboxes whose actual state differs from the desired one and that are not waiting for a person. */
+    public List<String> findUnsettled() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id FROM sandbox
+                        WHERE state <> desired_state AND state NOT IN ('destroyed', 'build_failed')
+                          AND (state <> 'error' OR desired_state = 'destroyed')""")
+                .mapTo(String.class)
+                .list());
+    }
+
+    /**
+     * Sets the desired state if the sandbox is still in {@code expectedState} and settled:
+     * the optimistic guard that turns a second conflicting call into a 409.
+     */
+    public boolean requestState(String id, SandboxState expectedState, SandboxDesiredState expectedDesired,
+                                SandboxDesiredState desired, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET desired_state = :desired, updated_at = :now
+                        WHERE id = :id AND state = :state AND desired_state = :expectedDesired""")
+                .bind("id", id)
+                .bind("state", expectedState.wireValue())
+                .bind("expectedDesired", expectedDesired.wireValue())
+                .bind("desired", desired.wireValue())
+                .bind("now", now)
+                .execute() == 1);
+    }
+
+    /** Marks a sandbox for destruction and frees its name at once. */
+    public void requestDestroy(String id, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET desired_state = 'destroyed', live_name = NULL, updated_at = :now WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", now)
+                .execute());
+    }
+
+    /** Records an actual state reached or entered by the reconciler. */
+    public void recordState(String id, SandboxState state, String errorReason, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = :state, error_reason = :error, updated_at = :now WHERE id = :id""")
+                .bind("id", id)
+                .bind("state", state.wireValue())
+                .bind("error", errorReason)
+                .bind("now", now)
+                .execute());
+    }
+
+    public void recordStarted(String id, String runnerId, String daemonVersion, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'started', error_reason = NULL, runner_id = :runner,
+                            daemon_version = :version, updated_at = :now WHERE id = :id""")
+                .bind("id", id)
+                .bind("runner", runnerId)
+                .bind("version", daemonVersion)
+                .bind("now", now)
+                .execute());
+    }
+
+    private SandboxRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new SandboxRecord(
+                rs.getString("id"),
+                rs.getString("organization_id"),
+                rs.getString("name"),
+                rs.getString("snapshot"),
+                rs.getString("os_user"),
+                read(rs.getString("env")),
+                read(rs.getString("labels")),
+                rs.getBoolean("is_public"),
+                rs.getBoolean("network_block_all"),
+                rs.getString("network_allow_list"),
+                rs.getString("region"),
+                rs.getInt("cpu"),
+                rs.getInt("gpu"),
+                rs.getInt("memory"),
+                rs.getInt("disk"),
+                SandboxState.fromWire(rs.getString("state")),
+                SandboxDesiredState.fromWire(rs.getString("desired_state")),
+                rs.getString("error_reason"),
+                rs.getBoolean("recoverable"),
+                rs.getInt("auto_stop_interval"),
+                rs.getInt("auto_archive_interval"),
+                rs.getInt("auto_delete_interval"),
+                rs.getString("runner_id"),
+                rs.getString("daemon_version"),
+                rs.getString("auth_token"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "last_activity_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string map always serializes", e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt JSON column: " + text, e);
+        }
+    }
+}

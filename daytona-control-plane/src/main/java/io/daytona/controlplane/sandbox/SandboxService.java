@@ -1,0 +1,148 @@
+package io.daytona.controlplane.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+import io.daytona.controlplane.auth.ApiKeys;
+import io.daytona.controlplane.auth.Caller;
+import io.daytona.http.ServiceException;
+import io.daytona.model.sandbox.CreateSandbox;
+import io.daytona.model.sandbox.SandboxDesiredState;
+import io.daytona.model.sandbox.SandboxState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Sandbox use cases: validate, record the desired state, wake the reconciler. Never touches a container. */
+public final class SandboxService {
+    /** How long create waits for the sandbox to start before answering with its current state. */
+    static final Duration CREATE_WAIT = Duration.ofSeconds(30);
+
+    private final SandboxRepository repository;
+    private final Reconciler reconciler;
+    private final SandboxRuntime runtime;
+    private final SandboxDefaults defaults;
+    private final Clock clock;
+
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, Clock clock) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.reconciler = requireNonNull(reconciler, "reconciler is null");
+        this.runtime = requireNonNull(runtime, "runtime is null");
+        this.defaults = requireNonNull(defaults, "defaults is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public SandboxRecord create(Caller caller, CreateSandbox request) throws InterruptedException {
+        CreateSandboxValidator.validate(request, defaults);
+        String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot();
+        if (!runtime.hasImage(snapshot)) {
+            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
+                    snapshot, defaults.defaultSnapshot());
+        }
+        if (request.target() != null && !request.target().isBlank() && !request.target().equals(defaults.defaultRegion())) {
+            throw ServiceException.badRequest("Region %s not found; this server has region %s", request.target(), defaults.defaultRegion());
+        }
+        String id = UUID.randomUUID().toString();
+        String name = request.name() == null ? id : request.name();
+        if (repository.nameTaken(caller.organizationId(), name)) {
+            throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
+        }
+        Instant now = clock.instant();
+        SandboxRecord record = new SandboxRecord(id, caller.organizationId(), name, snapshot,
+                Objects.requireNonNullElse(request.user(), SandboxDefaults.DEFAULT_USER),
+                Objects.requireNonNullElse(request.env(), Map.of()),
+                Objects.requireNonNullElse(request.labels(), Map.of()),
+                Boolean.TRUE.equals(request.isPublic()),
+                Boolean.TRUE.equals(request.networkBlockAll()),
+                request.networkAllowList(),
+                defaults.defaultRegion(),
+                Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
+                0,
+                Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
+                Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK),
+                SandboxState.UNKNOWN,
+                SandboxDesiredState.STARTED,
+                null,
+                false,
+                Objects.requireNonNullElse(request.autoStopInterval(), SandboxDefaults.DEFAULT_AUTO_STOP),
+                Objects.requireNonNullElse(request.autoArchiveInterval(), SandboxDefaults.DEFAULT_AUTO_ARCHIVE),
+                Objects.requireNonNullElse(request.autoDeleteInterval(), SandboxDefaults.DEFAULT_AUTO_DELETE),
+                null,
+                null,
+                ApiKeys.randomToken(32),
+                now,
+                now,
+                now);
+        try {
+            repository.insert(record);
+        } catch (RuntimeException e) {
+            if (repository.nameTaken(caller.organizationId(), name)) {
+                throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
+            }
+            throw e;
+        }
+        reconciler.wake(id);
+        return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
+    }
+
+    public SandboxRecord get(Caller caller, String idOrName) {
+        return repository.findLive(caller.organizationId(), idOrName)
+                .filter(s -> s.desiredState() != SandboxDesiredState.DESTROYED || s.state() != SandboxState.ERROR)
+                .orElseThrow(() -> ServiceException.notFound("Sandbox with ID or name %s not found", idOrName));
+    }
+
+    public List<SandboxRecord> list(Caller caller) {
+        return repository.listLive(caller.organizationId());
+    }
+
+    public SandboxRecord start(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.state() == SandboxState.STARTED && sandbox.desiredState() == SandboxDesiredState.STARTED) {
+            return sandbox;
+        }
+        if (sandbox.state() == SandboxState.ERROR) {
+            throw ServiceException.badRequest("Sandbox %s is in an error state (%s); delete it and create a new one",
+                    sandbox.id(), sandbox.errorReason());
+        }
+        if (sandbox.state() != SandboxState.STOPPED || sandbox.desiredState() != SandboxDesiredState.STOPPED) {
+            throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
+                    SandboxViews.shownState(sandbox).wireValue());
+        }
+        return request(sandbox, SandboxDesiredState.STARTED);
+    }
+
+    public SandboxRecord stop(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED) {
+            return sandbox;
+        }
+        if (sandbox.state() != SandboxState.STARTED || sandbox.desiredState() != SandboxDesiredState.STARTED) {
+            throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
+                    SandboxViews.shownState(sandbox).wireValue());
+        }
+        return request(sandbox, SandboxDesiredState.STOPPED);
+    }
+
+    public SandboxRecord delete(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        repository.requestDestroy(sandbox.id(), clock.instant());
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    private SandboxRecord request(SandboxRecord sandbox, SandboxDesiredState desired) {
+        if (!repository.requestState(sandbox.id(), sandbox.state(), sandbox.desiredState(), desired, clock.instant())) {
+            throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    public String toolboxProxyUrl() {
+        return defaults.toolboxProxyUrl();
+    }
+}

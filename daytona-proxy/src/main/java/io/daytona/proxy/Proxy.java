@@ -1,0 +1,27 @@
+package io.daytona.proxy;
+
+import io.daytona.http.HttpServer;
+import io.daytona.model.json.Json;
+
+/** The proxy role, started: the public edge for toolbox calls. */
+public final class Proxy implements AutoCloseable {
+    private final HttpServer server;
+
+    private Proxy(HttpServer server) {
+        this.server = server;
+    }
+
+    public static Proxy start(String host, int port, SandboxDirectory directory) throws Exception {
+        var json = Json.newMapper();
+        return new Proxy(HttpServer.start("proxy", host, port, new ToolboxProxy(directory, json), json));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}

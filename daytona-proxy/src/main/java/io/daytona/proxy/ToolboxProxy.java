@@ -1,0 +1,88 @@
+package io.daytona.proxy;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.http.ErrorCode;
+import io.daytona.http.HttpErrors;
+import io.daytona.http.ServiceException;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Forwards {@code /toolbox/{sandboxId}/...} to the sandbox's daemon with Jetty's reverse proxy,
+ * which streams bodies both ways. The caller's credentials are checked here and never reach the
+ * sandbox.
+ */
+public final class ToolboxProxy extends ProxyHandler {
+    private static final String TARGET = ToolboxProxy.class.getName() + ".target";
+
+    private final SandboxDirectory directory;
+    private final ObjectMapper json;
+
+    public ToolboxProxy(SandboxDirectory directory, ObjectMapper json) {
+        this.directory = requireNonNull(directory, "directory is null");
+        this.json = requireNonNull(json, "json is null");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Optional<ToolboxPath> path = ToolboxPath.parse(Request.getPathInContext(request));
+        if (path.isEmpty()) {
+            return false;
+        }
+        URI daemon;
+        try {
+            daemon = directory.daemonFor(path.get().sandboxId(), Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
+        } catch (ServiceException e) {
+            HttpErrors.write(json, request, response, callback, e.code(), e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            HttpErrors.write(json, request, response, callback, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error: " + e);
+            return true;
+        }
+        request.setAttribute(TARGET, HttpURI.build(daemon.toString())
+                .path(path.get().daemonPath())
+                .query(request.getHttpURI().getQuery())
+                .asImmutable());
+        return super.handle(request, response, callback);
+    }
+
+    @Override
+    protected HttpURI rewriteHttpURI(Request request) {
+        return (HttpURI) request.getAttribute(TARGET);
+    }
+
+    @Override
+    protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
+        super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
+        proxyToServerRequest.headers(headers -> headers.remove(HttpHeader.AUTHORIZATION));
+    }
+
+    @Override
+    protected void configureHttpClient(HttpClient client) {
+        super.configureHttpClient(client);
+        client.setIdleTimeout(60L * 60 * 1000);
+        client.setConnectTimeout(5_000);
+    }
+
+    @Override
+    protected void onServerToProxyResponseFailure(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest,
+                                                  org.eclipse.jetty.client.Response serverToProxyResponse, Response proxyToClientResponse,
+                                                  Callback proxyToClientCallback, Throwable failure) {
+        if (proxyToClientResponse.isCommitted()) {
+            super.onServerToProxyResponseFailure(clientToProxyRequest, proxyToServerRequest, serverToProxyResponse,
+                    proxyToClientResponse, proxyToClientCallback, failure);
+            return;
+        }
+        HttpErrors.write(json, clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, ErrorCode.BAD_GATEWAY,
+                "The sandbox's toolbox daemon did not answer: " + failure.getMessage());
+    }
+}

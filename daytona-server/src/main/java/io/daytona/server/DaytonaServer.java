@@ -1,0 +1,127 @@
+package io.daytona.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.daytona.controlplane.ControlPlane;
+import io.daytona.controlplane.ControlPlaneConfig;
+import io.daytona.controlplane.organization.Bootstrap;
+import io.daytona.controlplane.sandbox.SandboxAccess;
+import io.daytona.controlplane.sandbox.SandboxDefaults;
+import io.daytona.http.ErrorCode;
+import io.daytona.http.ServiceException;
+import io.daytona.proxy.Proxy;
+import io.daytona.proxy.SandboxDirectory;
+import io.daytona.runner.RunnerConfig;
+import io.daytona.runner.SandboxRunner;
+import io.daytona.runner.daemon.DaemonRuntime;
+import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.engine.PodmanService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Every role in one process: runner, control plane and proxy, wired in-process. */
+public final class DaytonaServer implements AutoCloseable {
+    private static final String DAEMON_JAR_RESOURCE = "daemon/daytona-daemon.jar";
+
+    private final ServerConfig config;
+    private final ContainerEngine engine;
+    private final Proxy proxy;
+    private final ControlPlane controlPlane;
+
+    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane) {
+        this.config = config;
+        this.engine = engine;
+        this.proxy = proxy;
+        this.controlPlane = controlPlane;
+    }
+
+    public static DaytonaServer start(ServerConfig config) throws Exception {
+        requireNonNull(config, "config is null");
+        Path data = config.dataDirectory().toAbsolutePath();
+        Files.createDirectories(data);
+        ContainerEngine engine = ContainerEngine.connect(config.engineSocket());
+        Proxy proxy = null;
+        try {
+            PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
+            DaemonRuntime daemon = prepareDaemon(data.resolve("daemon"));
+            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults("local"), engine, daemon);
+
+            CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
+            proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, runner));
+            String proxyUrl = config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port());
+            SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10);
+            ControlPlane controlPlane = ControlPlane.start(
+                    new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)),
+                    new LocalRunner(runner));
+            access.complete(controlPlane.sandboxAccess());
+            return new DaytonaServer(config, engine, proxy, controlPlane);
+        } catch (Exception | Error e) {
+            if (proxy != null) {
+                proxy.close();
+            }
+            engine.close();
+            throw e;
+        }
+    }
+
+    private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, SandboxRunner runner) {
+        return (sandboxId, authorization) -> {
+            access.join().authorizeToolbox(sandboxId, authorization);
+            return runner.daemonUri(sandboxId).orElseThrow(() -> new ServiceException(ErrorCode.CONFLICT,
+                    "Sandbox %s is not running on its runner; start it first".formatted(sandboxId)));
+        };
+    }
+
+    private static DaemonRuntime prepareDaemon(Path directory) throws IOException {
+        try (InputStream jar = DaytonaServer.class.getResourceAsStream(DAEMON_JAR_RESOURCE)) {
+            if (jar == null) {
+                throw new IOException("the daemon jar is missing from the server jar; rebuild with ./mvnw package");
+            }
+            return DaemonRuntime.prepare(directory, jar);
+        }
+    }
+
+    /** The API base URL, e.g. {@code http://localhost:3000/api}. */
+    public URI apiUrl() {
+        return URI.create("http://" + displayHost(config.host()) + ":" + controlPlane.port() + "/api");
+    }
+
+    public URI proxyUrl() {
+        return URI.create(config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port()));
+    }
+
+    /** The admin key made at first start, if this start was the first. */
+    public Optional<String> newAdminKey() {
+        return controlPlane.newAdminKey();
+    }
+
+    /** The admin key, read from the data directory. */
+    public String adminKey() throws IOException {
+        return Files.readString(config.dataDirectory().resolve(Bootstrap.ADMIN_KEY_FILE)).strip();
+    }
+
+    public Path adminKeyFile() {
+        return config.dataDirectory().toAbsolutePath().resolve(Bootstrap.ADMIN_KEY_FILE);
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (engine; proxy) {
+            controlPlane.close();
+        }
+    }
+}

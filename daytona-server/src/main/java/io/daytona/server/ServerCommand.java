@@ -1,0 +1,79 @@
+package io.daytona.server;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code daytona server}: every role in one process, on the embedded database. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Start the whole platform (control plane, runner, proxy) in one process.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:stopped normally", "1:failed to start (the message says why)"})
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", defaultValue = "${env:DAYTONA_DATA_DIR:-${sys:user.home}/.daytona}",
+            description = "Database, daemon runtime, logs and the admin key (default: ${DEFAULT-VALUE}; env DAYTONA_DATA_DIR).")
+    Path dataDirectory;
+
+    @Option(names = "--host", defaultValue = "${env:DAYTONA_HOST:-127.0.0.1}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; env DAYTONA_HOST).")
+    String host;
+
+    @Option(names = "--api-port", defaultValue = "${env:DAYTONA_API_PORT:-3000}", description = "API port (default: ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Option(names = "--proxy-port", defaultValue = "${env:DAYTONA_PROXY_PORT:-4000}", description = "Proxy port (default: ${DEFAULT-VALUE}).")
+    int proxyPort;
+
+    @Option(names = "--proxy-url", defaultValue = "${env:DAYTONA_PROXY_URL}",
+            description = "The proxy's URL as clients reach it (default: http://localhost:<proxy-port>; env DAYTONA_PROXY_URL).")
+    String proxyUrl;
+
+    @Option(names = "--engine-socket", defaultValue = "${env:DAYTONA_ENGINE_SOCKET:-/run/podman/podman.sock}",
+            description = "Docker-compatible engine socket; Podman's service is started on it if nothing answers (default: ${DEFAULT-VALUE}).")
+    Path engineSocket;
+
+    @Option(names = "--default-snapshot", defaultValue = "${env:DAYTONA_DEFAULT_SNAPSHOT:-" + ServerConfig.DEFAULT_SNAPSHOT + "}",
+            description = "Snapshot of sandboxes created without one (default: ${DEFAULT-VALUE}).")
+    String defaultSnapshot;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
+                Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot);
+        DaytonaServer server;
+        try {
+            server = DaytonaServer.start(config);
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("daytona server failed to start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n", server.apiUrl(), server.proxyUrl());
+        server.newAdminKey().ifPresent(key -> out.printf(
+                "%nAdmin API key (shown once; also stored in %s, mode 600):%n  %s%n", server.adminKeyFile(), key));
+        out.printf("%nUse it with:%n  export DAYTONA_API_URL=%s%n  export DAYTONA_API_KEY=$(cat %s)%n",
+                server.apiUrl(), server.adminKeyFile());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

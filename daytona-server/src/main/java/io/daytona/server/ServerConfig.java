@@ -1,0 +1,47 @@
+package io.daytona.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Settings of the single-process server.
+ *
+ * @param dataDirectory database, daemon runtime, logs and the admin key file
+ * @param host the address the API and the proxy listen on
+ * @param apiPort the API port (0 picks a free one)
+ * @param proxyPort the proxy port (0 picks a free one)
+ * @param publicProxyUrl the proxy's URL as clients reach it; derived from host and port when empty
+ * @param engineSocket the Docker-compatible engine socket
+ * @param defaultSnapshot the snapshot used when a create request names none
+ */
+public record ServerConfig(
+        Path dataDirectory,
+        String host,
+        int apiPort,
+        int proxyPort,
+        Optional<String> publicProxyUrl,
+        Path engineSocket,
+        String defaultSnapshot) {
+
+    public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
+    public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
+
+    public ServerConfig {
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(host, "host is null");
+        requireNonNull(publicProxyUrl, "publicProxyUrl is null");
+        requireNonNull(engineSocket, "engineSocket is null");
+        requireNonNull(defaultSnapshot, "defaultSnapshot is null");
+    }
+
+    /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
+    public static ServerConfig defaults(Path dataDirectory) {
+        return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT);
+    }
+
+    public ServerConfig withPorts(int api, int proxy) {
+        return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot);
+    }
+}
