@@ -62,7 +62,8 @@ public final class Exchange {
     /** Every value of a repeated query parameter ({@code states=a&states=b}). */
     public List<String> queryValues(String name) {
         query(name);
-        return query.getValues(name);
+        List<String> values = query.getValues(name);
+        return values == null ? List.of() : List.copyOf(values);
     }
 
     public Optional<String> header(String name) {

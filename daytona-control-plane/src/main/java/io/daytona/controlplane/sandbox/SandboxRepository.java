@@ -46,11 +46,11 @@ public final class SandboxRepository {
                 .execute());
     }
 
-    /** A live sandbox of the organization, by id or by name. */
+    /** A sandbox of the organization that has not been deleted, by id or by name. */
     public Optional<SandboxRecord> findLive(String organizationId, String idOrName) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM sandbox
-                        WHERE organization_id = :org AND state <> 'destroyed' AND (id = :key OR live_name = :key)
+                        WHERE organization_id = :org AND desired_state <> 'destroyed' AND (id = :key OR live_name = :key)
                         ORDER BY CASE WHEN id = :key THEN 0 ELSE 1 END""")
                 .bind("org", organizationId)
                 .bind("key", idOrName)

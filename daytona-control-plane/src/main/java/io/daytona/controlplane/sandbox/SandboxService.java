@@ -91,7 +91,6 @@ public final class SandboxService {
 
     public SandboxRecord get(Caller caller, String idOrName) {
         return repository.findLive(caller.organizationId(), idOrName)
-                .filter(s -> s.desiredState() != SandboxDesiredState.DESTROYED || s.state() != SandboxState.ERROR)
                 .orElseThrow(() -> ServiceException.notFound("Sandbox with ID or name %s not found", idOrName));
     }
 
