@@ -3,11 +3,8 @@ package io.daytona.runner;
 import static java.util.Objects.requireNonNull;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daytona.model.json.Json;
 import io.daytona.model.runner.RunnerSandboxState;
@@ -43,6 +40,7 @@ public final class SandboxRunner {
     private static final ObjectMapper JSON = Json.newMapper();
     private static final long CPU_PERIOD = 100_000;
     private static final long GIB = 1L << 30;
+    private static final Duration INSPECT_INTERVAL = Duration.ofMillis(250);
 
     private final RunnerConfig config;
     private final ContainerEngine engine;
@@ -127,9 +125,7 @@ public final class SandboxRunner {
                 LABEL_RUNNER, config.runnerId(),
                 LABEL_ORGANIZATION, spec.organizationId());
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(
-                        new Bind(daemon.javaHome().toString(), new Volume(DaemonRuntime.MOUNTED_JAVA_HOME), AccessMode.ro),
-                        new Bind(daemon.jar().toString(), new Volume(DaemonRuntime.MOUNTED_JAR), AccessMode.ro))
+                .withBinds(daemon.binds())
                 .withCpuPeriod(CPU_PERIOD)
                 .withCpuQuota(spec.cpu() * CPU_PERIOD)
                 .withMemory(spec.memoryGiB() * GIB)
@@ -143,20 +139,26 @@ public final class SandboxRunner {
     private StartedSandbox awaitDaemon(String name) throws SandboxRunnerException {
         Instant deadline = Instant.now().plus(config.daemonStartTimeout());
         URI base = null;
+        Instant nextInspect = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            InspectContainerResponse container = engine.inspect(name).orElseThrow(() ->
-                    new SandboxRunnerException("The container of sandbox %s disappeared while starting".formatted(name)));
-            if (!Boolean.TRUE.equals(container.getState().getRunning())) {
-                throw new SandboxRunnerException("Sandbox %s exited while starting (exit code %s, OOM killed: %s). Last output:%n%s"
-                        .formatted(name, container.getState().getExitCodeLong(), container.getState().getOOMKilled(), engine.tail(name, 20)));
+            // Polling the daemon is cheap; inspecting the container costs an engine call, so it
+            // only runs until the address is known and then now and then to notice an early exit.
+            if (base == null || Instant.now().isAfter(nextInspect)) {
+                InspectContainerResponse container = engine.inspect(name).orElseThrow(() ->
+                        new SandboxRunnerException("The container of sandbox %s disappeared while starting".formatted(name)));
+                if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+                    throw new SandboxRunnerException("Sandbox %s exited while starting (exit code %s, OOM killed: %s). Last output:%n%s"
+                            .formatted(name, container.getState().getExitCodeLong(), container.getState().getOOMKilled(), engine.tail(name, 20)));
+                }
+                base = address(container).orElse(null);
+                nextInspect = Instant.now().plus(INSPECT_INTERVAL);
             }
-            base = base != null ? base : address(container).orElse(null);
             Optional<String> version = base == null ? Optional.empty() : version(base);
             if (version.isPresent()) {
                 daemonUris.put(name, base);
                 return new StartedSandbox(base, version.get());
             }
-            sleep(Duration.ofMillis(10));
+            sleep(Duration.ofMillis(5));
         }
         throw new SandboxRunnerException("The daemon of sandbox %s did not answer within %s. Last output:%n%s"
                 .formatted(name, config.daemonStartTimeout(), engine.tail(name, 20)));

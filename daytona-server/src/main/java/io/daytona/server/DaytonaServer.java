@@ -13,6 +13,7 @@ import io.daytona.proxy.Proxy;
 import io.daytona.proxy.SandboxDirectory;
 import io.daytona.runner.RunnerConfig;
 import io.daytona.runner.SandboxRunner;
+import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.PodmanService;
@@ -49,7 +50,7 @@ public final class DaytonaServer implements AutoCloseable {
         Proxy proxy = null;
         try {
             PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
-            DaemonRuntime daemon = prepareDaemon(data.resolve("daemon"));
+            DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
             SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults("local"), engine, daemon);
 
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();

@@ -1,5 +1,7 @@
 package io.daytona.runner.daemon;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,19 +14,28 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
 import java.util.spi.ToolProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The files a runner mounts read-only into every sandbox so the daemon runs in any Linux image:
- * a Java runtime linked down to the modules the daemon uses, and the daemon's jar.
+ * a Java runtime linked down to the modules the daemon uses, the daemon's jar and, once trained,
+ * an ahead-of-time cache of the daemon's loaded and linked classes (JEP 483), which more than
+ * halves the daemon's start.
  *
  * @param javaHome the linked runtime on the host
  * @param jar the daemon jar on the host
+ * @param aotCache the trained AOT cache on the host, if any
+ * @param trainingOutput a writable host directory where a training run writes a new cache
  */
-public record DaemonRuntime(Path javaHome, Path jar) {
+public record DaemonRuntime(Path javaHome, Path jar, Optional<Path> aotCache, Optional<Path> trainingOutput) {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonRuntime.class);
     private static final List<String> MODULES = List.of(
             "java.base", "java.logging", "java.management", "java.naming", "java.sql", "jdk.unsupported");
@@ -33,6 +44,18 @@ public record DaemonRuntime(Path javaHome, Path jar) {
     public static final String MOUNTED_JAVA_HOME = "/opt/daytona/jre";
     /** Where the jar appears inside a sandbox. */
     public static final String MOUNTED_JAR = "/opt/daytona/daemon.jar";
+    /** Where the AOT cache appears inside a sandbox. */
+    public static final String MOUNTED_AOT_CACHE = "/opt/daytona/daemon.aot";
+    /** Where a training run writes its cache inside its sandbox. */
+    public static final String MOUNTED_TRAINING_OUTPUT = "/opt/daytona/aot-out";
+    static final String TRAINED_FILE = "daemon.aot";
+
+    public DaemonRuntime {
+        requireNonNull(javaHome, "javaHome is null");
+        requireNonNull(jar, "jar is null");
+        requireNonNull(aotCache, "aotCache is null");
+        requireNonNull(trainingOutput, "trainingOutput is null");
+    }
 
     /**
      * Links the runtime (once per Java version) and writes the jar (once per content) under
@@ -54,22 +77,51 @@ public record DaemonRuntime(Path javaHome, Path jar) {
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE);
         }
-        return new DaemonRuntime(javaHome, jar);
+        Path cache = aotCachePath(javaHome, jar);
+        return new DaemonRuntime(javaHome, jar, Files.exists(cache) ? Optional.of(cache) : Optional.empty(), Optional.empty());
+    }
+
+    /** Where the AOT cache of this runtime and jar lives; it is valid only for both together. */
+    public Path aotCachePath() {
+        return aotCachePath(javaHome, jar);
+    }
+
+    private static Path aotCachePath(Path javaHome, Path jar) {
+        return jar.resolveSibling(jar.getFileName().toString().replace(".jar", "") + "-" + javaHome.getFileName() + ".aot");
+    }
+
+    /** This runtime, set up to write a new AOT cache into {@code output} when its daemon exits. */
+    public DaemonRuntime training(Path output) {
+        return new DaemonRuntime(javaHome, jar, Optional.empty(), Optional.of(output));
+    }
+
+    public DaemonRuntime withAotCache(Path cache) {
+        return new DaemonRuntime(javaHome, jar, Optional.of(cache), Optional.empty());
+    }
+
+    /** The bind mounts that bring the daemon into a sandbox. */
+    public List<Bind> binds() {
+        List<Bind> binds = new ArrayList<>(List.of(
+                new Bind(javaHome.toString(), new Volume(MOUNTED_JAVA_HOME), AccessMode.ro),
+                new Bind(jar.toString(), new Volume(MOUNTED_JAR), AccessMode.ro)));
+        aotCache.ifPresent(cache -> binds.add(new Bind(cache.toString(), new Volume(MOUNTED_AOT_CACHE), AccessMode.ro)));
+        trainingOutput.ifPresent(out -> binds.add(new Bind(out.toString(), new Volume(MOUNTED_TRAINING_OUTPUT), AccessMode.rw)));
+        return List.copyOf(binds);
     }
 
     /** The command that starts the daemon in a sandbox, followed by the image's own entrypoint. */
     public List<String> entrypoint(List<String> imageCommand) {
-        var command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 MOUNTED_JAVA_HOME + "/bin/java",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData",
                 "-Xss512k",
                 "-Xmx64m",
-                "-XX:MaxMetaspaceSize=48m",
-                "-Xshare:auto",
-                "-jar", MOUNTED_JAR,
-                "--"));
+                "-XX:MaxMetaspaceSize=64m"));
+        aotCache.ifPresent(cache -> command.add("-XX:AOTCache=" + MOUNTED_AOT_CACHE));
+        trainingOutput.ifPresent(out -> command.add("-XX:AOTCacheOutput=" + MOUNTED_TRAINING_OUTPUT + "/" + TRAINED_FILE));
+        command.addAll(List.of("-jar", MOUNTED_JAR, "--"));
         command.addAll(imageCommand);
         return List.copyOf(command);
     }
