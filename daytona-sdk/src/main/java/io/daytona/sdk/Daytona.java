@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The client of the Daytona API: creates, finds and manages sandboxes.
@@ -82,6 +83,20 @@ public final class Daytona implements AutoCloseable {
     }
 
     /**
+     * Creates a sandbox described through a builder and waits up to 60 s until it is started, e.g.
+     * {@code daytona.create(params -> params.snapshot("my-snapshot").cpu(2))}.
+     *
+     * @throws DaytonaTimeoutException if it is not started in time
+     * @throws DaytonaException if the server refuses, or the sandbox enters state {@code error} or {@code build_failed}
+     */
+    public Sandbox create(Consumer<CreateSandbox.Builder> params) {
+        Objects.requireNonNull(params, "params is null");
+        CreateSandbox.Builder builder = CreateSandbox.builder();
+        params.accept(builder);
+        return create(builder.build(), Sandbox.DEFAULT_TIMEOUT);
+    }
+
+    /**
      * Creates a sandbox ({@code POST /sandbox}) and waits until it is started.
      *
      * <p>The configured target is used when {@code params} has none, and the label
@@ -97,10 +112,9 @@ public final class Daytona implements AutoCloseable {
         Objects.requireNonNull(params, "params is null");
         Deadline deadline = Deadline.after(Objects.requireNonNull(timeout, "timeout is null"));
         String operation = "create sandbox";
-        HttpCall call = HttpCall.post(operation, api("/sandbox"), withDefaults(params))
-                .withTimeout(deadline.requestTimeout());
+        HttpCall call = HttpCall.post(operation, api("/sandbox"), withDefaults(params));
         Sandbox sandbox = new Sandbox(transport, config.apiUrl(),
-                transport.send(call, io.daytona.model.sandbox.Sandbox.class));
+                transport.send(call, io.daytona.model.sandbox.Sandbox.class, deadline));
         sandbox.awaitStarted(operation, deadline);
         return sandbox;
     }
@@ -113,6 +127,9 @@ public final class Daytona implements AutoCloseable {
      */
     public Sandbox get(String idOrName) {
         Objects.requireNonNull(idOrName, "idOrName is null");
+        if (idOrName.isBlank()) {
+            throw new IllegalArgumentException("idOrName is blank");
+        }
         HttpCall call = HttpCall.get("get sandbox", api("/sandbox/" + Urls.segment(idOrName)));
         return new Sandbox(transport, config.apiUrl(), transport.send(call, io.daytona.model.sandbox.Sandbox.class));
     }

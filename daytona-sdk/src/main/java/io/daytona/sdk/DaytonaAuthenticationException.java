@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The credentials were missing, invalid or expired (HTTP 401); check the API key or JWT. */
 public class DaytonaAuthenticationException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaAuthenticationException(String message) {
         super(message);

@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The request conflicts with the current state (HTTP 409), e.g. a duplicate name or a state change in progress. */
 public class DaytonaConflictException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaConflictException(String message) {
         super(message);

@@ -6,6 +6,8 @@ package io.daytona.sdk;
  * have reached the server before the connection broke.
  */
 public class DaytonaConnectionException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with the underlying I/O error. */
     public DaytonaConnectionException(String message, Throwable cause) {
         super(message, cause);

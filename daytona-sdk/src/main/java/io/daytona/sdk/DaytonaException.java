@@ -14,8 +14,11 @@ import java.util.TreeMap;
  * <p>Catch a subclass to react to one kind of failure, e.g. {@link DaytonaNotFoundException}.
  */
 public class DaytonaException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int statusCode;
     private final String errorCode;
+    @SuppressWarnings("serial") // an unmodifiable TreeMap of Lists, both serializable
     private final Map<String, List<String>> headers;
 
     /** Creates a client-side failure: status 0, no code, no headers. */

@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The credentials are valid but lack the permission, or the organization does not match (HTTP 403). */
 public class DaytonaForbiddenException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaForbiddenException(String message) {
         super(message);

@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The resource does not exist (HTTP 404), e.g. a sandbox that was deleted. */
 public class DaytonaNotFoundException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaNotFoundException(String message) {
         super(message);

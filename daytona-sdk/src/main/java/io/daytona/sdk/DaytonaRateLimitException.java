@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The server throttled the caller (HTTP 429); retry after a pause. */
 public class DaytonaRateLimitException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaRateLimitException(String message) {
         super(message);

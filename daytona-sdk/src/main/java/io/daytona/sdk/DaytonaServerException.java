@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The server failed (HTTP 5xx). */
 public class DaytonaServerException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaServerException(String message) {
         super(message);

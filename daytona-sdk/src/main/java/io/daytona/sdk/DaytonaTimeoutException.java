@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** An operation did not finish in time: the toolbox answered 408, or a client-side wait or request timed out (status 0). */
 public class DaytonaTimeoutException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaTimeoutException(String message) {
         super(message);

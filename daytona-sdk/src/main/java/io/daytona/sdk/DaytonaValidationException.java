@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The server rejected the request as invalid (HTTP 400 or 422); the message says which field. */
 public class DaytonaValidationException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the failure with a message and no response details. */
     public DaytonaValidationException(String message) {
         super(message);

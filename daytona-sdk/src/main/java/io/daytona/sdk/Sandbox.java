@@ -179,8 +179,8 @@ public final class Sandbox {
     public void start(Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
         String operation = "start sandbox";
-        update(transport.send(HttpCall.post(operation, api("/start"), null).withTimeout(deadline.requestTimeout()),
-                io.daytona.model.sandbox.Sandbox.class));
+        update(transport.send(HttpCall.post(operation, api("/start"), null),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
         awaitStarted(operation, deadline);
     }
 
@@ -205,8 +205,8 @@ public final class Sandbox {
     public void stop(Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
         String operation = "stop sandbox";
-        update(transport.send(HttpCall.post(operation, api("/stop"), null).withTimeout(deadline.requestTimeout()),
-                io.daytona.model.sandbox.Sandbox.class));
+        update(transport.send(HttpCall.post(operation, api("/stop"), null),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
         awaitStopped(operation, deadline);
     }
 
@@ -227,8 +227,8 @@ public final class Sandbox {
      */
     public void delete(Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
-        update(transport.send(HttpCall.delete("delete sandbox", api("")).withTimeout(deadline.requestTimeout()),
-                io.daytona.model.sandbox.Sandbox.class));
+        update(transport.send(HttpCall.delete("delete sandbox", api("")),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
     }
 
     /**
@@ -365,8 +365,7 @@ public final class Sandbox {
 
     private void refresh(String operation, Deadline deadline) {
         io.daytona.model.sandbox.Sandbox fresh = transport.send(
-                HttpCall.get(operation, api("")).withTimeout(deadline.requestTimeout()),
-                io.daytona.model.sandbox.Sandbox.class);
+                HttpCall.get(operation, api("")), io.daytona.model.sandbox.Sandbox.class, deadline);
         data = requireData(fresh, operation);
     }
 

@@ -70,12 +70,24 @@ class DaytonaTest {
     }
 
     @Test
+    void createAcceptsABuilderConsumer() throws Exception {
+        server.on("POST", "/api/sandbox", request -> ok(sandbox("sb-1", SandboxState.STARTED, server.toolboxProxyUrl())));
+
+        daytona.create(params -> params.snapshot("snap").cpu(2));
+
+        JsonNode body = FakeServer.MAPPER.readTree(server.requests("POST", "/api/sandbox").getFirst().body());
+        assertThat(body.path("snapshot").asText()).isEqualTo("snap");
+        assertThat(body.path("cpu").asInt()).isEqualTo(2);
+        assertThat(body.path("labels").path("code-toolbox-language").asText()).isEqualTo("python");
+    }
+
+    @Test
     void createFailsWithTheErrorReasonWhenTheSandboxErrors() {
         server.on("POST", "/api/sandbox", request -> ok(sandbox("sb-1", SandboxState.CREATING, server.toolboxProxyUrl())));
         server.on("GET", "/api/sandbox/sb-1",
                 request -> ok(sandbox("sb-1", SandboxState.ERROR, "image pull failed", server.toolboxProxyUrl())));
 
-        assertThatThrownBy(() -> daytona.create())
+        assertThatThrownBy(() -> daytona.create(CreateSandbox.builder().build(), Duration.ofSeconds(5)))
                 .isExactlyInstanceOf(DaytonaException.class)
                 .hasMessageStartingWith("Failed to create sandbox: ")
                 .hasMessageContaining("sb-1")
@@ -97,15 +109,34 @@ class DaytonaTest {
     void createTimesOutWhenTheSandboxNeverStarts() {
         server.on("POST", "/api/sandbox", request -> ok(sandbox("sb-1", SandboxState.CREATING, server.toolboxProxyUrl())));
         server.on("GET", "/api/sandbox/sb-1", request -> ok(sandbox("sb-1", SandboxState.CREATING, server.toolboxProxyUrl())));
+        daytona.get("sb-1"); // warms up the connection, so the first request does not eat the timeout
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> daytona.create(CreateSandbox.builder().build(), Duration.ofMillis(400)))
+        assertThatThrownBy(() -> daytona.create(CreateSandbox.builder().build(), Duration.ofMillis(1000)))
                 .isInstanceOf(DaytonaTimeoutException.class)
                 .hasMessageStartingWith("Failed to create sandbox: ")
-                .hasMessageContaining("400 ms")
+                .hasMessageContaining("1 s")
                 .hasMessageContaining("last state: creating");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(server.requests("GET", "/api/sandbox/sb-1")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(server.requests("GET", "/api/sandbox/sb-1")).as("polls after the warm-up").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void createGivesUpWhenTheServerDoesNotAnswerInTime() {
+        server.on("GET", "/api/sandbox/sb-1", request -> ok(sandbox("sb-1", SandboxState.STARTED, server.toolboxProxyUrl())));
+        daytona.get("sb-1");
+        server.on("POST", "/api/sandbox", request -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok(sandbox("sb-1", SandboxState.STARTED, server.toolboxProxyUrl()));
+        });
+
+        assertThatThrownBy(() -> daytona.create(CreateSandbox.builder().build(), Duration.ofMillis(300)))
+                .isInstanceOfSatisfying(DaytonaTimeoutException.class, e -> assertThat(e.statusCode()).isZero())
+                .hasMessage("Failed to create sandbox: no response within 300 ms");
     }
 
     @Test

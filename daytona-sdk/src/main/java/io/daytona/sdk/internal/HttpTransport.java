@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public final class HttpTransport implements AutoCloseable {
      * plain-http requests free of h2c upgrade attempts.
      */
     public HttpTransport(Map<String, String> defaultHeaders) {
-        this.defaultHeaders = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(defaultHeaders, "defaultHeaders is null")));
+        this.defaultHeaders = Map.copyOf(Objects.requireNonNull(defaultHeaders, "defaultHeaders is null"));
         this.mapper = Json.newMapper();
         // Unset request fields are omitted, as the official SDKs do, rather than sent as null.
         this.mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
@@ -67,6 +66,20 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalStateException if the transport is closed
      */
     public <T> T send(HttpCall call, Class<T> responseType) {
+        return send(call, responseType, call.timeout().orElse(null));
+    }
+
+    /**
+     * Sends {@code call} with a timeout of the time left until {@code deadline} (none if unbounded);
+     * a timeout is reported with the deadline's whole timeout, the one the caller chose.
+     *
+     * @see #send(HttpCall, Class)
+     */
+    public <T> T send(HttpCall call, Class<T> responseType, Deadline deadline) {
+        return send(call.withTimeout(deadline.requestTimeout()), responseType, deadline.timeout());
+    }
+
+    private <T> T send(HttpCall call, Class<T> responseType, Duration reportedTimeout) {
         if (closed.get()) {
             throw new IllegalStateException("The Daytona client is closed; create a new one");
         }
@@ -78,8 +91,8 @@ public final class HttpTransport implements AutoCloseable {
             throw new DaytonaConnectionException(
                     failed(call, "could not connect to " + hostOf(call.uri()) + " within " + Deadline.format(CONNECT_TIMEOUT)), e);
         } catch (HttpTimeoutException e) {
-            throw new DaytonaTimeoutException(failed(call, "no response within "
-                    + call.timeout().map(Deadline::format).orElse("the request timeout")), 0, null, Map.of(), e);
+            String within = reportedTimeout == null ? "in time" : "within " + Deadline.format(reportedTimeout);
+            throw new DaytonaTimeoutException(failed(call, "no response " + within), 0, null, Map.of(), e);
         } catch (IOException e) {
             if (closed.get()) {
                 throw new IllegalStateException("The Daytona client was closed during the call", e);
