@@ -1,0 +1,225 @@
+package io.daytona.sdk;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link Daytona} client reaches and authenticates to the API. Immutable and thread-safe.
+ *
+ * <p>Authenticate with an API key, or with a JWT plus the organization it acts for. When both an API
+ * key and a JWT are set, the API key wins.
+ *
+ * <pre>{@code
+ * DaytonaConfig config = DaytonaConfig.builder()
+ *         .apiKey("dtn_...")
+ *         .apiUrl("http://localhost:3000/api")
+ *         .build();
+ * }</pre>
+ */
+public final class DaytonaConfig {
+    /** The API URL used when none is configured. */
+    public static final String DEFAULT_API_URL = "https://app.daytona.io/api";
+
+    /** The environment variable holding the API key. */
+    public static final String ENV_API_KEY = "DAYTONA_API_KEY";
+    /** The environment variable holding the API URL. */
+    public static final String ENV_API_URL = "DAYTONA_API_URL";
+    /** The legacy environment variable for the API URL, read when {@value #ENV_API_URL} is unset. */
+    public static final String ENV_SERVER_URL = "DAYTONA_SERVER_URL";
+    /** The environment variable holding the default target (region). */
+    public static final String ENV_TARGET = "DAYTONA_TARGET";
+    /** The environment variable holding a JWT, used when no API key is set. */
+    public static final String ENV_JWT_TOKEN = "DAYTONA_JWT_TOKEN";
+    /** The environment variable holding the organization ID, required with a JWT. */
+    public static final String ENV_ORGANIZATION_ID = "DAYTONA_ORGANIZATION_ID";
+
+    private final String apiKey;
+    private final String jwtToken;
+    private final String organizationId;
+    private final String apiUrl;
+    private final String target;
+
+    private DaytonaConfig(Builder builder) {
+        this.apiKey = blankToNull(builder.apiKey);
+        this.jwtToken = blankToNull(builder.jwtToken);
+        this.organizationId = blankToNull(builder.organizationId);
+        this.target = blankToNull(builder.target);
+        this.apiUrl = normalizeApiUrl(builder.apiUrl);
+        if (apiKey == null && jwtToken == null) {
+            throw new DaytonaException("No credentials: set the " + ENV_API_KEY + " environment variable (or "
+                    + ENV_JWT_TOKEN + " with " + ENV_ORGANIZATION_ID + "), or call DaytonaConfig.builder().apiKey(...)"
+                    + " (or .jwtToken(...).organizationId(...))");
+        }
+        if (apiKey == null && organizationId == null) {
+            throw new DaytonaException("A JWT needs the organization it acts for: set the " + ENV_ORGANIZATION_ID
+                    + " environment variable, or call DaytonaConfig.builder().organizationId(...)");
+        }
+    }
+
+    /** Starts an empty builder; the API URL defaults to {@value #DEFAULT_API_URL}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the configuration from the process environment: {@value #ENV_API_KEY}, {@value #ENV_API_URL}
+     * (default {@value #DEFAULT_API_URL}), {@value #ENV_TARGET}, {@value #ENV_JWT_TOKEN} and
+     * {@value #ENV_ORGANIZATION_ID}.
+     *
+     * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set
+     */
+    public static DaytonaConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Reads the configuration from {@code environment}, a map of environment variables, as
+     * {@link #fromEnvironment()} reads the process environment. Blank values count as unset.
+     *
+     * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set
+     */
+    public static DaytonaConfig fromEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment is null");
+        String apiUrl = blankToNull(environment.get(ENV_API_URL));
+        if (apiUrl == null) {
+            apiUrl = blankToNull(environment.get(ENV_SERVER_URL));
+        }
+        return builder()
+                .apiKey(environment.get(ENV_API_KEY))
+                .jwtToken(environment.get(ENV_JWT_TOKEN))
+                .organizationId(environment.get(ENV_ORGANIZATION_ID))
+                .apiUrl(apiUrl)
+                .target(environment.get(ENV_TARGET))
+                .build();
+    }
+
+    /** Returns a builder holding this configuration, to derive a changed copy. */
+    public Builder toBuilder() {
+        return builder()
+                .apiKey(apiKey)
+                .jwtToken(jwtToken)
+                .organizationId(organizationId)
+                .apiUrl(apiUrl)
+                .target(target);
+    }
+
+    /** Returns the API key, or null when authenticating with a JWT. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** Returns the JWT, or null if none is set. */
+    public String jwtToken() {
+        return jwtToken;
+    }
+
+    /** Returns the organization ID, or null if none is set. */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    /** Returns the API URL without a trailing slash, e.g. {@code https://app.daytona.io/api}. */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    /** Returns the default target (region) for new sandboxes, or null to let the server choose. */
+    public String target() {
+        return target;
+    }
+
+    /** Tells whether requests authenticate with the JWT (and send the organization ID) rather than an API key. */
+    public boolean usesJwt() {
+        return apiKey == null;
+    }
+
+    /** Describes the configuration with the secrets masked. */
+    @Override
+    public String toString() {
+        return "DaytonaConfig[apiUrl=" + apiUrl
+                + ", target=" + target
+                + ", apiKey=" + (apiKey == null ? "null" : "***")
+                + ", jwtToken=" + (jwtToken == null ? "null" : "***")
+                + ", organizationId=" + organizationId + "]";
+    }
+
+    private static String normalizeApiUrl(String value) {
+        String url = blankToNull(value);
+        if (url == null) {
+            return DEFAULT_API_URL;
+        }
+        url = url.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new DaytonaException("Invalid API URL '" + value + "': " + e.getMessage()
+                    + "; set " + ENV_API_URL + " or call apiUrl(...) with e.g. " + DEFAULT_API_URL, e);
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new DaytonaException("Invalid API URL '" + value + "': it must be an absolute http(s) URL;"
+                    + " set " + ENV_API_URL + " or call apiUrl(...) with e.g. " + DEFAULT_API_URL);
+        }
+        return url;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A mutable builder of {@link DaytonaConfig}; not thread-safe. Null or blank values mean unset. */
+    public static final class Builder {
+        private String apiKey;
+        private String jwtToken;
+        private String organizationId;
+        private String apiUrl;
+        private String target;
+
+        private Builder() {}
+
+        /** Sets the API key, sent as {@code Authorization: Bearer <apiKey>}. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Sets a JWT, used instead of an API key; requires {@link #organizationId(String)}. */
+        public Builder jwtToken(String jwtToken) {
+            this.jwtToken = jwtToken;
+            return this;
+        }
+
+        /** Sets the organization a JWT acts for, sent as {@code X-Daytona-Organization-ID}. */
+        public Builder organizationId(String organizationId) {
+            this.organizationId = organizationId;
+            return this;
+        }
+
+        /** Sets the API URL, e.g. {@code http://localhost:3000/api}; default {@value DaytonaConfig#DEFAULT_API_URL}. */
+        public Builder apiUrl(String apiUrl) {
+            this.apiUrl = apiUrl;
+            return this;
+        }
+
+        /** Sets the default target (region) of sandboxes created without one. */
+        public Builder target(String target) {
+            this.target = target;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @throws DaytonaException if no API key and no JWT is set, if a JWT comes without an
+         *     organization ID, or if the API URL is not an absolute http(s) URL
+         */
+        public DaytonaConfig build() {
+            return new DaytonaConfig(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.daytona.sdk;
+
+import java.util.List;
+import java.util.Map;
+
+/** The credentials are valid but lack the permission, or the organization does not match (HTTP 403). */
+public class DaytonaForbiddenException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the failure with a message and no response details. */
+    public DaytonaForbiddenException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the failure with every detail; see
+     * {@link DaytonaException#DaytonaException(String, int, String, Map, Throwable)}.
+     */
+    public DaytonaForbiddenException(
+            String message, int statusCode, String errorCode, Map<String, List<String>> headers, Throwable cause) {
+        super(message, statusCode, errorCode, headers, cause);
+    }
+}

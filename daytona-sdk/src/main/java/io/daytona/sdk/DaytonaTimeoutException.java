@@ -1,0 +1,23 @@
+package io.daytona.sdk;
+
+import java.util.List;
+import java.util.Map;
+
+/** An operation did not finish in time: the toolbox answered 408, or a client-side wait or request timed out (status 0). */
+public class DaytonaTimeoutException extends DaytonaException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the failure with a message and no response details. */
+    public DaytonaTimeoutException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the failure with every detail; see
+     * {@link DaytonaException#DaytonaException(String, int, String, Map, Throwable)}.
+     */
+    public DaytonaTimeoutException(
+            String message, int statusCode, String errorCode, Map<String, List<String>> headers, Throwable cause) {
+        super(message, statusCode, errorCode, headers, cause);
+    }
+}

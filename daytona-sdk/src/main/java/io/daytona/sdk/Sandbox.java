@@ -1,0 +1,425 @@
+package io.daytona.sdk;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.daytona.model.sandbox.SandboxDesiredState;
+import io.daytona.model.sandbox.SandboxState;
+import io.daytona.model.sandbox.ToolboxProxyUrl;
+import io.daytona.model.toolbox.DirResponse;
+import io.daytona.sdk.internal.Backoff;
+import io.daytona.sdk.internal.Deadline;
+import io.daytona.sdk.internal.HttpTransport;
+import io.daytona.sdk.internal.HttpTransport.HttpCall;
+import io.daytona.sdk.internal.Urls;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A sandbox: an isolated container in which commands run. Obtained from {@link Daytona#create()},
+ * {@link Daytona#get(String)} or {@link Daytona#list()}.
+ *
+ * <p>The getters read the last data received from the server; {@link #refreshData()} fetches it
+ * again, and every lifecycle call updates it. Thread-safe: the data is replaced as a whole.
+ */
+public final class Sandbox {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpTransport transport;
+    private final String apiUrl;
+    private final SandboxProcess process;
+    private volatile io.daytona.model.sandbox.Sandbox data;
+    private volatile String fetchedToolboxProxyUrl;
+
+    Sandbox(HttpTransport transport, String apiUrl, io.daytona.model.sandbox.Sandbox data) {
+        this.transport = Objects.requireNonNull(transport, "transport is null");
+        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl is null");
+        this.data = requireData(data, "read sandbox");
+        this.process = new SandboxProcess(this, transport);
+    }
+
+    /** Returns the data last received from the server, as the wire record. */
+    public io.daytona.model.sandbox.Sandbox data() {
+        return data;
+    }
+
+    /** Returns the sandbox ID. */
+    public String getId() {
+        return data.id();
+    }
+
+    /** Returns the sandbox name, unique in its organization; the ID unless one was given at creation. */
+    public String getName() {
+        return data.name();
+    }
+
+    /** Returns the ID of the organization owning the sandbox. */
+    public String getOrganizationId() {
+        return data.organizationId();
+    }
+
+    /** Returns the snapshot the sandbox was created from, or null. */
+    public String getSnapshot() {
+        return data.snapshot();
+    }
+
+    /** Returns the OS user commands run as. */
+    public String getUser() {
+        return data.user();
+    }
+
+    /** Returns the state last observed, e.g. {@link SandboxState#STARTED}; null if the server sent none. */
+    public SandboxState getState() {
+        return data.state();
+    }
+
+    /** Returns the state the sandbox is moving towards, or null. */
+    public SandboxDesiredState getDesiredState() {
+        return data.desiredState();
+    }
+
+    /** Returns why the sandbox is in state {@code error} or {@code build_failed}, or null. */
+    public String getErrorReason() {
+        return data.errorReason();
+    }
+
+    /** Returns the sandbox labels, unmodifiable. */
+    public Map<String, String> getLabels() {
+        return data.labels();
+    }
+
+    /** Returns the environment variables set at creation, unmodifiable; empty for sandboxes obtained from {@link Daytona#list()}. */
+    public Map<String, String> getEnv() {
+        return data.env();
+    }
+
+    /** Tells whether the sandbox's preview ports are reachable without authentication. */
+    public boolean isPublic() {
+        return data.isPublic();
+    }
+
+    /** Returns the target (region) the sandbox runs in. */
+    public String getTarget() {
+        return data.target();
+    }
+
+    /** Returns the number of CPUs. */
+    public int getCpu() {
+        return data.cpu();
+    }
+
+    /** Returns the number of GPUs. */
+    public int getGpu() {
+        return data.gpu();
+    }
+
+    /** Returns the memory in GiB. */
+    public int getMemory() {
+        return data.memory();
+    }
+
+    /** Returns the disk size in GiB. */
+    public int getDisk() {
+        return data.disk();
+    }
+
+    /** Returns the minutes of inactivity after which the sandbox stops (0 = never), or null. */
+    public Integer getAutoStopInterval() {
+        return data.autoStopInterval();
+    }
+
+    /** Returns the minutes after stopping at which the sandbox is archived, or null. */
+    public Integer getAutoArchiveInterval() {
+        return data.autoArchiveInterval();
+    }
+
+    /** Returns the minutes after stopping at which the sandbox is deleted (-1 = never), or null. */
+    public Integer getAutoDeleteInterval() {
+        return data.autoDeleteInterval();
+    }
+
+    /** Returns when the sandbox was created, or null. */
+    public Instant getCreatedAt() {
+        return data.createdAt();
+    }
+
+    /** Returns when the sandbox was last updated, or null. */
+    public Instant getUpdatedAt() {
+        return data.updatedAt();
+    }
+
+    /** Returns the base URL of the toolbox proxy; the sandbox's toolbox is at {@code <url>/<id>}. */
+    public String getToolboxProxyUrl() {
+        return data.toolboxProxyUrl();
+    }
+
+    /** Returns the process API of this sandbox: command execution. */
+    public SandboxProcess getProcess() {
+        return process;
+    }
+
+    /**
+     * Starts the sandbox and waits up to 60 s until it is started.
+     *
+     * @throws DaytonaTimeoutException if it is not started in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void start() {
+        start(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Starts the sandbox ({@code POST /sandbox/{id}/start}) and waits until it is started.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it is not started in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void start(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "start sandbox";
+        update(transport.send(HttpCall.post(operation, api("/start"), null),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
+        awaitStarted(operation, deadline);
+    }
+
+    /**
+     * Stops the sandbox and waits up to 60 s until it is stopped.
+     *
+     * @throws DaytonaTimeoutException if it is not stopped in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void stop() {
+        stop(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Stops the sandbox ({@code POST /sandbox/{id}/stop}) and waits until it is stopped or, for an
+     * ephemeral sandbox, destroyed.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it is not stopped in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void stop(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "stop sandbox";
+        update(transport.send(HttpCall.post(operation, api("/stop"), null),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
+        awaitStopped(operation, deadline);
+    }
+
+    /**
+     * Deletes the sandbox ({@code DELETE /sandbox/{id}}) without waiting for its removal.
+     *
+     * @throws DaytonaException if the call fails
+     */
+    public void delete() {
+        delete(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Deletes the sandbox without waiting for its removal.
+     *
+     * @param timeout how long the call may take; {@link Duration#ZERO} for no limit
+     * @throws DaytonaException if the call fails
+     */
+    public void delete(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        update(transport.send(HttpCall.delete("delete sandbox", api("")),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
+    }
+
+    /**
+     * Fetches the sandbox's data again ({@code GET /sandbox/{id}}).
+     *
+     * @throws DaytonaNotFoundException if the sandbox no longer exists
+     * @throws DaytonaException if the call fails
+     */
+    public void refreshData() {
+        refresh("refresh sandbox data", Deadline.after(Duration.ZERO));
+    }
+
+    /**
+     * Waits until the sandbox is started, polling its state every 100 ms growing to 1 s.
+     *
+     * @param timeout how long to wait; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it is not started in time
+     * @throws DaytonaException if it enters state {@code error} or {@code build_failed}, is destroyed,
+     *     or a poll fails
+     */
+    public void waitUntilStarted(Duration timeout) {
+        awaitStarted("wait for sandbox to start", Deadline.after(timeout));
+    }
+
+    /**
+     * Waits until the sandbox is stopped or destroyed (a 404 counts as destroyed), polling its state
+     * every 100 ms growing to 1 s.
+     *
+     * @param timeout how long to wait; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it is not stopped in time
+     * @throws DaytonaException if it enters state {@code error} or {@code build_failed}, or a poll fails
+     */
+    public void waitUntilStopped(Duration timeout) {
+        awaitStopped("wait for sandbox to stop", Deadline.after(timeout));
+    }
+
+    /**
+     * Returns the home directory of the sandbox user, e.g. {@code /home/daytona}.
+     *
+     * @throws DaytonaException if the call fails
+     */
+    public String getUserHomeDir() {
+        return dir("get user home directory", "/user-home-dir");
+    }
+
+    /**
+     * Returns the directory commands run in by default.
+     *
+     * @throws DaytonaException if the call fails
+     */
+    public String getWorkDir() {
+        return dir("get working directory", "/work-dir");
+    }
+
+    /** Describes the sandbox by ID, name and state. */
+    @Override
+    public String toString() {
+        io.daytona.model.sandbox.Sandbox current = data;
+        return "Sandbox[id=" + current.id() + ", name=" + current.name() + ", state=" + current.state() + "]";
+    }
+
+    void awaitStarted(String operation, Deadline deadline) {
+        Backoff backoff = Backoff.sandboxPolling();
+        while (true) {
+            io.daytona.model.sandbox.Sandbox current = data;
+            SandboxState state = current.state();
+            if (state == SandboxState.STARTED) {
+                return;
+            }
+            if (state == SandboxState.ERROR || state == SandboxState.BUILD_FAILED) {
+                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                        + " failed to start with state " + state.wireValue() + ": " + reasonOf(current));
+            }
+            if (state == SandboxState.DESTROYED || state == SandboxState.DESTROYING) {
+                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                        + " is " + state.wireValue() + " and will not start");
+            }
+            pause(operation, "started", backoff, deadline);
+            refresh(operation, deadline);
+        }
+    }
+
+    void awaitStopped(String operation, Deadline deadline) {
+        Backoff backoff = Backoff.sandboxPolling();
+        while (true) {
+            io.daytona.model.sandbox.Sandbox current = data;
+            SandboxState state = current.state();
+            if (state == SandboxState.STOPPED || state == SandboxState.DESTROYED) {
+                return;
+            }
+            if (state == SandboxState.ERROR || state == SandboxState.BUILD_FAILED) {
+                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                        + " failed to stop with state " + state.wireValue() + ": " + reasonOf(current));
+            }
+            pause(operation, "stopped", backoff, deadline);
+            try {
+                refresh(operation, deadline);
+            } catch (DaytonaNotFoundException e) {
+                markDestroyed();
+                return;
+            }
+        }
+    }
+
+    URI toolboxUri(String path) {
+        String proxyUrl = data.toolboxProxyUrl();
+        if (proxyUrl == null || proxyUrl.isBlank()) {
+            proxyUrl = fetchToolboxProxyUrl();
+        }
+        return URI.create(Urls.stripTrailingSlashes(proxyUrl) + "/" + Urls.segment(getId()) + path);
+    }
+
+    private String fetchToolboxProxyUrl() {
+        String cached = fetchedToolboxProxyUrl;
+        if (cached != null) {
+            return cached;
+        }
+        ToolboxProxyUrl answer = transport.send(
+                HttpCall.get("get toolbox proxy URL", api("/toolbox-proxy-url")), ToolboxProxyUrl.class);
+        if (answer == null || answer.url() == null || answer.url().isBlank()) {
+            throw new DaytonaException("Failed to get toolbox proxy URL: the server sent none for sandbox " + getId());
+        }
+        fetchedToolboxProxyUrl = answer.url();
+        return answer.url();
+    }
+
+    private String dir(String operation, String path) {
+        DirResponse answer = transport.send(HttpCall.get(operation, toolboxUri(path)), DirResponse.class);
+        if (answer == null || answer.dir() == null) {
+            throw new DaytonaException("Failed to " + operation + ": the toolbox sent no directory");
+        }
+        return answer.dir();
+    }
+
+    private void refresh(String operation, Deadline deadline) {
+        io.daytona.model.sandbox.Sandbox fresh = transport.send(
+                HttpCall.get(operation, api("")), io.daytona.model.sandbox.Sandbox.class, deadline);
+        data = requireData(fresh, operation);
+    }
+
+    private void pause(String operation, String target, Backoff backoff, Deadline deadline) {
+        if (deadline.isExpired()) {
+            throw timedOut(operation, target, deadline);
+        }
+        Duration interval = backoff.next();
+        Duration remaining = deadline.remaining();
+        try {
+            Thread.sleep(interval.compareTo(remaining) < 0 ? interval : remaining);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaytonaException("Failed to " + operation + ": interrupted while waiting", e);
+        }
+        if (deadline.isExpired()) {
+            throw timedOut(operation, target, deadline);
+        }
+    }
+
+    private DaytonaTimeoutException timedOut(String operation, String target, Deadline deadline) {
+        io.daytona.model.sandbox.Sandbox current = data;
+        String state = current.state() == null ? "unknown" : current.state().wireValue();
+        return new DaytonaTimeoutException("Failed to " + operation + ": sandbox " + current.id() + " did not become "
+                + target + " within " + Deadline.format(deadline.timeout()) + " (last state: " + state + ")");
+    }
+
+    private void update(io.daytona.model.sandbox.Sandbox fresh) {
+        if (fresh != null && fresh.id() != null) {
+            data = fresh;
+        }
+    }
+
+    private void markDestroyed() {
+        ObjectNode tree = transport.mapper().valueToTree(data);
+        tree.put("state", SandboxState.DESTROYED.wireValue());
+        data = transport.mapper().convertValue(tree, io.daytona.model.sandbox.Sandbox.class);
+    }
+
+    private URI api(String suffix) {
+        return URI.create(apiUrl + "/sandbox/" + Urls.segment(data.id()) + suffix);
+    }
+
+    private static String reasonOf(io.daytona.model.sandbox.Sandbox sandbox) {
+        return sandbox.errorReason() == null || sandbox.errorReason().isBlank()
+                ? "no reason given"
+                : sandbox.errorReason();
+    }
+
+    private static io.daytona.model.sandbox.Sandbox requireData(
+            io.daytona.model.sandbox.Sandbox data, String operation) {
+        if (data == null || data.id() == null) {
+            throw new DaytonaException("Failed to " + operation + ": the server sent no sandbox");
+        }
+        return data;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The Daytona Java SDK: create sandboxes and run commands in them.
+ *
+ * <pre>{@code
+ * try (Daytona daytona = new Daytona()) {          // reads DAYTONA_API_KEY, DAYTONA_API_URL
+ *     Sandbox sandbox = daytona.create();
+ *     ExecuteResponse response = sandbox.getProcess().executeCommand("echo hello");
+ *     System.out.println(response.result());
+ *     sandbox.delete();
+ * }
+ * }</pre>
+ *
+ * <p>Every failure is a {@link io.daytona.sdk.DaytonaException}; the wire types are the records of
+ * {@code io.daytona.model}.
+ */
+package io.daytona.sdk;
