@@ -2,6 +2,7 @@ package io.daytona.runner.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ContainerConfig;
@@ -120,6 +121,10 @@ public final class ContainerEngine implements AutoCloseable {
             docker.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException alreadyGone) {
             // nothing to remove
+        } catch (DockerException e) {
+            if (!isNoSuchContainer(e)) {
+                throw e;
+            }
         }
     }
 
@@ -128,7 +133,17 @@ public final class ContainerEngine implements AutoCloseable {
             return Optional.of(docker.inspectContainerCmd(name).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
+        } catch (DockerException e) {
+            if (isNoSuchContainer(e)) {
+                return Optional.empty();
+            }
+            throw e;
         }
+    }
+
+    /** Podman answers 500 "no such container", not 404, for a container being removed. */
+    public static boolean isNoSuchContainer(DockerException e) {
+        return e.getHttpStatus() == 500 && e.getMessage() != null && e.getMessage().contains("no such container");
     }
 
     /** The last lines a container wrote, to explain why it failed. */
