@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** A raw HTTP client for contract tests: what goes over the wire, with no SDK in between. */
@@ -18,22 +19,30 @@ final class Api {
 
     private final URI base;
     private final Optional<String> key;
+    private final Map<String, String> headers;
 
-    Api(URI base, Optional<String> key) {
+    Api(URI base, Optional<String> key, Map<String, String> headers) {
         this.base = base;
         this.key = key;
+        this.headers = Map.copyOf(headers);
     }
 
     static Api of(Platform platform) {
-        return new Api(platform.apiUrl(), Optional.of(platform.adminKey()));
+        return new Api(platform.apiUrl(), Optional.of(platform.adminKey()), Map.of());
     }
 
     Api withKey(Optional<String> otherKey) {
-        return new Api(base, otherKey);
+        return new Api(base, otherKey, headers);
+    }
+
+    Api withHeader(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, key, more);
     }
 
     Api toolbox(Platform platform, String sandboxId) {
-        return new Api(URI.create(platform.proxyUrl() + "/toolbox/" + sandboxId), key);
+        return new Api(URI.create(platform.proxyUrl() + "/toolbox/" + sandboxId), key, headers);
     }
 
     /**
@@ -84,6 +93,7 @@ final class Api {
             request.header("Content-Type", "application/json");
         }
         key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

@@ -118,7 +118,9 @@ public record DaemonRuntime(Path javaHome, Path jar, Optional<Path> aotCache, Op
                 "-XX:-UsePerfData",
                 "-Xss512k",
                 "-Xmx64m",
-                "-XX:MaxMetaspaceSize=64m"));
+                "-XX:MaxMetaspaceSize=64m",
+                // sessions make named pipes with mkfifo(3) through the FFM API
+                "--enable-native-access=ALL-UNNAMED"));
         aotCache.ifPresent(cache -> command.add("-XX:AOTCache=" + MOUNTED_AOT_CACHE));
         trainingOutput.ifPresent(out -> command.add("-XX:AOTCacheOutput=" + MOUNTED_TRAINING_OUTPUT + "/" + TRAINED_FILE));
         command.addAll(List.of("-jar", MOUNTED_JAR, "--"));
