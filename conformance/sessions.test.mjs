@@ -71,4 +71,22 @@ describe('sessions', { timeout: 120_000 }, () => {
     assert.equal(logs.stdout, 'answer=42\n')
     assert.equal(logs.stderr, 'done\n')
   })
+
+  test('log callbacks stream stdout and stderr as a command runs', async () => {
+    await sandbox.process.createSession('conformance-follow')
+    const started = await sandbox.process.executeSessionCommand('conformance-follow', {
+      command: 'for i in 1 2 3; do echo line$i; echo warn$i >&2; sleep 0.2; done',
+      runAsync: true,
+    })
+    let stdout = ''
+    let stderr = ''
+    await sandbox.process.getSessionCommandLogs(
+      'conformance-follow',
+      started.cmdId,
+      (chunk) => (stdout += chunk),
+      (chunk) => (stderr += chunk),
+    )
+    assert.equal(stdout, 'line1\nline2\nline3\n')
+    assert.equal(stderr, 'warn1\nwarn2\nwarn3\n')
+  })
 })

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.daytona.model.sandbox.Sandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +82,62 @@ class SessionsApiTest {
         assertThat(toolbox.post("/process/session/async/command/" + cmdId + "/input", Map.of("data", "x")).status()).isEqualTo(400);
         assertThat(toolbox.get("/process/session/async/command/nope").status()).isEqualTo(404);
         assertThat(toolbox.post("/process/session/missing/exec", Map.of("command", "true")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void followsACommandsLogOverAWebSocketUntilItEnds(Platform platform) throws Exception {
+        toolbox.post("/process/session", Map.of("sessionId", "follow"));
+        String cmdId = toolbox.post("/process/session/follow/exec",
+                Map.of("command", "for i in 1 2 3; do echo out$i; echo err$i >&2; sleep 0.3; done", "runAsync", true))
+                .json().get("cmdId").asText();
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        URI uri = URI.create(platform.proxyUrl().toString().replaceFirst("^http", "ws")
+                + "/toolbox/" + sandboxId + "/process/session/follow/command/" + cmdId + "/logs?follow=true");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            client.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + platform.adminKey())
+                    .header("X-Daytona-SDK-Version", "0.190.1")
+                    .buildAsync(uri, new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+                            byte[] bytes = new byte[data.remaining()];
+                            data.get(bytes);
+                            synchronized (received) {
+                                received.writeBytes(bytes);
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                            closed.complete(statusCode);
+                            return null;
+                        }
+
+                        @Override
+                        public void onError(WebSocket socket, Throwable error) {
+                            closed.completeExceptionally(error);
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            assertThat(closed.get(20, TimeUnit.SECONDS)).isEqualTo(1000);
+        }
+        String framed;
+        synchronized (received) {
+            framed = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(framed).contains("\u0001\u0001\u0001out1\n", "\u0001\u0001\u0001out3\n", "\u0002\u0002\u0002err2\n");
+    }
+
+    @Test
+    void refusesAWebSocketWithoutCredentials(Platform platform) throws Exception {
+        URI uri = URI.create(platform.proxyUrl().toString().replaceFirst("^http", "ws") + "/toolbox/" + sandboxId + "/process/session");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            var attempt = client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {});
+            assertThat(attempt).failsWithin(10, TimeUnit.SECONDS).withThrowableThat()
+                    .havingRootCause().withMessageContaining("401");
+        }
     }
 
     private static Api sdkVersion(String version) {

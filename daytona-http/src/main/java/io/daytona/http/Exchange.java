@@ -17,7 +17,10 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /** One request and its response, as an endpoint sees them. Blocking by design: endpoints run on virtual threads. */
 public final class Exchange {
@@ -25,14 +28,42 @@ public final class Exchange {
     private final Response response;
     private final Map<String, String> pathParams;
     private final ObjectMapper mapper;
+    private final Callback callback;
     private Fields query;
     private boolean committed;
+    private boolean upgraded;
 
-    Exchange(Request request, Response response, Map<String, String> pathParams, ObjectMapper mapper) {
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, ObjectMapper mapper) {
         this.request = requireNonNull(request, "request is null");
         this.response = requireNonNull(response, "response is null");
+        this.callback = requireNonNull(callback, "callback is null");
         this.pathParams = Map.copyOf(pathParams);
         this.mapper = requireNonNull(mapper, "mapper is null");
+    }
+
+    /** Whether the client asks to switch this request to a WebSocket. */
+    public boolean isWebSocketUpgrade() {
+        return isWebSocketUpgrade(request);
+    }
+
+    public static boolean isWebSocketUpgrade(Request request) {
+        return "websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE));
+    }
+
+    /**
+     * Switches this request to a WebSocket served by the endpoint {@code creator} returns (a
+     * {@code Session.Listener}); the exchange is over for the endpoint once this returns.
+     */
+    public void upgrade(WebSocketCreator creator) {
+        ServerWebSocketContainer container = ServerWebSocketContainer.get(request.getContext());
+        if (container == null || !container.upgrade(creator, request, response, callback)) {
+            throw ServiceException.badRequest("This endpoint needs a WebSocket upgrade request (Upgrade: websocket)");
+        }
+        upgraded = true;
+    }
+
+    boolean isUpgraded() {
+        return upgraded;
     }
 
     public String method() {

@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * A started Jetty server whose handlers run on virtual threads. Every role serves HTTP through
@@ -56,6 +57,11 @@ public final class HttpServer implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
         server.setHandler(new Handler.Sequence(handler, new NotFound(mapper)));
+        // Routes may upgrade to WebSocket through Exchange#upgrade, which uses this container.
+        ServerWebSocketContainer webSockets = ServerWebSocketContainer.ensure(server);
+        webSockets.setIdleTimeout(IDLE_TIMEOUT);
+        webSockets.setMaxBinaryMessageSize(64L * 1024 * 1024);
+        webSockets.setMaxTextMessageSize(64L * 1024 * 1024);
         server.setStopTimeout(2_000);
         server.start();
         return new HttpServer(server, connector);

@@ -71,7 +71,7 @@ public final class Router extends Handler.Abstract {
             return false;
         }
         Map<String, String> params = ((UriTemplatePathSpec) matched.getPathSpec()).getPathParams(path);
-        Exchange exchange = new Exchange(request, response, params == null ? Map.of() : params, mapper);
+        Exchange exchange = new Exchange(request, response, callback, params == null ? Map.of() : params, mapper);
         try {
             Endpoint endpoint = matched.getResource().get(request.getMethod());
             if (endpoint == null) {
@@ -79,11 +79,18 @@ public final class Router extends Handler.Abstract {
                         "%s is not allowed on %s; allowed: %s".formatted(request.getMethod(), path, matched.getResource().keySet()));
             }
             endpoint.handle(exchange);
+            if (exchange.isUpgraded()) {
+                return true;
+            }
             if (!exchange.isCommitted()) {
                 exchange.status(200);
             }
             callback.succeeded();
         } catch (Throwable failure) {
+            if (exchange.isUpgraded()) {
+                LOG.warn("{} {} failed after the WebSocket upgrade", exchange.method(), exchange.path(), failure);
+                return true;
+            }
             fail(exchange, failure, callback);
         }
         return true;

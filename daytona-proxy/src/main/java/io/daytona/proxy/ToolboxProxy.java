@@ -6,7 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daytona.http.ErrorCode;
 import io.daytona.http.HttpErrors;
 import io.daytona.http.ServiceException;
+import io.daytona.http.Exchange;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import java.util.Optional;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,12 +32,19 @@ import org.eclipse.jetty.util.Callback;
 public final class ToolboxProxy extends ProxyHandler {
     private static final String TARGET = ToolboxProxy.class.getName() + ".target";
 
+    private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final SandboxDirectory directory;
     private final ObjectMapper json;
+    private final WebSocketClient webSockets = new WebSocketClient();
 
     public ToolboxProxy(SandboxDirectory directory, ObjectMapper json) {
         this.directory = requireNonNull(directory, "directory is null");
         this.json = requireNonNull(json, "json is null");
+        webSockets.setIdleTimeout(Duration.ofHours(1));
+        webSockets.setMaxBinaryMessageSize(64L * 1024 * 1024);
+        webSockets.setMaxTextMessageSize(64L * 1024 * 1024);
+        addBean(webSockets);
     }
 
     @Override
@@ -48,11 +63,49 @@ public final class ToolboxProxy extends ProxyHandler {
             HttpErrors.write(json, request, response, callback, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error: " + e);
             return true;
         }
-        request.setAttribute(TARGET, HttpURI.build(daemon.toString())
+        HttpURI target = HttpURI.build(daemon.toString())
                 .path(path.get().daemonPath())
                 .query(request.getHttpURI().getQuery())
-                .asImmutable());
+                .asImmutable();
+        if (Exchange.isWebSocketUpgrade(request)) {
+            return relayWebSocket(request, response, callback, target);
+        }
+        request.setAttribute(TARGET, target);
         return super.handle(request, response, callback);
+    }
+
+    /**
+     * Connects to the daemon first, then accepts the client's upgrade with the subprotocol the
+     * daemon chose, and relays frames both ways. The caller's credentials stay here.
+     */
+    private boolean relayWebSocket(Request request, Response response, Callback callback, HttpURI target) {
+        ServerWebSocketContainer container = ServerWebSocketContainer.get(request.getContext());
+        URI upstream = URI.create(target.asString().replaceFirst("^http", "ws"));
+        container.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) -> {
+            CompletableFuture<Session> client = new CompletableFuture<>();
+            ClientUpgradeRequest toDaemon = new ClientUpgradeRequest();
+            upgradeRequest.getHeaders().forEach(field -> {
+                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)) {
+                    toDaemon.setHeader(field.getName(), field.getValue());
+                }
+            });
+            toDaemon.setSubProtocols(upgradeRequest.getSubProtocols());
+            Session daemonSession;
+            try {
+                daemonSession = webSockets.connect(new WebSocketRelay(client, new CompletableFuture<>()), upstream, toDaemon)
+                        .get(UPSTREAM_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                HttpErrors.write(json, upgradeRequest, upgradeResponse, upgradeCallback, ErrorCode.BAD_GATEWAY,
+                        "The sandbox's toolbox daemon refused the WebSocket: " + e.getMessage());
+                return null;
+            }
+            String accepted = daemonSession.getUpgradeResponse().getAcceptedSubProtocol();
+            if (accepted != null) {
+                upgradeResponse.setAcceptedSubProtocol(accepted);
+            }
+            return new WebSocketRelay(CompletableFuture.completedFuture(daemonSession), client);
+        }, request, response, callback);
+        return true;
     }
 
     @Override

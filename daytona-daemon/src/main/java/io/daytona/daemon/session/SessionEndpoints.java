@@ -14,6 +14,7 @@ import io.daytona.model.toolbox.session.SessionSendInputRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** {@code /process/session}: long-lived shells, their commands, input and logs. */
 public final class SessionEndpoints {
@@ -79,6 +80,10 @@ public final class SessionEndpoints {
 
     private void logs(Exchange ex) throws IOException {
         SessionCommand command = command(ex);
+        if (ex.isWebSocketUpgrade()) {
+            follow(ex, command);
+            return;
+        }
         byte[] log = command.log();
         OutputMode mode = mode(ex);
         if (mode == OutputMode.DEMUXED) {
@@ -93,6 +98,24 @@ public final class SessionEndpoints {
         try (OutputStream out = ex.outputStream()) {
             out.write(body);
         }
+    }
+
+    /**
+     * Follows the log over a WebSocket. Clients that cannot send headers (browsers) announce their
+     * SDK version as the subprotocol {@code X-Daytona-SDK-Version~<version>}, which is accepted.
+     */
+    private static void follow(Exchange ex, SessionCommand command) {
+        ex.upgrade((request, response, callback) -> {
+            Optional<String> version = ex.header(SDK_VERSION_HEADER);
+            for (String protocol : request.getSubProtocols()) {
+                if (protocol.startsWith(SDK_VERSION_HEADER + "~")) {
+                    response.setAcceptedSubProtocol(protocol);
+                    version = Optional.of(protocol.substring(SDK_VERSION_HEADER.length() + 1));
+                }
+            }
+            boolean split = ex.header(SPLIT_OUTPUT_HEADER).map("true"::equalsIgnoreCase).orElse(false);
+            return new LogFollower(command, OutputMode.of(version, split) == OutputMode.COMBINED);
+        });
     }
 
     private SessionCommand command(Exchange ex) {
