@@ -2,6 +2,7 @@ package io.daytona.daemon;
 
 import io.daytona.daemon.process.CommandRunner;
 import io.daytona.daemon.process.Entrypoint;
+import io.daytona.daemon.interpreter.InterpreterEndpoints;
 import io.daytona.daemon.port.PortEndpoints;
 import io.daytona.daemon.process.ProcessEndpoints;
 import io.daytona.daemon.pty.PtyEndpoints;
@@ -28,6 +29,7 @@ public final class DaemonMain {
         new InfoEndpoints(config).register(router);
         new ProcessEndpoints(new CommandRunner(config.workDir())).register(router);
         new PortEndpoints(config.port()).register(router);
+        new InterpreterEndpoints(config.workDir(), java.time.Clock.systemUTC(), mapper).register(router);
         new PtyEndpoints(config.workDir(), java.time.Clock.systemUTC()).register(router);
         new SessionEndpoints(new SessionManager(config.homeDir().resolve(".daytona/sessions"), config.workDir())).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
