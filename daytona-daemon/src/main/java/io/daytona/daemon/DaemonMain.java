@@ -1,5 +1,6 @@
 package io.daytona.daemon;
 
+import io.daytona.daemon.files.FileEndpoints;
 import io.daytona.daemon.process.CommandRunner;
 import io.daytona.daemon.process.Entrypoint;
 import io.daytona.daemon.process.ProcessEndpoints;
@@ -23,6 +24,7 @@ public final class DaemonMain {
         Router router = new Router(mapper);
         new InfoEndpoints(config).register(router);
         new ProcessEndpoints(new CommandRunner(config.workDir())).register(router);
+        new FileEndpoints(config.workDir(), mapper).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
         List<String> entrypoint = entrypointArguments(args);
         if (!entrypoint.isEmpty()) {
