@@ -51,6 +51,7 @@ final class GoTime {
         if (zone instanceof ZoneOffset || zone.getId().equals("GMT") || zone.getId().equals("Etc/UTC") || zone.getId().equals("UTC")) {
             return time.getOffset().getTotalSeconds() == 0 ? "UTC" : NUMERIC_OFFSET.format(time);
         }
-        return DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(time);
+        // English names are the tz database abbreviations Go prints (CET, EST), where the root locale gives GMT+01:00.
+        return DateTimeFormatter.ofPattern("zzz", Locale.US).format(time);
     }
 }
