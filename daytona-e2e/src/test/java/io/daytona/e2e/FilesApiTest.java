@@ -130,6 +130,15 @@ class FilesApiTest {
         assertThat(Api.JSON.readTree(parts.get(2).content()).get("code").asText()).isEqualTo("INVALID_FILE_PATH");
         assertThat(toolbox.post("/files/bulk-download", Map.of("paths", List.of())).status()).isEqualTo(400);
 
+        String unicode = "proj/ünïcödé 名前.txt";
+        Reply unicodeUpload = upload("/files/bulk-upload", multipart(List.of(
+                text("files[0].path", unicode), file("files[0].file", "x", bytes("grüße")))));
+        assertThat(unicodeUpload.status()).as(unicodeUpload.body()).isEqualTo(200);
+        assertThat(execute("cat 'proj/ünïcödé 名前.txt'")).isEqualTo("grüße");
+        List<Part> unicodeParts = bulkDownload(Api.JSON.writeValueAsString(Map.of("paths", List.of(unicode))));
+        assertThat(unicodeParts).extracting(Part::fileName).containsExactly(unicode);
+        assertThat(new String(unicodeParts.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("grüße");
+
         Api.Reply notRecursive = toolbox.delete("/files?path=proj");
         assertThat(notRecursive.status()).isEqualTo(400);
         assertThat(notRecursive.json().get("message").asText()).contains("recursive=true");
@@ -142,6 +151,8 @@ class FilesApiTest {
 
     @Test
     void aFileOfHundredsOfMegabytesStreamsBothWaysThroughTheDaemonsSmallHeap() throws Exception {
+        String daemonBefore = daemonPid();
+        assertThat(execute("cat /proc/" + daemonBefore.strip() + "/cmdline | tr '\\0' ' '")).contains("-Xmx64m");
         long size = 320L * 1024 * 1024 + 13;
         MessageDigest sent = MessageDigest.getInstance("SHA-256");
         Reply uploaded = upload("/files/bulk-upload", multipart(List.of(
@@ -191,7 +202,7 @@ class FilesApiTest {
             assertThat(body.transferTo(OutputStream.nullOutputStream())).isEqualTo(size);
         }
         assertThat(HexFormat.of().formatHex(legacy.digest())).isEqualTo(expected);
-        assertThat(execute("cat /proc/1/cmdline | tr '\\0' ' '")).as("the daemon is still the sandbox's first process").contains("-Xmx64m");
+        assertThat(daemonPid()).as("the daemon survived; it was not restarted").isEqualTo(daemonBefore);
         assertThat(toolbox.delete("/files?path=big&recursive=true").status()).isEqualTo(204);
     }
 
@@ -245,6 +256,10 @@ class FilesApiTest {
         Api.Reply reply = toolbox.post("/process/execute", Map.of("command", command));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().get("result").asText();
+    }
+
+    private String daemonPid() {
+        return execute("pgrep -f /opt/daytona/daemon.jar");
     }
 
     private Reply upload(String path, InputStream body) throws Exception {

@@ -63,7 +63,7 @@ final class BulkDownload {
         Optional<Path> resolved = paths.resolve(name);
         if (resolved.isEmpty()) {
             return Optional.of(new Refusal(ErrorCode.BAD_REQUEST, "INVALID_FILE_PATH",
-                    "not a valid path: '" + SandboxPaths.printable(name) + "'"));
+                    "not a valid path: " + SandboxPaths.whyInvalid(name)));
         }
         Path path = resolved.get();
         FileChannel channel;

@@ -124,7 +124,7 @@ public final class FileEndpoints {
         for (String file : request.files()) {
             results.add(paths.resolve(file)
                     .map(path -> replacer.replace(path, file, pattern, request.newValue()))
-                    .orElseGet(() -> ReplaceResult.failed(String.valueOf(file), "not a valid path: '" + printable(file) + "'")));
+                    .orElseGet(() -> ReplaceResult.failed(String.valueOf(file), "not a valid path: " + SandboxPaths.whyInvalid(file))));
         }
         ex.json(200, results);
     }
@@ -276,9 +276,5 @@ public final class FileEndpoints {
                     "expected a multipart/form-data body with a boundary, got Content-Type '%s'", contentType);
         }
         return boundary;
-    }
-
-    private static String printable(String raw) {
-        return raw == null ? "null" : SandboxPaths.printable(raw);
     }
 }

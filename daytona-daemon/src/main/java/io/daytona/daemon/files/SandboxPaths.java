@@ -26,7 +26,27 @@ final class SandboxPaths {
             throw ServiceException.badRequest("%s is required: pass the file's path, absolute or relative to %s", parameter, workDir);
         }
         return resolve(raw).orElseThrow(() -> ServiceException.badRequest(
-                "%s is not a valid path (it must not contain NUL characters): %s", parameter, printable(raw)));
+                "%s is not a valid path: %s", parameter, whyInvalid(raw)));
+    }
+
+    /**
+     * Why {@code raw} is not a path: a NUL character, or a character the daemon's file-name
+     * encoding cannot represent (the sandbox's locale must be UTF-8, e.g. {@code LANG=C.UTF-8}).
+     */
+    static String whyInvalid(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "it is empty";
+        }
+        try {
+            Path.of(raw);
+            return "'" + printable(raw) + "' is valid";
+        } catch (InvalidPathException e) {
+            String reason = raw.indexOf('\0') >= 0
+                    ? "it contains a NUL character"
+                    : e.getReason() + " (file names are encoded as " + System.getProperty("sun.jnu.encoding")
+                            + "; run the sandbox with a UTF-8 locale such as LANG=C.UTF-8)";
+            return "'" + printable(raw) + "': " + reason;
+        }
     }
 
     /** Resolves a path, or nothing when it is empty or not a path at all (e.g. contains NUL). */

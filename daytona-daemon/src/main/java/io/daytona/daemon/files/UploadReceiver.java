@@ -187,7 +187,7 @@ final class UploadReceiver {
         private void openTarget(String name, String destination) {
             Optional<Path> path = paths.resolve(destination);
             if (path.isEmpty()) {
-                fail("%s: not a valid path (it must not contain NUL characters)".formatted(SandboxPaths.printable(destination)),
+                fail("not a valid path: " + SandboxPaths.whyInvalid(destination),
                         ErrorCode.BAD_REQUEST);
                 return;
             }
