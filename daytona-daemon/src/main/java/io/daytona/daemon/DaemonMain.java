@@ -1,9 +1,10 @@
 package io.daytona.daemon;
 
-import io.daytona.daemon.process.CommandRunner;
-import io.daytona.daemon.process.Entrypoint;
+import io.daytona.daemon.files.FileEndpoints;
 import io.daytona.daemon.interpreter.InterpreterEndpoints;
 import io.daytona.daemon.port.PortEndpoints;
+import io.daytona.daemon.process.CommandRunner;
+import io.daytona.daemon.process.Entrypoint;
 import io.daytona.daemon.process.ProcessEndpoints;
 import io.daytona.daemon.pty.PtyEndpoints;
 import io.daytona.daemon.session.SessionEndpoints;
@@ -12,6 +13,7 @@ import io.daytona.http.HttpServer;
 import io.daytona.http.Router;
 import io.daytona.model.json.Json;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,13 +27,15 @@ public final class DaemonMain {
     public static void main(String[] args) throws Exception {
         DaemonConfig config = DaemonConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.dir")));
         var mapper = Json.newMapper();
+        Clock clock = Clock.systemUTC();
         Router router = new Router(mapper);
         new InfoEndpoints(config).register(router);
         new ProcessEndpoints(new CommandRunner(config.workDir())).register(router);
         new PortEndpoints(config.port()).register(router);
-        new InterpreterEndpoints(config.workDir(), java.time.Clock.systemUTC(), mapper).register(router);
-        new PtyEndpoints(config.workDir(), java.time.Clock.systemUTC()).register(router);
+        new FileEndpoints(config.workDir(), mapper).register(router);
         new SessionEndpoints(new SessionManager(config.homeDir().resolve(".daytona/sessions"), config.workDir())).register(router);
+        new PtyEndpoints(config.workDir(), clock).register(router);
+        new InterpreterEndpoints(config.workDir(), clock, mapper).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
         List<String> entrypoint = entrypointArguments(args);
         if (!entrypoint.isEmpty()) {

@@ -119,6 +119,11 @@ public final class SandboxRunner {
         env.put("DAYTONA_SANDBOX_USER", spec.user());
         env.put("DAYTONA_ORGANIZATION_ID", spec.organizationId());
         env.put("DAYTONA_DAEMON_PORT", String.valueOf(config.daemonPort()));
+        // Java encodes file names and command arguments in the locale's charset, ASCII when none is
+        // set, so without this the daemon could not touch a file named "ü.txt". Go's daemon uses bytes.
+        if (!env.containsKey("LANG") && !env.containsKey("LC_ALL")) {
+            env.put("LANG", "C.UTF-8");
+        }
         Map<String, String> labels = Map.of(
                 LABEL_PLATFORM, "daytona",
                 LABEL_SANDBOX, spec.sandboxId(),
