@@ -66,7 +66,8 @@ async function sha256OfStream(stream) {
 describe('sandbox.fs', { timeout: TEST_TIMEOUT_MS * 3 }, () => {
   test('folders, uploads, listing, details, downloads', { timeout: TEST_TIMEOUT_MS }, async () => {
     await sandbox.fs.createFolder('work/src', '750')
-    await sandbox.fs.uploadFile(Buffer.from('print("hello")\n# TODO: ship\n'), 'work/src/main.py')
+    const mainPy = Buffer.from('print("hello")\n# TODO: ship\n')
+    await sandbox.fs.uploadFile(mainPy, 'work/src/main.py')
     await sandbox.fs.uploadFiles([
       { source: Buffer.from('TODO later\n'), destination: 'work/notes/readme.md' },
       { source: Buffer.from('{"version": "1.0.0"}'), destination: 'work/config.json' },
@@ -87,7 +88,7 @@ describe('sandbox.fs', { timeout: TEST_TIMEOUT_MS * 3 }, () => {
 
     const details = await sandbox.fs.getFileDetails('work/src/main.py')
     assert.equal(details.name, 'main.py')
-    assert.equal(details.size, 29)
+    assert.equal(details.size, mainPy.length)
     assert.equal(details.isDir, false)
     assert.equal(details.mode, '-rw-r--r--')
     assert.ok(!Number.isNaN(Date.parse(details.modifiedAt)), `modifiedAt ${details.modifiedAt}`)

@@ -259,7 +259,8 @@ class FilesApiTest {
     }
 
     private String daemonPid() {
-        return execute("pgrep -f /opt/daytona/daemon.jar");
+        // Anchored: podman-init (PID 1) and the shell running pgrep also mention the jar.
+        return execute("pgrep -f '^/opt/daytona/jre/bin/java .*-jar /opt/daytona/daemon.jar'");
     }
 
     private Reply upload(String path, InputStream body) throws Exception {
