@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daytona.model.json.Json;
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.RunnerSandboxState;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
@@ -14,6 +15,7 @@ import io.daytona.model.toolbox.VersionResponse;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
+import io.daytona.runner.network.SandboxFirewall;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,7 +76,32 @@ public final class SandboxRunner {
             create(spec);
         }
         engine.start(name);
+        applyNetwork(name, spec.network());
         return awaitDaemon(name);
+    }
+
+    /**
+     * Sets the sandbox's egress rules; done at every start, because a started container gets a
+     * new network namespace. A sandbox whose rules cannot be set is not left running open.
+     */
+    public void applyNetwork(String sandboxId, NetworkPolicy policy) throws SandboxRunnerException {
+        InspectContainerResponse container = engine.inspect(sandboxId)
+                .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+                .orElseThrow(() -> new SandboxRunnerException("Sandbox %s is not running; its network rules apply when it starts".formatted(sandboxId)));
+        ContainerNetwork network = container.getNetworkSettings().getNetworks().values().stream()
+                .filter(n -> n.getIpAddress() != null && !n.getIpAddress().isBlank())
+                .findFirst()
+                .orElseThrow(() -> new SandboxRunnerException("Sandbox %s has no network address".formatted(sandboxId)));
+        try {
+            SandboxFirewall.apply(container.getState().getPidLong(), policy,
+                    SandboxFirewall.subnet(network.getIpAddress(), network.getIpPrefixLen()));
+        } catch (IOException e) {
+            engine.stop(sandboxId, Duration.ZERO);
+            throw new SandboxRunnerException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while setting network rules", e);
+        }
     }
 
     public void ensureStopped(String sandboxId) {

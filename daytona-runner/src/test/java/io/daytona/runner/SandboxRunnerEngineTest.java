@@ -3,6 +3,7 @@ package io.daytona.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.RunnerSandboxState;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
@@ -50,7 +51,7 @@ class SandboxRunnerEngineTest {
     @Test
     void runsADaemonAsTheSandboxUserWithItsLimitsAndSurvivesStopAndStart() throws Exception {
         String id = "test-" + UUID.randomUUID();
-        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of("GREETING", "hi"), 1, 1, 3);
+        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of("GREETING", "hi"), 1, 1, 3, NetworkPolicy.OPEN);
         try {
             StartedSandbox started = runner.ensureStarted(spec);
             assertThat(started.daemonVersion()).isNotBlank();
@@ -70,7 +71,7 @@ class SandboxRunnerEngineTest {
 
     @Test
     void explainsAMissingImage() {
-        SandboxSpec spec = new SandboxSpec("test-" + UUID.randomUUID(), "org-1", "no/such-image:1", "daytona", Map.of(), 1, 1, 3);
+        SandboxSpec spec = new SandboxSpec("test-" + UUID.randomUUID(), "org-1", "no/such-image:1", "daytona", Map.of(), 1, 1, 3, NetworkPolicy.OPEN);
         assertThatThrownBy(() -> runner.ensureStarted(spec))
                 .isInstanceOf(SandboxRunnerException.class)
                 .hasMessageContaining("localhost/no/such-image:1");

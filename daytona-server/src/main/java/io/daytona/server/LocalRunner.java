@@ -3,6 +3,7 @@ package io.daytona.server;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.sandbox.SandboxRuntime;
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.runner.SandboxRunner;
@@ -38,5 +39,10 @@ final class LocalRunner implements SandboxRuntime {
     @Override
     public void ensureDestroyed(String sandboxId) {
         runner.ensureDestroyed(sandboxId);
+    }
+
+    @Override
+    public void applyNetwork(String sandboxId, NetworkPolicy policy) throws Exception {
+        runner.applyNetwork(sandboxId, policy);
     }
 }

@@ -33,6 +33,7 @@ final class CreateSandboxValidator {
         if (request.gpu() != null && request.gpu() != 0) {
             throw ServiceException.badRequest("gpu must be 0: this server has no GPU runners");
         }
+        NetworkAllowList.parse(request.networkAllowList());
         env(request.env());
         labels(request.labels());
         interval("autoStopInterval", request.autoStopInterval(), 0);

@@ -2,6 +2,7 @@ package io.daytona.controlplane.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.model.sandbox.SandboxState;
@@ -163,7 +164,8 @@ public final class Reconciler implements AutoCloseable {
 
     static SandboxSpec spec(SandboxRecord sandbox) {
         return new SandboxSpec(sandbox.id(), sandbox.organizationId(), sandbox.snapshot(), sandbox.user(), sandbox.env(),
-                sandbox.cpu(), sandbox.memory(), sandbox.disk());
+                sandbox.cpu(), sandbox.memory(), sandbox.disk(),
+                new NetworkPolicy(sandbox.networkBlockAll(), NetworkAllowList.parse(sandbox.networkAllowList())));
     }
 
     private static String reason(Exception e) {

@@ -131,6 +131,16 @@ public final class SandboxRepository {
                 .execute());
     }
 
+    public void updateNetwork(String id, boolean blockAll, String allowList, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE sandbox SET network_block_all = :blockAll, network_allow_list = :allowList, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("blockAll", blockAll)
+                .bind("allowList", allowList)
+                .bind("now", now)
+                .execute());
+    }
+
     public void recordStarted(String id, String runnerId, String daemonVersion, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE sandbox SET state = 'started', error_reason = NULL, runner_id = :runner,

@@ -14,6 +14,7 @@ import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.ListSandboxesResponse;
 import io.daytona.model.sandbox.Sandbox;
 import io.daytona.model.sandbox.ToolboxProxyUrl;
+import io.daytona.model.sandbox.UpdateSandboxNetworkSettings;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ public final class SandboxResource {
             Caller caller = caller(ex);
             caller.require(Permission.WRITE_SANDBOXES);
             ex.json(200, dto(service.stop(caller, idOrName(ex))));
+        });
+        router.post("/api/sandbox/{sandboxIdOrName}/network-settings", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            ex.json(200, dto(service.updateNetwork(caller, idOrName(ex), ex.body(UpdateSandboxNetworkSettings.class))));
         });
         router.get("/api/sandbox/{sandboxIdOrName}/toolbox-proxy-url", ex -> {
             service.get(caller(ex), idOrName(ex));

@@ -1,5 +1,6 @@
 package io.daytona.controlplane.sandbox;
 
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 
@@ -20,4 +21,7 @@ public interface SandboxRuntime {
     void ensureStopped(String sandboxId) throws Exception;
 
     void ensureDestroyed(String sandboxId) throws Exception;
+
+    /** Replaces a running sandbox's egress rules. */
+    void applyNetwork(String sandboxId, NetworkPolicy policy) throws Exception;
 }

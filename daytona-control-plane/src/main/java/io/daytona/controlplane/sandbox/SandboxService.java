@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.daytona.controlplane.auth.ApiKeys;
 import io.daytona.controlplane.auth.Caller;
 import io.daytona.http.ServiceException;
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.sandbox.CreateSandbox;
+import io.daytona.model.sandbox.UpdateSandboxNetworkSettings;
 import io.daytona.model.sandbox.SandboxDesiredState;
 import io.daytona.model.sandbox.SandboxState;
 import java.time.Clock;
@@ -58,7 +60,8 @@ public final class SandboxService {
                 Objects.requireNonNullElse(request.labels(), Map.of()),
                 Boolean.TRUE.equals(request.isPublic()),
                 Boolean.TRUE.equals(request.networkBlockAll()),
-                request.networkAllowList(),
+                request.networkAllowList() == null || request.networkAllowList().isBlank()
+                        ? null : String.join(",", NetworkAllowList.parse(request.networkAllowList())),
                 defaults.defaultRegion(),
                 Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
                 0,
@@ -124,6 +127,23 @@ public final class SandboxService {
                     SandboxViews.shownState(sandbox).wireValue());
         }
         return request(sandbox, SandboxDesiredState.STOPPED);
+    }
+
+    /**
+     * Changes where a sandbox may connect to; a running sandbox gets the new rules at once, a
+     * stopped one when it starts.
+     */
+    public SandboxRecord updateNetwork(Caller caller, String idOrName, UpdateSandboxNetworkSettings settings) throws Exception {
+        SandboxRecord sandbox = get(caller, idOrName);
+        boolean blockAll = settings.networkBlockAll() == null ? sandbox.networkBlockAll() : settings.networkBlockAll();
+        String allowList = settings.networkAllowList() == null
+                ? sandbox.networkAllowList()
+                : String.join(",", NetworkAllowList.parse(settings.networkAllowList()));
+        repository.updateNetwork(sandbox.id(), blockAll, allowList == null || allowList.isBlank() ? null : allowList, clock.instant());
+        if (sandbox.state() == SandboxState.STARTED) {
+            runtime.applyNetwork(sandbox.id(), new NetworkPolicy(blockAll, NetworkAllowList.parse(allowList)));
+        }
+        return repository.findById(sandbox.id()).orElseThrow();
     }
 
     public SandboxRecord delete(Caller caller, String idOrName) {

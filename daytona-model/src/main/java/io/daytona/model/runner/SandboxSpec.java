@@ -15,6 +15,7 @@ import java.util.Map;
  * @param cpu CPU cores
  * @param memoryGiB memory limit in GiB
  * @param diskGiB disk limit in GiB
+ * @param network where the sandbox may connect to
  */
 public record SandboxSpec(
         String sandboxId,
@@ -24,7 +25,8 @@ public record SandboxSpec(
         Map<String, String> env,
         int cpu,
         int memoryGiB,
-        int diskGiB) {
+        int diskGiB,
+        NetworkPolicy network) {
 
     public SandboxSpec {
         requireNonNull(sandboxId, "sandboxId is null");
@@ -32,5 +34,6 @@ public record SandboxSpec(
         requireNonNull(image, "image is null");
         requireNonNull(user, "user is null");
         env = Map.copyOf(env);
+        requireNonNull(network, "network is null");
     }
 }

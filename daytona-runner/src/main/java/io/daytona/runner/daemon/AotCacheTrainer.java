@@ -2,7 +2,9 @@ package io.daytona.runner.daemon;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.SandboxSpec;
+import java.util.List;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.runner.RunnerConfig;
 import io.daytona.runner.SandboxRunner;
@@ -82,7 +84,8 @@ public final class AotCacheTrainer {
         String id = "daytona-aot-training-" + UUID.randomUUID();
         try {
             LOG.info("training the daemon's AOT cache in a sandbox of {} (once per daemon version)", image);
-            StartedSandbox started = runner.ensureStarted(new SandboxSpec(id, "daytona", image, "daytona", Map.of(), 1, 1, 1));
+            StartedSandbox started = runner.ensureStarted(new SandboxSpec(id, "daytona", image, "daytona", Map.of(), 1, 1, 1,
+                    new NetworkPolicy(true, List.of())));
             exercise(started.daemonUri());
             runner.ensureStopped(id);
         } finally {
