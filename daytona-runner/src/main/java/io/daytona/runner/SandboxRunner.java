@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -112,6 +113,34 @@ public final class SandboxRunner {
     public void ensureDestroyed(String sandboxId) {
         daemonUris.remove(sandboxId);
         engine.remove(sandboxId);
+    }
+
+    /** What this runner sees of every sandbox it hosts, from one engine call. */
+    public Map<String, RunnerSandboxState> observe() {
+        Map<String, RunnerSandboxState> states = new HashMap<>();
+        for (ContainerEngine.ContainerSummary container : engine.containersLabelled(Map.of(LABEL_RUNNER, config.runnerId()))) {
+            String sandboxId = container.labels().getOrDefault(LABEL_SANDBOX, container.name());
+            states.put(sandboxId, container.running() ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED);
+        }
+        return states;
+    }
+
+    /**
+     * Removes containers of this runner whose sandbox the control plane no longer knows, once
+     * they are older than {@code grace} (a crash between creating a container and recording it
+     * leaves such orphans).
+     */
+    public List<String> removeOrphans(Set<String> knownSandboxIds, Duration grace) {
+        Instant cutoff = Instant.now().minus(grace);
+        List<String> removed = new java.util.ArrayList<>();
+        for (ContainerEngine.ContainerSummary container : engine.containersLabelled(Map.of(LABEL_RUNNER, config.runnerId()))) {
+            String sandboxId = container.labels().getOrDefault(LABEL_SANDBOX, container.name());
+            if (!knownSandboxIds.contains(sandboxId) && container.created().isBefore(cutoff)) {
+                ensureDestroyed(container.name());
+                removed.add(sandboxId);
+            }
+        }
+        return removed;
     }
 
     public RunnerSandboxState state(String sandboxId) {

@@ -51,7 +51,7 @@ public final class DaytonaServer implements AutoCloseable {
         try {
             PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
             DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
-            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults("local"), engine, daemon);
+            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon);
 
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
             proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, runner));
@@ -69,6 +69,20 @@ public final class DaytonaServer implements AutoCloseable {
             engine.close();
             throw e;
         }
+    }
+
+    /**
+     * This installation's runner id, made at first start. Containers carry it, so two servers on
+     * one machine (or a reinstall beside old containers) never take each other's sandboxes.
+     */
+    private static String runnerId(Path data) throws IOException {
+        Path file = data.resolve("runner-id");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        String id = "runner-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(file, id + "\n");
+        return id;
     }
 
     private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, SandboxRunner runner) {

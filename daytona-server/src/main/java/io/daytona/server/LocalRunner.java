@@ -4,12 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.model.runner.NetworkPolicy;
+import io.daytona.model.runner.RunnerSandboxState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.runner.SandboxRunner;
 
 /** The control plane's view of the runner living in the same process. */
 final class LocalRunner implements SandboxRuntime {
+    /** Long enough that a container being created is never taken for an orphan. */
+    private static final Duration ORPHAN_GRACE = Duration.ofMinutes(2);
+
     private final SandboxRunner runner;
 
     LocalRunner(SandboxRunner runner) {
@@ -39,6 +47,16 @@ final class LocalRunner implements SandboxRuntime {
     @Override
     public void ensureDestroyed(String sandboxId) {
         runner.ensureDestroyed(sandboxId);
+    }
+
+    @Override
+    public Map<String, RunnerSandboxState> observe() {
+        return runner.observe();
+    }
+
+    @Override
+    public List<String> removeOrphans(Set<String> known) {
+        return runner.removeOrphans(known, ORPHAN_GRACE);
     }
 
     @Override

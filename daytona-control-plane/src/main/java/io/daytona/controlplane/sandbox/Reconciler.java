@@ -3,6 +3,9 @@ package io.daytona.controlplane.sandbox;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.model.runner.NetworkPolicy;
+import io.daytona.model.runner.RunnerSandboxState;
+import java.util.List;
+import java.util.Map;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.model.sandbox.SandboxState;
@@ -29,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     private static final int MAX_STEPS = 10;
+    private static final Duration OBSERVATION_INTERVAL = Duration.ofSeconds(10);
 
     private final SandboxRepository repository;
     private final SandboxRuntime runtime;
@@ -40,6 +44,7 @@ public final class Reconciler implements AutoCloseable {
     private final Object progress = new Object();
     private final Thread scanner;
     private volatile boolean running = true;
+    private Instant nextObservation = Instant.EPOCH;
 
     public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval) {
         this.repository = requireNonNull(repository, "repository is null");
@@ -88,11 +93,41 @@ public final class Reconciler implements AutoCloseable {
                     continue;
                 }
                 repository.findUnsettled().forEach(this::submit);
+                observeRunnerIfDue();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("reconciler scan failed; retrying at the next scan", e);
             }
+        }
+    }
+
+    /**
+     * Compares what the runner hosts with what the database says, now and then: a started
+     * sandbox whose container no longer runs is recorded as stopped, and containers of sandboxes
+     * the database does not know are removed.
+     */
+    private void observeRunnerIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextObservation)) {
+            return;
+        }
+        nextObservation = now.plus(OBSERVATION_INTERVAL);
+        try {
+            Map<String, RunnerSandboxState> hosted = runtime.observe();
+            for (String id : repository.startedIds()) {
+                if (!inFlight.contains(id) && hosted.getOrDefault(id, RunnerSandboxState.MISSING) != RunnerSandboxState.RUNNING) {
+                    if (repository.recordStoppedByItself(id, "The sandbox stopped by itself (its main process exited or its container was removed)", now)) {
+                        LOG.warn("sandbox {} stopped by itself; recorded as stopped", id);
+                    }
+                }
+            }
+            List<String> removed = runtime.removeOrphans(repository.liveIds());
+            if (!removed.isEmpty()) {
+                LOG.info("removed containers of unknown sandboxes: {}", removed);
+            }
+        } catch (Exception e) {
+            LOG.warn("could not compare the runner's sandboxes with the database: {}", e.getMessage());
         }
     }
 

@@ -131,6 +131,34 @@ public final class SandboxRepository {
                 .execute());
     }
 
+    /** Ids of every sandbox not yet destroyed, of every organization: the runner's view is checked against them. */
+    public java.util.Set<String> liveIds() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state <> 'destroyed'")
+                .mapTo(String.class)
+                .set());
+    }
+
+    /** Ids of sandboxes that are, and are meant to be, started. */
+    public List<String> startedIds() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state = 'started' AND desired_state = 'started'")
+                .mapTo(String.class)
+                .list());
+    }
+
+    /**
+     * Records that a started sandbox stopped without being asked (its main process exited, the
+     * engine was restarted): shown as stopped with the reason, and left stopped, not restarted.
+     */
+    public boolean recordStoppedByItself(String id, String reason, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE sandbox SET state = 'stopped', desired_state = 'stopped', error_reason = :reason, updated_at = :now "
+                                + "WHERE id = :id AND state = 'started' AND desired_state = 'started'")
+                .bind("id", id)
+                .bind("reason", reason)
+                .bind("now", now)
+                .execute() == 1);
+    }
+
     public void updateNetwork(String id, boolean blockAll, String allowList, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate(
                         "UPDATE sandbox SET network_block_all = :blockAll, network_allow_list = :allowList, updated_at = :now WHERE id = :id")

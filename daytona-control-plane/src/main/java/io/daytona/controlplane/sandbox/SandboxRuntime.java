@@ -1,6 +1,10 @@
 package io.daytona.controlplane.sandbox;
 
 import io.daytona.model.runner.NetworkPolicy;
+import io.daytona.model.runner.RunnerSandboxState;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 
@@ -21,6 +25,12 @@ public interface SandboxRuntime {
     void ensureStopped(String sandboxId) throws Exception;
 
     void ensureDestroyed(String sandboxId) throws Exception;
+
+    /** The state of every sandbox the runner hosts, by sandbox id. */
+    Map<String, RunnerSandboxState> observe() throws Exception;
+
+    /** Removes the runner's containers of sandboxes not in {@code known}; returns their ids. */
+    List<String> removeOrphans(Set<String> known) throws Exception;
 
     /** Replaces a running sandbox's egress rules. */
     void applyNetwork(String sandboxId, NetworkPolicy policy) throws Exception;

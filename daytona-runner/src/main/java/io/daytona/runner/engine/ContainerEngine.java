@@ -165,10 +165,23 @@ public final class ContainerEngine implements AutoCloseable {
         return out.toString();
     }
 
-    /** Names of containers carrying every given label. */
-    public List<String> containersLabelled(Map<String, String> labels) {
+    /**
+     * A container as a listing shows it.
+     *
+     * @param name the container's name
+     * @param labels its labels
+     * @param running whether it runs
+     * @param created when it was created
+     */
+    public record ContainerSummary(String name, Map<String, String> labels, boolean running, java.time.Instant created) {}
+
+    /** Every container carrying all the given labels, in one engine call. */
+    public List<ContainerSummary> containersLabelled(Map<String, String> labels) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
-                .map(c -> c.getNames()[0].replaceFirst("^/", ""))
+                .map(c -> new ContainerSummary(c.getNames()[0].replaceFirst("^/", ""),
+                        c.getLabels() == null ? Map.of() : c.getLabels(),
+                        "running".equalsIgnoreCase(c.getState()),
+                        java.time.Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())))
                 .toList();
     }
 
