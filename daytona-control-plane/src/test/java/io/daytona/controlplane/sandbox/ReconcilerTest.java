@@ -1,0 +1,150 @@
+package io.daytona.controlplane.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.daytona.controlplane.auth.Caller;
+import io.daytona.controlplane.auth.Permission;
+import io.daytona.controlplane.organization.Bootstrap;
+import io.daytona.controlplane.persistence.Database;
+import io.daytona.model.json.Json;
+import io.daytona.model.runner.NetworkPolicy;
+import io.daytona.model.runner.RunnerSandboxState;
+import io.daytona.model.runner.SandboxSpec;
+import io.daytona.model.runner.StartedSandbox;
+import io.daytona.model.sandbox.CreateSandbox;
+import io.daytona.model.sandbox.SandboxState;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reconciler against a real embedded database and a hand-written fake runner. */
+class ReconcilerTest {
+    @TempDir
+    Path data;
+    private Database database;
+    private Reconciler reconciler;
+    private SandboxService service;
+    private SandboxRepository repository;
+    private final FakeRuntime runtime = new FakeRuntime();
+    private Caller caller;
+
+    @BeforeEach
+    void start() throws Exception {
+        database = Database.embedded(data);
+        Bootstrap.ensureAdmin(database.jdbi(), data, Clock.systemUTC());
+        String organization = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organization").mapTo(String.class).one());
+        caller = new Caller("user", organization, Set.of(Permission.values()), "test");
+        repository = new SandboxRepository(database.jdbi(), Json.newMapper());
+        reconciler = new Reconciler(repository, runtime, Clock.systemUTC(), Duration.ofMillis(50));
+        service = new SandboxService(repository, reconciler, runtime,
+                new SandboxDefaults("image:1", "us", "http://proxy/toolbox", 4, 8, 10), Clock.systemUTC());
+        reconciler.start();
+    }
+
+    @AfterEach
+    void stop() {
+        reconciler.close();
+        database.close();
+    }
+
+    @Test
+    void startsStopsAndDestroysThroughTheRunner() throws Exception {
+        SandboxRecord created = service.create(caller, CreateSandbox.builder().name("box").build());
+        assertThat(created.state()).isEqualTo(SandboxState.STARTED);
+        assertThat(runtime.running).containsKey(created.id());
+
+        service.stop(caller, "box");
+        assertThat(reconciler.awaitSettled(created.id(), Duration.ofSeconds(5)).orElseThrow().state()).isEqualTo(SandboxState.STOPPED);
+        assertThat(runtime.running.get(created.id())).isFalse();
+
+        service.delete(caller, "box");
+        assertThat(reconciler.awaitSettled(created.id(), Duration.ofSeconds(5)).orElseThrow().state()).isEqualTo(SandboxState.DESTROYED);
+        assertThat(runtime.running).doesNotContainKey(created.id());
+    }
+
+    @Test
+    void aRunnerFailureIsRecordedAsAnErrorWithItsReason() throws Exception {
+        runtime.failStarts = true;
+        SandboxRecord created = service.create(caller, CreateSandbox.builder().build());
+        assertThat(created.state()).isEqualTo(SandboxState.ERROR);
+        assertThat(created.errorReason()).isEqualTo("engine says no");
+    }
+
+    @Test
+    void recordsASandboxThatStoppedByItselfAndRemovesUnknownContainers() throws Exception {
+        SandboxRecord created = service.create(caller, CreateSandbox.builder().build());
+        runtime.running.put(created.id(), false);
+        runtime.running.put("orphan", true);
+        for (int i = 0; i < 300 && repository.findById(created.id()).orElseThrow().state() != SandboxState.STOPPED; i++) {
+            Thread.sleep(50);
+        }
+        SandboxRecord stopped = repository.findById(created.id()).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(SandboxState.STOPPED);
+        assertThat(stopped.errorReason()).contains("stopped by itself");
+        assertThat(runtime.orphanChecks).isNotEmpty();
+        assertThat(runtime.orphanChecks.getLast()).contains(created.id()).doesNotContain("orphan");
+    }
+
+    private static final class FakeRuntime implements SandboxRuntime {
+        final Map<String, Boolean> running = new ConcurrentHashMap<>();
+        final List<Set<String>> orphanChecks = new CopyOnWriteArrayList<>();
+        volatile boolean failStarts;
+
+        @Override
+        public String runnerId() {
+            return "fake";
+        }
+
+        @Override
+        public boolean hasImage(String image) {
+            return true;
+        }
+
+        @Override
+        public StartedSandbox ensureStarted(SandboxSpec spec) throws Exception {
+            if (failStarts) {
+                throw new Exception("engine says no");
+            }
+            running.put(spec.sandboxId(), true);
+            return new StartedSandbox(URI.create("http://daemon"), "test");
+        }
+
+        @Override
+        public void ensureStopped(String sandboxId) {
+            running.computeIfPresent(sandboxId, (id, was) -> false);
+        }
+
+        @Override
+        public void ensureDestroyed(String sandboxId) {
+            running.remove(sandboxId);
+        }
+
+        @Override
+        public Map<String, RunnerSandboxState> observe() {
+            Map<String, RunnerSandboxState> states = new ConcurrentHashMap<>();
+            running.forEach((id, up) -> states.put(id, up ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED));
+            return states;
+        }
+
+        @Override
+        public List<String> removeOrphans(Set<String> known) {
+            orphanChecks.add(Set.copyOf(known));
+            return List.of();
+        }
+
+        @Override
+        public void applyNetwork(String sandboxId, NetworkPolicy policy) {
+            // no network in a fake
+        }
+    }
+}
