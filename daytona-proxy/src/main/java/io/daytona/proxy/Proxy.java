@@ -13,7 +13,7 @@ public final class Proxy implements AutoCloseable {
 
     public static Proxy start(String host, int port, SandboxDirectory directory) throws Exception {
         var json = Json.newMapper();
-        return new Proxy(HttpServer.start("proxy", host, port, new ToolboxProxy(directory, json), json));
+        return new Proxy(HttpServer.start("proxy", host, port, new SandboxProxy(directory, json), json));
     }
 
     public int port() {

@@ -56,7 +56,8 @@ public final class DaytonaServer implements AutoCloseable {
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
             proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, runner));
             String proxyUrl = config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port());
-            SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10);
+            SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10,
+                    URI.create(proxyUrl).getScheme(), URI.create(proxyUrl).getAuthority());
             ControlPlane controlPlane = ControlPlane.start(
                     new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)),
                     new LocalRunner(runner));
@@ -86,10 +87,24 @@ public final class DaytonaServer implements AutoCloseable {
     }
 
     private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, SandboxRunner runner) {
-        return (sandboxId, authorization) -> {
-            access.join().authorizeToolbox(sandboxId, authorization);
-            return runner.daemonUri(sandboxId).orElseThrow(() -> new ServiceException(ErrorCode.CONFLICT,
-                    "Sandbox %s is not running on its runner; start it first".formatted(sandboxId)));
+        return new SandboxDirectory() {
+            @Override
+            public URI daemonFor(String sandboxId, Optional<String> authorization) {
+                access.join().authorizeToolbox(sandboxId, authorization);
+                return daemon(sandboxId);
+            }
+
+            @Override
+            public URI previewFor(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken) {
+                access.join().authorizePreview(sandboxId, port, authorization, previewToken);
+                // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
+                return URI.create("http://" + daemon(sandboxId).getHost() + ":" + port);
+            }
+
+            private URI daemon(String sandboxId) {
+                return runner.daemonUri(sandboxId).orElseThrow(() -> new ServiceException(ErrorCode.CONFLICT,
+                        "Sandbox %s is not running on its runner; start it first".formatted(sandboxId)));
+            }
         };
     }
 

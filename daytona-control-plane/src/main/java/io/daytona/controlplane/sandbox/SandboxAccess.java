@@ -19,6 +19,33 @@ public final class SandboxAccess {
         this.repository = requireNonNull(repository, "repository is null");
     }
 
+    /** The web terminal's port: only members of the sandbox's organization may open it, even when public. */
+    static final int TERMINAL_PORT = 22222;
+
+    /**
+     * Returns the sandbox if the caller may open {@code port} of it: anyone for a public sandbox
+     * (but the terminal port), the holder of its preview token, or an API key of its organization.
+     */
+    public SandboxRecord authorizePreview(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken) {
+        SandboxRecord sandbox = repository.findById(sandboxId)
+                .filter(s -> s.desiredState() != io.daytona.model.sandbox.SandboxDesiredState.DESTROYED)
+                .orElseThrow(() -> ServiceException.notFound("Sandbox %s not found", sandboxId));
+        boolean allowed = authorization.isPresent()
+                ? authenticator.authenticate(authorization).organizationId().equals(sandbox.organizationId())
+                : port != TERMINAL_PORT && (sandbox.isPublic() || previewToken.filter(sandbox.authToken()::equals).isPresent());
+        if (!allowed) {
+            throw port == TERMINAL_PORT
+                    ? ServiceException.unauthorized("The web terminal is for members of the sandbox's organization: send Authorization: Bearer <api key>")
+                    : ServiceException.unauthorized("This preview is private: send the header %s with the token from "
+                            + "GET /api/sandbox/%s/ports/%d/preview-url, or Authorization: Bearer <api key>", "X-Daytona-Preview-Token", sandboxId, port);
+        }
+        if (sandbox.state() != SandboxState.STARTED) {
+            throw new ServiceException(ErrorCode.CONFLICT,
+                    "Sandbox %s is not running (state: %s); start it to open its previews".formatted(sandboxId, SandboxViews.shownState(sandbox).wireValue()));
+        }
+        return sandbox;
+    }
+
     /** Returns the sandbox if the caller may use its toolbox and it is running; fails with 401, 404 or 409 otherwise. */
     public SandboxRecord authorizeToolbox(String sandboxId, Optional<String> authorization) {
         Caller caller = authenticator.authenticate(authorization);

@@ -11,9 +11,12 @@ import static java.util.Objects.requireNonNull;
  * @param maxCpu the most CPU cores one sandbox may have
  * @param maxMemory the most memory (GiB) one sandbox may have
  * @param maxDisk the most disk (GiB) one sandbox may have
+ * @param proxyProtocol {@code http} or {@code https}, for preview URLs
+ * @param proxyDomain the proxy's host and port that preview hosts are made under, e.g. {@code localhost:4000}
  */
 public record SandboxDefaults(
-        String defaultSnapshot, String defaultRegion, String toolboxProxyUrl, int maxCpu, int maxMemory, int maxDisk) {
+        String defaultSnapshot, String defaultRegion, String toolboxProxyUrl, int maxCpu, int maxMemory, int maxDisk,
+        String proxyProtocol, String proxyDomain) {
     public static final int DEFAULT_CPU = 1;
     public static final int DEFAULT_MEMORY = 1;
     public static final int DEFAULT_DISK = 3;
@@ -26,5 +29,7 @@ public record SandboxDefaults(
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(defaultRegion, "defaultRegion is null");
         requireNonNull(toolboxProxyUrl, "toolboxProxyUrl is null");
+        requireNonNull(proxyProtocol, "proxyProtocol is null");
+        requireNonNull(proxyDomain, "proxyDomain is null");
     }
 }

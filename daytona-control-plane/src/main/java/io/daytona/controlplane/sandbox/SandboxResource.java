@@ -12,6 +12,7 @@ import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
 import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.ListSandboxesResponse;
+import io.daytona.model.sandbox.PortPreviewUrl;
 import io.daytona.model.sandbox.Sandbox;
 import io.daytona.model.sandbox.ToolboxProxyUrl;
 import io.daytona.model.sandbox.UpdateSandboxNetworkSettings;
@@ -58,6 +59,14 @@ public final class SandboxResource {
             Caller caller = caller(ex);
             caller.require(Permission.WRITE_SANDBOXES);
             ex.json(200, dto(service.updateNetwork(caller, idOrName(ex), ex.body(UpdateSandboxNetworkSettings.class))));
+        });
+        router.get("/api/sandbox/{sandboxIdOrName}/ports/{port}/preview-url", ex -> {
+            SandboxRecord sandbox = service.get(caller(ex), idOrName(ex));
+            int port = parseInt("port", ex.pathParam("port"));
+            if (port < 1 || port > 65535) {
+                throw ServiceException.badRequest("port must be from 1 to 65535, got %d", port);
+            }
+            ex.json(200, new PortPreviewUrl(sandbox.id(), service.previewUrl(sandbox, port), sandbox.authToken()));
         });
         router.get("/api/sandbox/{sandboxIdOrName}/toolbox-proxy-url", ex -> {
             service.get(caller(ex), idOrName(ex));

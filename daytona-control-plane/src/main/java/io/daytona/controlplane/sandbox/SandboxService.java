@@ -161,6 +161,11 @@ public final class SandboxService {
         return repository.findById(sandbox.id()).orElseThrow();
     }
 
+    /** The preview URL of a port: {@code {protocol}://{port}-{sandboxId}.{proxy domain}}. */
+    public String previewUrl(SandboxRecord sandbox, int port) {
+        return "%s://%d-%s.%s".formatted(defaults.proxyProtocol(), port, sandbox.id(), defaults.proxyDomain());
+    }
+
     public String toolboxProxyUrl() {
         return defaults.toolboxProxyUrl();
     }

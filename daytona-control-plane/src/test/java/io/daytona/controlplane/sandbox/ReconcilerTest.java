@@ -47,7 +47,7 @@ class ReconcilerTest {
         repository = new SandboxRepository(database.jdbi(), Json.newMapper());
         reconciler = new Reconciler(repository, runtime, Clock.systemUTC(), Duration.ofMillis(50));
         service = new SandboxService(repository, reconciler, runtime,
-                new SandboxDefaults("image:1", "us", "http://proxy/toolbox", 4, 8, 10), Clock.systemUTC());
+                new SandboxDefaults("image:1", "us", "http://proxy/toolbox", 4, 8, 10, "http", "localhost:4000"), Clock.systemUTC());
         reconciler.start();
     }
 

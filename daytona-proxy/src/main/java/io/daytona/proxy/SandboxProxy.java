@@ -25,12 +25,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Forwards {@code /toolbox/{sandboxId}/...} to the sandbox's daemon with Jetty's reverse proxy,
- * which streams bodies both ways. The caller's credentials are checked here and never reach the
- * sandbox.
+ * The public edge of sandboxes. Requests to a preview host ({@code {port}-{sandboxId}.{domain}})
+ * go to that port of the sandbox; {@code /toolbox/{sandboxId}/...} goes to the sandbox's daemon.
+ * Jetty's reverse proxy streams bodies both ways; WebSockets are relayed. The caller's
+ * credentials are checked here and never reach the sandbox.
  */
-public final class ToolboxProxy extends ProxyHandler {
-    private static final String TARGET = ToolboxProxy.class.getName() + ".target";
+public final class SandboxProxy extends ProxyHandler {
+    /** The header that carries a private sandbox's preview token. */
+    public static final String PREVIEW_TOKEN_HEADER = "X-Daytona-Preview-Token";
+    private static final String TARGET = SandboxProxy.class.getName() + ".target";
 
     private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -38,7 +41,7 @@ public final class ToolboxProxy extends ProxyHandler {
     private final ObjectMapper json;
     private final WebSocketClient webSockets = new WebSocketClient();
 
-    public ToolboxProxy(SandboxDirectory directory, ObjectMapper json) {
+    public SandboxProxy(SandboxDirectory directory, ObjectMapper json) {
         this.directory = requireNonNull(directory, "directory is null");
         this.json = requireNonNull(json, "json is null");
         webSockets.setIdleTimeout(Duration.ofHours(1));
@@ -49,13 +52,24 @@ public final class ToolboxProxy extends ProxyHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Optional<ToolboxPath> path = ToolboxPath.parse(Request.getPathInContext(request));
-        if (path.isEmpty()) {
+        Optional<PreviewHost> preview = PreviewHost.parse(request.getHeaders().get(HttpHeader.HOST));
+        Optional<ToolboxPath> path = preview.isPresent() ? Optional.empty() : ToolboxPath.parse(Request.getPathInContext(request));
+        if (preview.isEmpty() && path.isEmpty()) {
             return false;
         }
-        URI daemon;
+        Optional<String> authorization = Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        HttpURI target;
         try {
-            daemon = directory.daemonFor(path.get().sandboxId(), Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
+            target = preview.isPresent()
+                    ? HttpURI.build(directory.previewFor(preview.get().sandboxId(), preview.get().port(), authorization,
+                                    Optional.ofNullable(request.getHeaders().get(PREVIEW_TOKEN_HEADER))).toString())
+                            .path(request.getHttpURI().getPath())
+                            .query(request.getHttpURI().getQuery())
+                            .asImmutable()
+                    : HttpURI.build(directory.daemonFor(path.get().sandboxId(), authorization).toString())
+                            .path(path.get().daemonPath())
+                            .query(request.getHttpURI().getQuery())
+                            .asImmutable();
         } catch (ServiceException e) {
             HttpErrors.write(json, request, response, callback, e.code(), e.getMessage());
             return true;
@@ -63,10 +77,6 @@ public final class ToolboxProxy extends ProxyHandler {
             HttpErrors.write(json, request, response, callback, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error: " + e);
             return true;
         }
-        HttpURI target = HttpURI.build(daemon.toString())
-                .path(path.get().daemonPath())
-                .query(request.getHttpURI().getQuery())
-                .asImmutable();
         if (Exchange.isWebSocketUpgrade(request)) {
             return relayWebSocket(request, response, callback, target);
         }
@@ -116,7 +126,10 @@ public final class ToolboxProxy extends ProxyHandler {
     @Override
     protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
-        proxyToServerRequest.headers(headers -> headers.remove(HttpHeader.AUTHORIZATION));
+        proxyToServerRequest.headers(headers -> {
+            headers.remove(HttpHeader.AUTHORIZATION);
+            headers.remove(PREVIEW_TOKEN_HEADER);
+        });
     }
 
     @Override
@@ -136,6 +149,6 @@ public final class ToolboxProxy extends ProxyHandler {
             return;
         }
         HttpErrors.write(json, clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, ErrorCode.BAD_GATEWAY,
-                "The sandbox's toolbox daemon did not answer: " + failure.getMessage());
+                "The sandbox did not answer on this port: " + failure.getMessage());
     }
 }
