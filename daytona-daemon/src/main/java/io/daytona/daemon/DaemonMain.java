@@ -1,5 +1,6 @@
 package io.daytona.daemon;
 
+import io.daytona.daemon.process.CodeRunner;
 import io.daytona.daemon.process.CommandRunner;
 import io.daytona.daemon.process.Entrypoint;
 import io.daytona.daemon.process.ProcessEndpoints;
@@ -24,7 +25,10 @@ public final class DaemonMain {
         var mapper = Json.newMapper();
         Router router = new Router(mapper);
         new InfoEndpoints(config).register(router);
-        new ProcessEndpoints(new CommandRunner(config.workDir())).register(router);
+        CommandRunner commandRunner = new CommandRunner(config.workDir());
+        CodeRunner codeRunner = new CodeRunner(commandRunner, Path.of(System.getProperty("java.io.tmpdir")),
+                CodeRunner.onPath(System.getenv("PATH")), mapper);
+        new ProcessEndpoints(commandRunner, codeRunner).register(router);
         new SessionEndpoints(new SessionManager(config.homeDir().resolve(".daytona/sessions"), config.workDir())).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
         List<String> entrypoint = entrypointArguments(args);
