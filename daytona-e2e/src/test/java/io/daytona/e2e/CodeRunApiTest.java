@@ -150,7 +150,9 @@ class CodeRunApiTest {
         JsonNode chart = onlyChart(python("""
                 from matplotlib import pyplot as plt
                 fig, ax = plt.subplots()
-                ax.bar(['apples', 'pears', 'plums'], [3, 5.5, 2], label='2024')
+                ax.bar([-0.2, 0.8, 1.8], [3, 5.5, 2], 0.4, label='2024')
+                ax.bar([0.2, 1.2, 2.2], [4, 1, 0.25], 0.4, label='2025')
+                ax.set_xticks([0, 1, 2], ['apples', 'pears', 'plums'])
                 ax.set_title('Fruit sold')
                 ax.set_xlabel('fruit')
                 ax.set_ylabel('tons')
@@ -161,10 +163,11 @@ class CodeRunApiTest {
         assertThat(chart.get("title").asText()).isEqualTo("Fruit sold");
         assertThat(chart.get("x_label").asText()).isEqualTo("fruit");
         assertThat(chart.get("y_label").asText()).isEqualTo("tons");
+        assertThat(texts(chart.get("x_tick_labels"))).containsExactly("apples", "pears", "plums");
         JsonNode bars = chart.get("elements");
-        assertThat(bars.findValuesAsText("label")).containsExactly("apples", "pears", "plums");
-        assertThat(bars.findValuesAsText("value")).containsExactly("3", "5.5", "2");
-        assertThat(bars.findValuesAsText("group")).containsExactly("2024", "2024", "2024");
+        assertThat(bars.findValuesAsText("label")).containsExactly("apples", "pears", "plums", "apples", "pears", "plums");
+        assertThat(bars.findValuesAsText("group")).containsExactly("2024", "2024", "2024", "2025", "2025", "2025");
+        assertThat(bars.findValuesAsText("value")).containsExactly("3", "5.5", "2", "4", "1", "0.25");
         assertPng(chart);
     }
 

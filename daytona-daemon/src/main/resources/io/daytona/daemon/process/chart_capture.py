@@ -43,6 +43,9 @@ def install_chart_capture():
         import matplotlib
     except ImportError:
         return  # the user's own import reports the missing package
+    except Exception as error:  # a broken installation: run the code anyway, without charts
+        sys.stderr.write("daytona: charts will not be captured, matplotlib failed to load: %s\n" % error)
+        return
     matplotlib.use("Agg", force=True)
     import matplotlib.axes
     import matplotlib.pyplot as pyplot
@@ -131,7 +134,7 @@ def axes_chart(ax):
     wedges = [patch for patch in ax.patches if isinstance(patch, Wedge)]
     if wedges:
         return {"type": "pie", "title": ax.get_title(), "elements": [pie_slice(wedge) for wedge in wedges]}
-    chart = {"title": ax.get_title()}
+    chart = {"type": "unknown", "title": ax.get_title()}
     chart.update(axis_description(ax))
     boxes = getattr(ax, "_daytona_boxes", None)
     bars = [container for container in ax.containers if isinstance(container, BarContainer)]
@@ -213,11 +216,11 @@ def bar_elements(ax, container):
     elements = []
     for rectangle in container.patches:
         if vertical:
-            center, extent, value = rectangle.get_x() + rectangle.get_width() / 2, rectangle.get_width(), rectangle.get_height()
+            center, value = rectangle.get_x() + rectangle.get_width() / 2, rectangle.get_height()
         else:
-            center, extent, value = rectangle.get_y() + rectangle.get_height() / 2, rectangle.get_height(), rectangle.get_width()
+            center, value = rectangle.get_y() + rectangle.get_height() / 2, rectangle.get_width()
         elements.append({
-            "label": tick_label_at(axis, center, abs(extent) / 2),
+            "label": category_at(axis, center),
             "group": group,
             "value": format_number(value),
         })
@@ -228,7 +231,7 @@ def box_element(ax, stats, place, vertical):
     axis = ax.xaxis if vertical else ax.yaxis
     label = stats.get("label")
     return {
-        "label": str(label) if label is not None else tick_label_at(axis, place, 0.5),
+        "label": str(label) if label is not None else category_at(axis, place),
         "min": number(stats["whislo"]),
         "first_quartile": number(stats["q1"]),
         "median": number(stats["med"]),
@@ -246,14 +249,21 @@ def pie_slice(wedge):
     }
 
 
-def tick_label_at(axis, position, tolerance):
-    """The text of the major tick nearest to a bar or box, or its position when no tick is near."""
-    best = None
-    for location, label in major_ticks(axis):
-        distance = abs(location - position)
-        if distance <= tolerance and (best is None or distance < best[0]):
-            best = (distance, label)
-    return best[1] if best is not None and best[1] else format_number(position)
+def category_at(axis, position):
+    """A bar's or box's name: its category on a labelled axis, else its position."""
+    from matplotlib.category import StrCategoryFormatter, StrCategoryLocator
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    # Categories and ticks the code placed itself name the bars; automatic ticks on a numeric axis do not.
+    if (isinstance(axis.get_major_locator(), (FixedLocator, StrCategoryLocator))
+            or isinstance(axis.get_major_formatter(), (FixedFormatter, StrCategoryFormatter))):
+        ticks = major_ticks(axis)
+        if ticks:
+            # Grouped bars sit beside their category's tick, not on it.
+            _, label = min(ticks, key=lambda tick: abs(tick[0] - position))
+            if label:
+                return label
+    return format_number(position)
 
 
 def public_label(label):
@@ -271,9 +281,11 @@ def number(value):
 
 
 def format_number(value):
+    """A number as people write it: 3 not 3.0, 1.1 not 1.1000000000000001."""
     value = number(value)
     if value is None:
         return ""
+    value = float("%.12g" % value)
     return str(int(value)) if value.is_integer() else repr(value)
 
 
@@ -284,6 +296,7 @@ def run_as_main(source):
     linecache.cache[TARGET_FILENAME] = (len(text), None, text.splitlines(True), TARGET_FILENAME)
     module = types.ModuleType("__main__")
     module.__dict__["__builtins__"] = __builtins__
+    module.__file__ = TARGET_FILENAME
     sys.modules["__main__"] = module
     try:
         code = compile(source, TARGET_FILENAME, "exec", dont_inherit=True)

@@ -135,6 +135,23 @@ class CodeRunnerTest {
         assertThat(syntax.result()).contains("File \"<target_code>\", line", "SyntaxError").doesNotContain(CodeRunner.CHART_CAPTURE);
     }
 
+    @Test
+    void runsJavaScriptWithArgvAfterTheInterpreterAndErrorsAtTheUsersLines() throws Exception {
+        Predicate<String> installed = CodeRunner.onPath(System.getenv("PATH"));
+        assumeTrue(installed.test("node"), "node is not installed here");
+        CodeRunner runner = runner(installed);
+
+        CodeRunResponse response = runner.run(new CodeRunRequest(
+                "console.log(JSON.stringify(process.argv.slice(1)), process.env.GREETING)", "javascript", List.of("a", "b c"),
+                Map.of("GREETING", "hi"), 30));
+        assertThat(response.exitCode()).isZero();
+        assertThat(response.result()).isEqualTo("[\"a\",\"b c\"] hi\n");
+
+        CodeRunResponse failing = runner.run(new CodeRunRequest("const x = 1;\nundefinedFunction();\n", "javascript", null, null, 30));
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.result()).contains("[stdin]:2", "undefinedFunction is not defined");
+    }
+
     private CodeRunner pythonRunner() {
         Predicate<String> installed = CodeRunner.onPath(System.getenv("PATH"));
         assumeTrue(installed.test("python3"), "python3 is not installed here");
