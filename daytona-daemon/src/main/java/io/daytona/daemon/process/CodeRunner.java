@@ -72,11 +72,7 @@ public final class CodeRunner {
         CodeLanguage language = CodeLanguage.parse(request.language());
         Optional<Duration> timeout = timeout(request.timeout());
         requireInstalled(language);
-        for (String argument : request.argv()) {
-            if (argument == null || argument.indexOf('\0') >= 0) {
-                throw ServiceException.badRequest("argv entries must be strings without NUL characters, got %s", argument == null ? "null" : "one with NUL");
-            }
-        }
+        validateArgv(request.argv());
         CommandRunner.Result result = runInScratch(request, language, timeout);
         if (result.timedOut()) {
             throw new ServiceException(ErrorCode.REQUEST_TIMEOUT, "Code run timed out after %d seconds".formatted(request.timeout()));
@@ -91,6 +87,13 @@ public final class CodeRunner {
             throw ServiceException.badRequest("timeout must be zero (no limit) or a positive number of seconds, got %d", seconds);
         }
         return seconds == null || seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    }
+
+    private static void validateArgv(List<String> argv) {
+        // A program's arguments are C strings: a NUL would silently cut one short.
+        if (argv.stream().anyMatch(argument -> argument.indexOf('\0') >= 0)) {
+            throw ServiceException.badRequest("argv entries cannot contain NUL characters (\\u0000): remove them");
+        }
     }
 
     private void requireInstalled(CodeLanguage language) {
