@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.daytona.model.sandbox.Sandbox;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,20 +20,22 @@ class CodeRunApiTest {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final String MARKER = "dtn_artifact_k39fd2:";
 
+    private static TestSandbox sandbox;
     private static Api api;
     private static Api toolbox;
     private static String sandboxId;
 
     @BeforeAll
     static void createSandbox(Platform platform) {
-        api = Api.of(platform);
-        sandboxId = api.post("/sandbox", Map.of()).as(Sandbox.class).id();
-        toolbox = api.toolbox(platform, sandboxId);
+        sandbox = TestSandbox.create(platform, Map.of());
+        api = sandbox.api();
+        toolbox = sandbox.toolbox();
+        sandboxId = sandbox.id();
     }
 
     @AfterAll
     static void deleteSandbox() {
-        api.delete("/sandbox/" + sandboxId);
+        sandbox.close();
     }
 
     @Test

@@ -13,20 +13,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Limits tested by exceeding them inside a real sandbox of 1 CPU and 1 GiB. */
 @ExtendWith(PlatformExtension.class)
 class ResourceLimitsTest {
+    private static TestSandbox sandbox;
     private static Api api;
     private static Api toolbox;
     private static String sandboxId;
 
     @BeforeAll
     static void createSandbox(Platform platform) {
-        api = Api.of(platform);
-        sandboxId = api.post("/sandbox", Map.of("cpu", 1, "memory", 1)).as(Sandbox.class).id();
-        toolbox = api.toolbox(platform, sandboxId);
+        sandbox = TestSandbox.create(platform, Map.of("cpu", 1, "memory", 1));
+        api = sandbox.api();
+        toolbox = sandbox.toolbox();
+        sandboxId = sandbox.id();
     }
 
     @AfterAll
     static void deleteSandbox() {
-        api.delete("/sandbox/" + sandboxId);
+        sandbox.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.daytona.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.daytona.model.sandbox.Sandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,20 +20,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Sessions through the proxy in a real sandbox, over raw HTTP. */
 @ExtendWith(PlatformExtension.class)
 class SessionsApiTest {
+    private static TestSandbox sandbox;
     private static Api api;
     private static Api toolbox;
     private static String sandboxId;
 
     @BeforeAll
     static void createSandbox(Platform platform) {
-        api = Api.of(platform);
-        sandboxId = api.post("/sandbox", Map.of()).as(Sandbox.class).id();
-        toolbox = api.toolbox(platform, sandboxId);
+        sandbox = TestSandbox.create(platform, Map.of());
+        api = sandbox.api();
+        toolbox = sandbox.toolbox();
+        sandboxId = sandbox.id();
     }
 
     @AfterAll
     static void deleteSandbox() {
-        api.delete("/sandbox/" + sandboxId);
+        sandbox.close();
     }
 
     @Test
