@@ -2,15 +2,8 @@
 // Run: DAYTONA_API_URL=http://localhost:3000/api DAYTONA_API_KEY=dtn_... node --test
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { Daytona } from '@daytonaio/sdk'
+import { daytona } from './support.mjs'
 
-const apiUrl = process.env.DAYTONA_API_URL
-const apiKey = process.env.DAYTONA_API_KEY
-if (!apiUrl || !apiKey) {
-  throw new Error('DAYTONA_API_URL and DAYTONA_API_KEY must be set')
-}
-
-const daytona = new Daytona({ apiKey, apiUrl })
 let sandbox
 
 async function until(predicate, what) {
