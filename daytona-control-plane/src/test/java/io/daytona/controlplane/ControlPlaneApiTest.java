@@ -294,6 +294,17 @@ class ControlPlaneApiTest {
         awaitState(ids.get(4), "stopped"::equals);
         assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&states=stopped", null))).containsExactly(suite + "-4");
         assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&states=stopped&states=started", null))).hasSize(5);
+        assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&minMemoryGiB=3&maxMemoryGiB=4", null)))
+                .containsExactly(suite + "-3", suite + "-0");
+        String thirdCreated = admin("GET", "/sandbox/" + ids.get(3), null).json().get("createdAt").asText();
+        assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&createdAtAfter=" + thirdCreated, null)))
+                .containsExactly(suite + "-4", suite + "-3");
+        assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&snapshots=image:1&regionIds=us&isPublic=false", null))).hasSize(5);
+        assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&isPublic=true", null))).isEmpty();
+        assertThat(itemNames(admin("GET", "/sandbox?" + labels + "&snapshots=other:1", null))).isEmpty();
+        assertThat(itemNames(admin("GET", "/sandbox/paginated?" + labels + "&regions=eu", null))).isEmpty();
+        assertBadRequest(admin("GET", "/sandbox?minCpu=3&maxCpu=1", null), "minCpu (3) must not be above maxCpu (1)");
+        assertBadRequest(admin("GET", "/sandbox?createdAtAfter=yesterday", null), "createdAtAfter must be an ISO-8601 date");
         assertBadRequest(admin("GET", "/sandbox?sort=state", null), "sort must be one of");
         assertBadRequest(admin("GET", "/sandbox?states=running", null), "unknown state 'running'");
         assertBadRequest(admin("GET", "/sandbox?order=sideways", null), "order must be asc or desc");

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -160,28 +161,97 @@ final class SandboxListing {
     }
 
     /**
-     * What a list keeps: every given condition must hold. Prefixes ignore case.
+     * An inclusive range of whole numbers; {@link #ANY} holds every value.
+     *
+     * @param min the least value kept
+     * @param max the greatest value kept
+     */
+    record IntRange(int min, int max) {
+        static final IntRange ANY = new IntRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+        boolean contains(int value) {
+            return value >= min && value <= max;
+        }
+    }
+
+    /**
+     * An inclusive range of instants; {@link #ANY} holds every instant.
+     *
+     * @param from the earliest instant kept
+     * @param to the latest instant kept
+     */
+    record TimeRange(Instant from, Instant to) {
+        static final TimeRange ANY = new TimeRange(Instant.MIN, Instant.MAX);
+
+        TimeRange {
+            requireNonNull(from, "from is null");
+            requireNonNull(to, "to is null");
+        }
+
+        boolean contains(Instant value) {
+            return value != null && !value.isBefore(from) && !value.isAfter(to);
+        }
+    }
+
+    /**
+     * What a list keeps: every given condition must hold. Prefixes ignore case; an empty set or
+     * an absent flag keeps everything.
      *
      * @param idPrefix the id starts with this, if not empty
      * @param namePrefix the name starts with this, if not empty
      * @param labels every one of these labels is set to this value
      * @param states the shown state is one of these, if any are given
+     * @param snapshots the snapshot is one of these, if any are given
+     * @param regions the region is one of these, if any are given
+     * @param cpu the range of CPU cores
+     * @param memory the range of memory, GiB
+     * @param disk the range of disk, GiB
+     * @param isPublic whether the sandbox is public, if given
+     * @param recoverable whether the sandbox is recoverable, if given
+     * @param createdAt when it was created
+     * @param lastActivity when it was last active
      */
-    record Filter(String idPrefix, String namePrefix, Map<String, String> labels, Set<SandboxState> states) {
-        static final Filter ALL = new Filter("", "", Map.of(), Set.of());
+    record Filter(String idPrefix, String namePrefix, Map<String, String> labels, Set<SandboxState> states, Set<String> snapshots,
+                  Set<String> regions, IntRange cpu, IntRange memory, IntRange disk, Optional<Boolean> isPublic,
+                  Optional<Boolean> recoverable, TimeRange createdAt, TimeRange lastActivity) {
+        static final Filter ALL = of("", "", Map.of(), Set.of());
 
         Filter {
             requireNonNull(idPrefix, "idPrefix is null");
             requireNonNull(namePrefix, "namePrefix is null");
             labels = Map.copyOf(labels);
             states = Set.copyOf(states);
+            snapshots = Set.copyOf(snapshots);
+            regions = Set.copyOf(regions);
+            requireNonNull(cpu, "cpu is null");
+            requireNonNull(memory, "memory is null");
+            requireNonNull(disk, "disk is null");
+            requireNonNull(isPublic, "isPublic is null");
+            requireNonNull(recoverable, "recoverable is null");
+            requireNonNull(createdAt, "createdAt is null");
+            requireNonNull(lastActivity, "lastActivity is null");
+        }
+
+        /** A filter on identity, labels and state only. */
+        static Filter of(String idPrefix, String namePrefix, Map<String, String> labels, Set<SandboxState> states) {
+            return new Filter(idPrefix, namePrefix, labels, states, Set.of(), Set.of(), IntRange.ANY, IntRange.ANY, IntRange.ANY,
+                    Optional.empty(), Optional.empty(), TimeRange.ANY, TimeRange.ANY);
         }
 
         boolean matches(SandboxRecord sandbox) {
             return startsWithIgnoringCase(sandbox.id(), idPrefix)
                     && startsWithIgnoringCase(sandbox.name(), namePrefix)
                     && sandbox.labels().entrySet().containsAll(labels.entrySet())
-                    && (states.isEmpty() || states.contains(SandboxViews.shownState(sandbox)));
+                    && (states.isEmpty() || states.contains(SandboxViews.shownState(sandbox)))
+                    && (snapshots.isEmpty() || snapshots.contains(sandbox.snapshot()))
+                    && (regions.isEmpty() || regions.contains(sandbox.region()))
+                    && cpu.contains(sandbox.cpu())
+                    && memory.contains(sandbox.memory())
+                    && disk.contains(sandbox.disk())
+                    && isPublic.map(wanted -> wanted == sandbox.isPublic()).orElse(true)
+                    && recoverable.map(wanted -> wanted == sandbox.recoverable()).orElse(true)
+                    && createdAt.contains(sandbox.createdAt())
+                    && lastActivity.contains(sandbox.lastActivityAt());
         }
 
         private static boolean startsWithIgnoringCase(String value, String prefix) {

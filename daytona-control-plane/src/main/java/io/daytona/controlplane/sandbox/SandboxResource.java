@@ -19,8 +19,13 @@ import io.daytona.model.sandbox.SandboxLabels;
 import io.daytona.model.sandbox.SandboxState;
 import io.daytona.model.sandbox.ToolboxProxyUrl;
 import io.daytona.model.sandbox.UpdateSandboxNetworkSettings;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -128,7 +133,7 @@ public final class SandboxResource {
     private void list(Exchange ex) throws Exception {
         Caller caller = caller(ex);
         int limit = limit(ex);
-        SandboxListing.Filter filter = filter(ex);
+        SandboxListing.Filter filter = filter(ex, "regionIds");
         SandboxListing.Sort sort = sort(ex, SandboxListing.SortField.CURSOR_LIST);
         SandboxListing.Position after = ex.query("cursor").filter(c -> !c.isBlank())
                 .map(cursor -> ListCursor.decode(json, cursor, sort))
@@ -146,7 +151,7 @@ public final class SandboxResource {
         if (page < 1) {
             throw ServiceException.badRequest("page must be at least 1, got %d", page);
         }
-        SandboxListing.NumberedPage result = SandboxListing.numberedPage(service.list(caller), filter(ex),
+        SandboxListing.NumberedPage result = SandboxListing.numberedPage(service.list(caller), filter(ex, "regions"),
                 sort(ex, SandboxListing.SortField.PAGE_LIST), page, limit);
         ex.json(200, new PaginatedSandboxes(result.items().stream().map(this::dto).toList(), result.total(), page, result.totalPages()));
     }
@@ -159,15 +164,63 @@ public final class SandboxResource {
         return limit;
     }
 
-    private SandboxListing.Filter filter(Exchange ex) {
-        Set<SandboxState> states = Stream.concat(ex.queryValues("states").stream(), ex.queryValues("states[]").stream())
+    /**
+     * The filters both lists share. Arrays come as repeated keys ({@code states=a&states=b}), with
+     * {@code []} or comma-separated; {@code regionsParameter} is the list's name for regions.
+     */
+    private SandboxListing.Filter filter(Exchange ex, String regionsParameter) {
+        Set<SandboxState> states = values(ex, "states").stream()
+                .map(SandboxListing::parseState)
+                .collect(Collectors.toUnmodifiableSet());
+        return new SandboxListing.Filter(
+                ex.query("id").orElse(""),
+                ex.query("name").orElse(""),
+                ex.query("labels").filter(v -> !v.isBlank()).map(this::parseLabels).orElse(Map.of()),
+                states,
+                Set.copyOf(values(ex, "snapshots")),
+                Set.copyOf(values(ex, regionsParameter)),
+                intRange(ex, "minCpu", "maxCpu"),
+                intRange(ex, "minMemoryGiB", "maxMemoryGiB"),
+                intRange(ex, "minDiskGiB", "maxDiskGiB"),
+                optionalBoolean(ex, "isPublic"),
+                optionalBoolean(ex, "isRecoverable"),
+                timeRange(ex, "createdAtAfter", "createdAtBefore"),
+                timeRange(ex, "lastEventAfter", "lastEventBefore"));
+    }
+
+    private static List<String> values(Exchange ex, String name) {
+        return Stream.concat(ex.queryValues(name).stream(), ex.queryValues(name + "[]").stream())
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip)
                 .filter(value -> !value.isEmpty())
-                .map(SandboxListing::parseState)
-                .collect(Collectors.toUnmodifiableSet());
-        return new SandboxListing.Filter(ex.query("id").orElse(""), ex.query("name").orElse(""),
-                ex.query("labels").filter(v -> !v.isBlank()).map(this::parseLabels).orElse(Map.of()), states);
+                .toList();
+    }
+
+    private static SandboxListing.IntRange intRange(Exchange ex, String minName, String maxName) {
+        int min = ex.query(minName).filter(v -> !v.isBlank()).map(v -> parseInt(minName, v)).orElse(Integer.MIN_VALUE);
+        int max = ex.query(maxName).filter(v -> !v.isBlank()).map(v -> parseInt(maxName, v)).orElse(Integer.MAX_VALUE);
+        if (min > max) {
+            throw ServiceException.badRequest("%s (%d) must not be above %s (%d)", minName, min, maxName, max);
+        }
+        return new SandboxListing.IntRange(min, max);
+    }
+
+    private static SandboxListing.TimeRange timeRange(Exchange ex, String afterName, String beforeName) {
+        return new SandboxListing.TimeRange(
+                ex.query(afterName).filter(v -> !v.isBlank()).map(v -> parseInstant(afterName, v)).orElse(Instant.MIN),
+                ex.query(beforeName).filter(v -> !v.isBlank()).map(v -> parseInstant(beforeName, v)).orElse(Instant.MAX));
+    }
+
+    private static Optional<Boolean> optionalBoolean(Exchange ex, String name) {
+        return ex.query(name).filter(v -> !v.isBlank()).map(v -> parseBoolean(name, v));
+    }
+
+    private static Instant parseInstant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ServiceException.badRequest("%s must be an ISO-8601 date and time such as 2025-01-31T12:00:00Z, got '%s'", name, value);
+        }
     }
 
     private static SandboxListing.Sort sort(Exchange ex, Set<SandboxListing.SortField> allowed) {

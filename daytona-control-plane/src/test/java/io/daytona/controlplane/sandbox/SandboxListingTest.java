@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,33 @@ class SandboxListingTest {
         assertThat(ids(filter("", "", Map.of(), Set.of(SandboxState.STOPPED, SandboxState.ERROR)))).containsExactlyInAnyOrder("b2", "a4");
         SandboxRecord stopping = sandbox("s5", "s", 1, T0, SandboxState.STARTED, Map.of());
         stopping = withDesired(stopping, SandboxDesiredState.STOPPED);
-        assertThat(new SandboxListing.Filter("", "", Map.of(), Set.of(SandboxState.STOPPING)).matches(stopping)).isTrue();
-        assertThat(new SandboxListing.Filter("", "", Map.of(), Set.of(SandboxState.STARTED)).matches(stopping)).isFalse();
+        assertThat(SandboxListing.Filter.of("", "", Map.of(), Set.of(SandboxState.STOPPING)).matches(stopping)).isTrue();
+        assertThat(SandboxListing.Filter.of("", "", Map.of(), Set.of(SandboxState.STARTED)).matches(stopping)).isFalse();
+    }
+
+    @Test
+    void filtersByResourcesSnapshotRegionVisibilityAndTime() {
+        SandboxListing.Filter base = SandboxListing.Filter.ALL;
+        assertThat(ids(new SandboxListing.Filter("", "", Map.of(), Set.of(), Set.of(), Set.of(), new SandboxListing.IntRange(2, 3),
+                SandboxListing.IntRange.ANY, SandboxListing.IntRange.ANY, Optional.empty(), Optional.empty(), SandboxListing.TimeRange.ANY,
+                SandboxListing.TimeRange.ANY))).containsExactlyInAnyOrder("a1", "a4");
+        assertThat(ids(new SandboxListing.Filter("", "", Map.of(), Set.of(), Set.of("image:1"), Set.of("us"), SandboxListing.IntRange.ANY,
+                SandboxListing.IntRange.ANY, SandboxListing.IntRange.ANY, Optional.of(false), Optional.of(false),
+                new SandboxListing.TimeRange(T0.plusSeconds(2), T0.plusSeconds(3)), SandboxListing.TimeRange.ANY)))
+                .as("inclusive time range").containsExactlyInAnyOrder("b2", "c3");
+        assertThat(ids(new SandboxListing.Filter("", "", Map.of(), Set.of(), Set.of("other:1"), Set.of(), SandboxListing.IntRange.ANY,
+                SandboxListing.IntRange.ANY, SandboxListing.IntRange.ANY, Optional.empty(), Optional.empty(), SandboxListing.TimeRange.ANY,
+                SandboxListing.TimeRange.ANY))).isEmpty();
+        assertThat(ids(new SandboxListing.Filter("", "", Map.of(), Set.of(), Set.of(), Set.of("eu"), SandboxListing.IntRange.ANY,
+                SandboxListing.IntRange.ANY, SandboxListing.IntRange.ANY, Optional.empty(), Optional.empty(), SandboxListing.TimeRange.ANY,
+                SandboxListing.TimeRange.ANY))).isEmpty();
+        assertThat(ids(new SandboxListing.Filter("", "", Map.of(), Set.of(), Set.of(), Set.of(), SandboxListing.IntRange.ANY,
+                SandboxListing.IntRange.ANY, SandboxListing.IntRange.ANY, Optional.of(true), Optional.empty(), SandboxListing.TimeRange.ANY,
+                SandboxListing.TimeRange.ANY))).as("none is public").isEmpty();
+        assertThat(ids(new SandboxListing.Filter("", "", Map.of(), Set.of(), Set.of(), Set.of(), SandboxListing.IntRange.ANY,
+                SandboxListing.IntRange.ANY, SandboxListing.IntRange.ANY, Optional.empty(), Optional.empty(), SandboxListing.TimeRange.ANY,
+                new SandboxListing.TimeRange(Instant.MIN, T0.plusSeconds(1))))).containsExactly("a1");
+        assertThat(ids(base)).hasSize(4);
     }
 
     @Test
@@ -121,7 +147,7 @@ class SandboxListingTest {
     }
 
     private static SandboxListing.Filter filter(String id, String name, Map<String, String> labels, Set<SandboxState> states) {
-        return new SandboxListing.Filter(id, name, labels, states);
+        return SandboxListing.Filter.of(id, name, labels, states);
     }
 
     private static SandboxListing.Sort sort(SandboxListing.SortField field, SandboxListing.Direction direction) {
