@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Runs the benchmarks in bench/ (not part of the test command): prints our figures, a raw-engine
-# baseline measured in the same run, and their ratio.   ./scripts/bench.sh [iterations] [warm-up]
+# Runs a benchmark of bench/ (not part of the test command): it prints our figures, a baseline
+# measured in the same run, and their ratio.
+#   ./scripts/bench.sh [iterations] [warm-up]                        create -> first command
+#   BENCH=ExecRoundTripBenchmark ./scripts/bench.sh [iterations] [warm-up]   exec round trip
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -q -B -ntp -DskipTests install -pl bench -am
-./mvnw -q -B -ntp -pl bench exec:java -Dexec.args="${*:-20 3}"
+./mvnw -q -B -ntp -DskipTests package -pl bench -am
+# The classpath comes from this build's own outputs: the server jar carries every server module.
+exec "$JAVA_HOME/bin/java" -cp "daytona-server/target/daytona-server.jar:daytona-sdk/target/classes:bench/target/classes" \
+  "io.daytona.bench.${BENCH:-CreateExecBenchmark}" "$@"

@@ -136,14 +136,14 @@ public final class CreateExecBenchmark {
         System.out.printf("%-36s %9.2fx %9.2fx%n", "ratio daytona / raw engine", platformMedian / engineMedian, platformP99 / engineP99);
     }
 
-    private static double percentile(List<Long> nanos, int percentile) {
+    static double percentile(List<Long> nanos, int percentile) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
     }
 
-    private static DockerClient docker() {
+    static DockerClient docker() {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost("unix://" + ServerConfig.DEFAULT_ENGINE_SOCKET)
                 .withApiVersion(ContainerEngine.API_VERSION)

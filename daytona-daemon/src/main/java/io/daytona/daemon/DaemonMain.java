@@ -3,6 +3,7 @@ package io.daytona.daemon;
 import io.daytona.daemon.files.FileEndpoints;
 import io.daytona.daemon.interpreter.InterpreterEndpoints;
 import io.daytona.daemon.port.PortEndpoints;
+import io.daytona.daemon.process.CodeRunner;
 import io.daytona.daemon.process.CommandRunner;
 import io.daytona.daemon.process.Entrypoint;
 import io.daytona.daemon.process.ProcessEndpoints;
@@ -30,7 +31,10 @@ public final class DaemonMain {
         Clock clock = Clock.systemUTC();
         Router router = new Router(mapper);
         new InfoEndpoints(config).register(router);
-        new ProcessEndpoints(new CommandRunner(config.workDir())).register(router);
+        CommandRunner commandRunner = new CommandRunner(config.workDir());
+        CodeRunner codeRunner = new CodeRunner(commandRunner, Path.of(System.getProperty("java.io.tmpdir")),
+                CodeRunner.onPath(System.getenv("PATH")), mapper);
+        new ProcessEndpoints(commandRunner, codeRunner).register(router);
         new PortEndpoints(config.port()).register(router);
         new FileEndpoints(config.workDir(), mapper).register(router);
         new SessionEndpoints(new SessionManager(config.homeDir().resolve(".daytona/sessions"), config.workDir())).register(router);

@@ -5,17 +5,23 @@ import static java.util.Objects.requireNonNull;
 import io.daytona.http.ErrorCode;
 import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
+import io.daytona.model.toolbox.CodeRunRequest;
 import io.daytona.model.toolbox.ExecuteRequest;
 import io.daytona.model.toolbox.ExecuteResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code POST /process/execute}: one shell command, its combined output and exit code. */
+/**
+ * {@code POST /process/execute}: one shell command, its combined output and exit code;
+ * {@code POST /process/code-run}: a program from source, its output and charts.
+ */
 public final class ProcessEndpoints {
     private final CommandRunner runner;
+    private final CodeRunner codeRunner;
 
-    public ProcessEndpoints(CommandRunner runner) {
+    public ProcessEndpoints(CommandRunner runner, CodeRunner codeRunner) {
         this.runner = requireNonNull(runner, "runner is null");
+        this.codeRunner = requireNonNull(codeRunner, "codeRunner is null");
     }
 
     public void register(Router router) {
@@ -23,6 +29,7 @@ public final class ProcessEndpoints {
             ExecuteRequest request = ex.body(ExecuteRequest.class);
             ex.json(200, execute(request));
         });
+        router.post("/process/code-run", ex -> ex.json(200, codeRunner.run(ex.body(CodeRunRequest.class))));
     }
 
     ExecuteResponse execute(ExecuteRequest request) throws InterruptedException {
