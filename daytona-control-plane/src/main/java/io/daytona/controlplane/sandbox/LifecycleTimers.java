@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LifecycleTimers {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleTimers.class);
+    /** The shortest auto-stop interval that stops at all. */
+    private static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
 
     private final SandboxRepository repository;
     private final Clock clock;
@@ -87,7 +89,9 @@ final class LifecycleTimers {
     List<String> apply() {
         Instant now = clock.instant();
         List<String> changed = new ArrayList<>();
-        List<Decision> due = Stream.concat(repository.findAutoStopCandidates().stream(), repository.findAutoDeleteCandidates().stream())
+        List<Decision> due = Stream.concat(
+                        repository.findAutoStopCandidates(now.minus(SHORTEST_INTERVAL)).stream(),
+                        repository.findAutoDeleteCandidates().stream())
                 .map(sandbox -> decide(sandbox, now))
                 .flatMap(Optional::stream)
                 .toList();

@@ -241,10 +241,16 @@ public final class SandboxRepository {
                 .execute());
     }
 
-    /** Sandboxes, of every organization, that are and are meant to be started and have an auto-stop interval. */
-    public List<SandboxRecord> findAutoStopCandidates() {
+    /**
+     * Sandboxes, of every organization, that are and are meant to be started, have an auto-stop
+     * interval and have been idle since {@code idleSince} at least: the shortest interval is a
+     * minute, so busy sandboxes are not even read.
+     */
+    public List<SandboxRecord> findAutoStopCandidates(Instant idleSince) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT * FROM sandbox WHERE state = 'started' AND desired_state = 'started' AND auto_stop_interval > 0""")
+                        SELECT * FROM sandbox WHERE state = 'started' AND desired_state = 'started' AND auto_stop_interval > 0
+                          AND last_activity_at <= :idleSince""")
+                .bind("idleSince", idleSince)
                 .map(this::map)
                 .list());
     }

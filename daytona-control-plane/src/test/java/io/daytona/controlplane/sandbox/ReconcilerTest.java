@@ -86,4 +86,30 @@ class ReconcilerTest {
         assertThat(runtime.orphanChecks).isNotEmpty();
         assertThat(runtime.orphanChecks.getLast()).contains(created.id()).doesNotContain("orphan");
     }
+
+    @Test
+    void aSteadyStreamOfWakeUpsDoesNotStarveTheTimers() throws Exception {
+        SandboxRecord created = service.create(caller, CreateSandbox.builder().autoStopInterval(1).build());
+        // Idle for two minutes, as if the clock had moved.
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE sandbox SET last_activity_at = :at WHERE id = :id")
+                .bind("at", java.time.Instant.now().minus(Duration.ofMinutes(2))).bind("id", created.id()).execute());
+        Thread waker = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                reconciler.wake("no-such-sandbox");
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            for (int i = 0; i < 100 && repository.findById(created.id()).orElseThrow().state() != SandboxState.STOPPED; i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            waker.interrupt();
+        }
+        assertThat(repository.findById(created.id()).orElseThrow().state()).isEqualTo(SandboxState.STOPPED);
+    }
 }
