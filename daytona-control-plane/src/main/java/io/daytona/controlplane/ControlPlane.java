@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daytona.controlplane.auth.Authenticator;
+import io.daytona.controlplane.config.ConfigResource;
+import io.daytona.controlplane.health.HealthResource;
 import io.daytona.controlplane.organization.Bootstrap;
 import io.daytona.controlplane.persistence.Database;
 import io.daytona.controlplane.sandbox.Reconciler;
 import io.daytona.controlplane.sandbox.SandboxAccess;
+import io.daytona.controlplane.sandbox.SandboxActivity;
 import io.daytona.controlplane.sandbox.SandboxRepository;
 import io.daytona.controlplane.sandbox.SandboxResource;
 import io.daytona.controlplane.sandbox.SandboxRuntime;
@@ -17,7 +20,6 @@ import io.daytona.http.Router;
 import io.daytona.model.json.Json;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /** The control plane, started: database, reconciler and the {@code /api} server. */
@@ -26,20 +28,28 @@ public final class ControlPlane implements AutoCloseable {
     private final Reconciler reconciler;
     private final HttpServer server;
     private final SandboxAccess sandboxAccess;
+    private final SandboxActivity sandboxActivity;
     private final Optional<String> newAdminKey;
 
     private ControlPlane(Database database, Reconciler reconciler, HttpServer server, SandboxAccess sandboxAccess,
-                         Optional<String> newAdminKey) {
+                         SandboxActivity sandboxActivity, Optional<String> newAdminKey) {
         this.database = database;
         this.reconciler = reconciler;
         this.server = server;
         this.sandboxAccess = sandboxAccess;
+        this.sandboxActivity = sandboxActivity;
         this.newAdminKey = newAdminKey;
     }
 
     public static ControlPlane start(ControlPlaneConfig config, SandboxRuntime runtime) throws Exception {
+        return start(config, runtime, Clock.systemUTC());
+    }
+
+    /** Starts with the given clock, which decides key expiry and the lifecycle timers; tests move it. */
+    public static ControlPlane start(ControlPlaneConfig config, SandboxRuntime runtime, Clock clock) throws Exception {
+        requireNonNull(config, "config is null");
         requireNonNull(runtime, "runtime is null");
-        Clock clock = Clock.systemUTC();
+        requireNonNull(clock, "clock is null");
         ObjectMapper json = Json.newMapper();
         Files.createDirectories(config.dataDirectory());
         Database database = Database.embedded(config.dataDirectory().resolve("db"));
@@ -48,17 +58,25 @@ public final class ControlPlane implements AutoCloseable {
             Authenticator authenticator = new Authenticator(database.jdbi(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
             Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval());
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), clock);
+            SandboxActivity activity = new SandboxActivity(sandboxes, clock);
+            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock);
             Router router = new Router(json);
-            router.get("/api/health", ex -> ex.json(200, Map.of("status", "ok")));
+            new HealthResource(database.jdbi()).register(router);
+            new ConfigResource(version(), config.sandboxes()).register(router);
             new SandboxResource(service, authenticator, json).register(router);
             reconciler.start();
             HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);
-            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), adminKey);
+            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey);
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
+    }
+
+    /** This build's version, from the jar's manifest; {@code dev} when run from classes. */
+    private static String version() {
+        String version = ControlPlane.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     public int port() {
@@ -72,6 +90,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public SandboxAccess sandboxAccess() {
         return sandboxAccess;
+    }
+
+    /** Where the proxy reports sandbox traffic, which defers auto-stop. */
+    public SandboxActivity sandboxActivity() {
+        return sandboxActivity;
     }
 
     @Override

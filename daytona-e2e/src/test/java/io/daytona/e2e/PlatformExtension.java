@@ -4,6 +4,7 @@ import io.daytona.server.DaytonaServer;
 import io.daytona.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -31,7 +32,7 @@ public final class PlatformExtension implements ParameterResolver {
         try {
             Path data = Files.createTempDirectory("daytona-e2e");
             DaytonaServer server = DaytonaServer.start(ServerConfig.defaults(data).withPorts(0, 0));
-            return new Running(server, new Platform(server.apiUrl(), server.proxyUrl(), server.adminKey()));
+            return new Running(server, new Platform(server.apiUrl(), server.proxyUrl(), server.adminKey(), Optional.of(data)));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the platform for end-to-end tests: " + e.getMessage(), e);
         }

@@ -12,8 +12,13 @@ public final class Proxy implements AutoCloseable {
     }
 
     public static Proxy start(String host, int port, SandboxDirectory directory) throws Exception {
+        return start(host, port, directory, ActivityRecorder.NONE);
+    }
+
+    /** Starts the proxy; {@code activity} hears of every request let through to a sandbox. */
+    public static Proxy start(String host, int port, SandboxDirectory directory, ActivityRecorder activity) throws Exception {
         var json = Json.newMapper();
-        return new Proxy(HttpServer.start("proxy", host, port, new SandboxProxy(directory, json), json));
+        return new Proxy(HttpServer.start("proxy", host, port, new SandboxProxy(directory, activity, json), json));
     }
 
     public int port() {

@@ -23,6 +23,8 @@ import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public edge of sandboxes. Requests to a preview host ({@code {port}-{sandboxId}.{domain}})
@@ -33,16 +35,21 @@ import org.eclipse.jetty.util.Callback;
 public final class SandboxProxy extends ProxyHandler {
     /** The header that carries a private sandbox's preview token. */
     public static final String PREVIEW_TOKEN_HEADER = "X-Daytona-Preview-Token";
+    /** With the value {@code true}, the request does not count as activity of the sandbox (so auto-stop still comes). */
+    public static final String SKIP_LAST_ACTIVITY_HEADER = "X-Daytona-Skip-Last-Activity-Update";
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxProxy.class);
     private static final String TARGET = SandboxProxy.class.getName() + ".target";
 
     private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final SandboxDirectory directory;
+    private final ActivityRecorder activity;
     private final ObjectMapper json;
     private final WebSocketClient webSockets = new WebSocketClient();
 
-    public SandboxProxy(SandboxDirectory directory, ObjectMapper json) {
+    public SandboxProxy(SandboxDirectory directory, ActivityRecorder activity, ObjectMapper json) {
         this.directory = requireNonNull(directory, "directory is null");
+        this.activity = requireNonNull(activity, "activity is null");
         this.json = requireNonNull(json, "json is null");
         webSockets.setIdleTimeout(Duration.ofHours(1));
         webSockets.setMaxBinaryMessageSize(64L * 1024 * 1024);
@@ -77,11 +84,24 @@ public final class SandboxProxy extends ProxyHandler {
             HttpErrors.write(json, request, response, callback, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error: " + e);
             return true;
         }
+        recordActivity(preview.isPresent() ? preview.get().sandboxId() : path.get().sandboxId(), request);
         if (Exchange.isWebSocketUpgrade(request)) {
             return relayWebSocket(request, response, callback, target);
         }
         request.setAttribute(TARGET, target);
         return super.handle(request, response, callback);
+    }
+
+    /** Counts the request as the sandbox's activity, unless it asks not to; a failure here never fails the request. */
+    private void recordActivity(String sandboxId, Request request) {
+        if ("true".equalsIgnoreCase(request.getHeaders().get(SKIP_LAST_ACTIVITY_HEADER))) {
+            return;
+        }
+        try {
+            activity.sandboxUsed(sandboxId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record activity of sandbox {}: {}", sandboxId, e.getMessage());
+        }
     }
 
     /**

@@ -106,8 +106,13 @@ public final class SandboxRunner {
     }
 
     public void ensureStopped(String sandboxId) {
+        ensureStopped(sandboxId, false);
+    }
+
+    /** Stops the sandbox's container; {@code force} kills its processes at once instead of after the stop grace. */
+    public void ensureStopped(String sandboxId, boolean force) {
         daemonUris.remove(sandboxId);
-        engine.stop(sandboxId, config.stopGrace());
+        engine.stop(sandboxId, force ? Duration.ZERO : config.stopGrace());
     }
 
     public void ensureDestroyed(String sandboxId) {

@@ -6,6 +6,7 @@ import io.daytona.controlplane.ControlPlane;
 import io.daytona.controlplane.ControlPlaneConfig;
 import io.daytona.controlplane.organization.Bootstrap;
 import io.daytona.controlplane.sandbox.SandboxAccess;
+import io.daytona.controlplane.sandbox.SandboxActivity;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import io.daytona.http.ErrorCode;
 import io.daytona.http.ServiceException;
@@ -54,13 +55,17 @@ public final class DaytonaServer implements AutoCloseable {
             SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon);
 
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
-            proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, runner));
+            CompletableFuture<SandboxActivity> activity = new CompletableFuture<>();
+            proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, runner),
+                    sandboxId -> activity.join().recordTraffic(sandboxId));
             String proxyUrl = config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port());
             SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10,
-                    URI.create(proxyUrl).getScheme(), URI.create(proxyUrl).getAuthority());
+                    URI.create(proxyUrl).getScheme(), config.proxyDomain().orElse(URI.create(proxyUrl).getAuthority()),
+                    config.maxAutoArchiveInterval());
             ControlPlane controlPlane = ControlPlane.start(
                     new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)),
                     new LocalRunner(runner));
+            activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());
             return new DaytonaServer(config, engine, proxy, controlPlane);
         } catch (Exception | Error e) {

@@ -40,8 +40,8 @@ final class LocalRunner implements SandboxRuntime {
     }
 
     @Override
-    public void ensureStopped(String sandboxId) {
-        runner.ensureStopped(sandboxId);
+    public void ensureStopped(String sandboxId, boolean force) {
+        runner.ensureStopped(sandboxId, force);
     }
 
     @Override

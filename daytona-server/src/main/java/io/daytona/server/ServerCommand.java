@@ -1,5 +1,6 @@
 package io.daytona.server;
 
+import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,11 +46,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Snapshot of sandboxes created without one (default: ${DEFAULT-VALUE}).")
     String defaultSnapshot;
 
+    @Option(names = "--proxy-domain", defaultValue = "${env:DAYTONA_PROXY_DOMAIN}",
+            description = "Domain of preview URLs, {port}-{sandboxId}.<domain> (default: the proxy URL's host and port; env DAYTONA_PROXY_DOMAIN).")
+    String proxyDomain;
+
+    @Option(names = "--max-auto-archive-interval",
+            defaultValue = "${env:DAYTONA_MAX_AUTO_ARCHIVE_INTERVAL:-" + SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE + "}",
+            description = "Longest auto-archive interval in minutes; an interval of 0 means this (default: ${DEFAULT-VALUE}).")
+    int maxAutoArchiveInterval;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
-                Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot);
+                Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
+                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval);
         DaytonaServer server;
         try {
             server = DaytonaServer.start(config);

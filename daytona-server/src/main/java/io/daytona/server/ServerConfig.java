@@ -2,6 +2,7 @@ package io.daytona.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
  * @param publicProxyUrl the proxy's URL as clients reach it; derived from host and port when empty
  * @param engineSocket the Docker-compatible engine socket
  * @param defaultSnapshot the snapshot used when a create request names none
+ * @param proxyDomain the domain preview hosts are made under ({@code {port}-{sandboxId}.{domain}});
+ *     the public proxy URL's host and port when empty
+ * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -23,7 +27,9 @@ public record ServerConfig(
         int proxyPort,
         Optional<String> publicProxyUrl,
         Path engineSocket,
-        String defaultSnapshot) {
+        String defaultSnapshot,
+        Optional<String> proxyDomain,
+        int maxAutoArchiveInterval) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -34,14 +40,21 @@ public record ServerConfig(
         requireNonNull(publicProxyUrl, "publicProxyUrl is null");
         requireNonNull(engineSocket, "engineSocket is null");
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
+        requireNonNull(proxyDomain, "proxyDomain is null");
+        if (maxAutoArchiveInterval < 1) {
+            throw new IllegalArgumentException(
+                    "the maximum auto-archive interval must be at least 1 minute, got " + maxAutoArchiveInterval + " (--max-auto-archive-interval)");
+        }
     }
 
     /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
     public static ServerConfig defaults(Path dataDirectory) {
-        return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT);
+        return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
+                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
     }
 
     public ServerConfig withPorts(int api, int proxy) {
-        return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot);
+        return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval);
     }
 }

@@ -68,7 +68,7 @@ final class CreateSandboxValidator {
         });
     }
 
-    private static void labels(Map<String, String> labels) {
+    static void labels(Map<String, String> labels) {
         if (labels == null) {
             return;
         }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Moves each sandbox's actual state towards its desired state through the runner, and records
  * every state it enters. API calls only record desired states and wake it; a periodic scan
  * catches everything else, including work left half-done by a crash, because every runner call
- * is idempotent and is simply made again.
+ * is idempotent and is simply made again. The same scan runs the {@link LifecycleTimers}.
  */
 public final class Reconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -43,6 +43,7 @@ public final class Reconciler implements AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reconcile-", 0).factory());
     private final Object progress = new Object();
     private final Thread scanner;
+    private final LifecycleTimers timers;
     private volatile boolean running = true;
     private Instant nextObservation = Instant.EPOCH;
 
@@ -51,6 +52,7 @@ public final class Reconciler implements AutoCloseable {
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.scanInterval = requireNonNull(scanInterval, "scanInterval is null");
+        this.timers = new LifecycleTimers(repository, clock);
         this.scanner = Thread.ofVirtual().name("reconcile-scanner").unstarted(this::scanLoop);
     }
 
@@ -85,21 +87,36 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private void scanLoop() {
+        long nextScan = System.nanoTime();
         while (running) {
             try {
-                String woken = wakeups.poll(scanInterval.toMillis(), TimeUnit.MILLISECONDS);
+                String woken = wakeups.poll(Math.max(0, nextScan - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (woken != null) {
                     submit(woken);
-                    continue;
+                    // A steady stream of wake-ups must not starve the scan, and with it the timers.
+                    if (System.nanoTime() - nextScan < 0) {
+                        continue;
+                    }
                 }
-                repository.findUnsettled().forEach(this::submit);
-                observeRunnerIfDue();
+                nextScan = System.nanoTime() + scanInterval.toNanos();
+                scan();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("reconciler scan failed; retrying at the next scan", e);
             }
         }
+    }
+
+    /** The periodic scan: lifecycle timers first, so what they decide is acted on at once, then unsettled sandboxes. */
+    private void scan() {
+        try {
+            timers.apply().forEach(this::submit);
+        } catch (RuntimeException e) {
+            LOG.warn("lifecycle timers failed; retrying at the next scan", e);
+        }
+        repository.findUnsettled().forEach(this::submit);
+        observeRunnerIfDue();
     }
 
     /**
@@ -184,8 +201,8 @@ public final class Reconciler implements AutoCloseable {
             }
             case STOPPED -> {
                 repository.recordState(id, SandboxState.STOPPING, null, clock.instant());
-                runtime.ensureStopped(id);
-                repository.recordState(id, SandboxState.STOPPED, null, clock.instant());
+                runtime.ensureStopped(id, sandbox.forceStop());
+                repository.recordStopped(id, clock.instant());
             }
             case DESTROYED -> {
                 repository.recordState(id, SandboxState.DESTROYING, null, clock.instant());

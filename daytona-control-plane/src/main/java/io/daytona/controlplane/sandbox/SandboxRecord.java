@@ -7,7 +7,10 @@ import io.daytona.model.sandbox.SandboxState;
 import java.time.Instant;
 import java.util.Map;
 
-/** A sandbox row: what the control plane stores and the reconciler acts on. */
+/**
+ * A sandbox row: what the control plane stores and the reconciler acts on. {@code forceStop} says
+ * that the stop asked for should kill the sandbox rather than wait for its processes to exit.
+ */
 public record SandboxRecord(
         String id,
         String organizationId,
@@ -36,7 +39,8 @@ public record SandboxRecord(
         String authToken,
         Instant createdAt,
         Instant updatedAt,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        boolean forceStop) {
 
     public SandboxRecord {
         requireNonNull(id, "id is null");
@@ -46,6 +50,11 @@ public record SandboxRecord(
         labels = Map.copyOf(labels);
         requireNonNull(state, "state is null");
         requireNonNull(desiredState, "desiredState is null");
+    }
+
+    /** Whether the sandbox is deleted as soon as it stops ({@code autoDeleteInterval} 0). */
+    public boolean isEphemeral() {
+        return autoDeleteInterval == 0;
     }
 
     /** Whether the actual state already is the one asked for. */

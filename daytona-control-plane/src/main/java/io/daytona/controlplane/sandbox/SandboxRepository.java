@@ -151,8 +151,8 @@ public final class SandboxRepository {
      */
     public boolean recordStoppedByItself(String id, String reason, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate(
-                        "UPDATE sandbox SET state = 'stopped', desired_state = 'stopped', error_reason = :reason, updated_at = :now "
-                                + "WHERE id = :id AND state = 'started' AND desired_state = 'started'")
+                        "UPDATE sandbox SET state = 'stopped', desired_state = 'stopped', error_reason = :reason, updated_at = :now, "
+                                + "last_activity_at = :now WHERE id = :id AND state = 'started' AND desired_state = 'started'")
                 .bind("id", id)
                 .bind("reason", reason)
                 .bind("now", now)
@@ -169,15 +169,121 @@ public final class SandboxRepository {
                 .execute());
     }
 
+    /** Records that the sandbox runs; starting counts as activity, so auto-stop counts from here. */
     public void recordStarted(String id, String runnerId, String daemonVersion, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE sandbox SET state = 'started', error_reason = NULL, runner_id = :runner,
-                            daemon_version = :version, updated_at = :now WHERE id = :id""")
+                            daemon_version = :version, updated_at = :now, last_activity_at = :now WHERE id = :id""")
                 .bind("id", id)
                 .bind("runner", runnerId)
                 .bind("version", daemonVersion)
                 .bind("now", now)
                 .execute());
+    }
+
+    /**
+     * Records that the sandbox stopped and clears a forced stop. Stopping counts as activity, so
+     * auto-delete counts the time continuously stopped.
+     */
+    public void recordStopped(String id, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'stopped', error_reason = NULL, force_stop = FALSE, updated_at = :now,
+                            last_activity_at = :now WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", now)
+                .execute());
+    }
+
+    /** Like {@link #requestState} for a stop, recording whether the stop should kill the sandbox. */
+    public boolean requestStop(String id, SandboxState expectedState, SandboxDesiredState expectedDesired, boolean force, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET desired_state = 'stopped', force_stop = :force, updated_at = :now
+                        WHERE id = :id AND state = :state AND desired_state = :expectedDesired""")
+                .bind("id", id)
+                .bind("state", expectedState.wireValue())
+                .bind("expectedDesired", expectedDesired.wireValue())
+                .bind("force", force)
+                .bind("now", now)
+                .execute() == 1);
+    }
+
+    public void replaceLabels(String id, Map<String, String> labels, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sandbox SET labels = :labels, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("labels", write(labels))
+                .bind("now", now)
+                .execute());
+    }
+
+    public void setInterval(String id, LifecycleInterval interval, int minutes, Instant now) {
+        // The column name comes from the enum, never from the caller.
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sandbox SET " + interval.column() + " = :minutes, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("minutes", minutes)
+                .bind("now", now)
+                .execute());
+    }
+
+    public void setPublic(String id, boolean isPublic, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sandbox SET is_public = :public, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("public", isPublic)
+                .bind("now", now)
+                .execute());
+    }
+
+    /** Moves the sandbox's last activity forward to {@code at}; never back. */
+    public void recordActivity(String id, Instant at) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE sandbox SET last_activity_at = :at WHERE id = :id AND last_activity_at < :at")
+                .bind("id", id)
+                .bind("at", at)
+                .execute());
+    }
+
+    /**
+     * Sandboxes, of every organization, that are and are meant to be started, have an auto-stop
+     * interval and have been idle since {@code idleSince} at least: the shortest interval is a
+     * minute, so busy sandboxes are not even read.
+     */
+    public List<SandboxRecord> findAutoStopCandidates(Instant idleSince) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM sandbox WHERE state = 'started' AND desired_state = 'started' AND auto_stop_interval > 0
+                          AND last_activity_at <= :idleSince""")
+                .bind("idleSince", idleSince)
+                .map(this::map)
+                .list());
+    }
+
+    /** Sandboxes, of every organization, that are and are meant to be stopped and have an auto-delete interval. */
+    public List<SandboxRecord> findAutoDeleteCandidates() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped' AND auto_delete_interval >= 0""")
+                .map(this::map)
+                .list());
+    }
+
+    /**
+     * Sets the desired state a lifecycle timer decided on, if the sandbox is still as the timer
+     * saw it: same states, same intervals, and idle since {@code idleSince} or before. A sandbox used
+     * or changed meanwhile is left alone. Destroying frees the name at once, as a delete does.
+     */
+    public boolean applyTimer(SandboxRecord seen, SandboxDesiredState desired, Instant idleSince, Instant now) {
+        String set = desired == SandboxDesiredState.DESTROYED
+                ? "desired_state = :desired, live_name = NULL"
+                : "desired_state = :desired";
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE sandbox SET " + set + ", updated_at = :now "
+                        + "WHERE id = :id AND state = :state AND desired_state = :seenDesired AND auto_stop_interval = :autoStop "
+                        + "AND auto_delete_interval = :autoDelete AND last_activity_at <= :idleSince")
+                .bind("id", seen.id())
+                .bind("state", seen.state().wireValue())
+                .bind("seenDesired", seen.desiredState().wireValue())
+                .bind("autoStop", seen.autoStopInterval())
+                .bind("autoDelete", seen.autoDeleteInterval())
+                .bind("idleSince", idleSince)
+                .bind("desired", desired.wireValue())
+                .bind("now", now)
+                .execute() == 1);
     }
 
     private SandboxRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -209,7 +315,8 @@ public final class SandboxRepository {
                 rs.getString("auth_token"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "last_activity_at"));
+                instant(rs, "last_activity_at"),
+                rs.getBoolean("force_stop"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,14 +12,23 @@ import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
 import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.ListSandboxesResponse;
+import io.daytona.model.sandbox.PaginatedSandboxes;
 import io.daytona.model.sandbox.PortPreviewUrl;
 import io.daytona.model.sandbox.Sandbox;
+import io.daytona.model.sandbox.SandboxLabels;
+import io.daytona.model.sandbox.SandboxState;
 import io.daytona.model.sandbox.ToolboxProxyUrl;
 import io.daytona.model.sandbox.UpdateSandboxNetworkSettings;
-import java.util.Base64;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code /api/sandbox}: thin endpoints that authenticate, check permissions and map outcomes to statuses. */
 public final class SandboxResource {
@@ -39,6 +48,7 @@ public final class SandboxResource {
     public void register(Router router) {
         router.post("/api/sandbox", this::create);
         router.get("/api/sandbox", this::list);
+        router.get("/api/sandbox/paginated", this::listPaginated);
         router.get("/api/sandbox/{sandboxIdOrName}", ex -> ex.json(200, dto(service.get(caller(ex), idOrName(ex)))));
         router.delete("/api/sandbox/{sandboxIdOrName}", ex -> {
             Caller caller = caller(ex);
@@ -53,7 +63,29 @@ public final class SandboxResource {
         router.post("/api/sandbox/{sandboxIdOrName}/stop", ex -> {
             Caller caller = caller(ex);
             caller.require(Permission.WRITE_SANDBOXES);
-            ex.json(200, dto(service.stop(caller, idOrName(ex))));
+            boolean force = ex.query("force").filter(v -> !v.isBlank()).map(v -> parseBoolean("force", v)).orElse(false);
+            ex.json(200, dto(service.stop(caller, idOrName(ex), force)));
+        });
+        router.put("/api/sandbox/{sandboxIdOrName}/labels", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            SandboxLabels body = ex.body(SandboxLabels.class);
+            ex.json(200, new SandboxLabels(service.replaceLabels(caller, idOrName(ex), body.labels())));
+        });
+        interval(router, "autostop", LifecycleInterval.AUTO_STOP);
+        interval(router, "autoarchive", LifecycleInterval.AUTO_ARCHIVE);
+        interval(router, "autodelete", LifecycleInterval.AUTO_DELETE);
+        router.post("/api/sandbox/{sandboxIdOrName}/public/{isPublic}", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            boolean isPublic = parseBoolean("isPublic", ex.pathParam("isPublic"));
+            ex.json(200, dto(service.setPublic(caller, idOrName(ex), isPublic)));
+        });
+        router.post("/api/sandbox/{sandboxIdOrName}/last-activity", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            service.refreshActivity(caller, idOrName(ex));
+            ex.status(201);
         });
         router.post("/api/sandbox/{sandboxIdOrName}/network-settings", ex -> {
             Caller caller = caller(ex);
@@ -74,6 +106,22 @@ public final class SandboxResource {
         });
     }
 
+    /** {@code POST /api/sandbox/{idOrName}/{path}/{interval}}: sets one lifecycle interval, in minutes. */
+    private void interval(Router router, String path, LifecycleInterval interval) {
+        router.post("/api/sandbox/{sandboxIdOrName}/" + path + "/{interval}", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            String raw = ex.pathParam("interval");
+            int minutes;
+            try {
+                minutes = Integer.parseInt(raw.strip());
+            } catch (NumberFormatException e) {
+                throw ServiceException.badRequest("%s must be an integer number of minutes, got '%s'", interval.wireName(), raw);
+            }
+            ex.json(200, dto(service.setInterval(caller, idOrName(ex), interval, minutes)));
+        });
+    }
+
     private void create(Exchange ex) throws Exception {
         Caller caller = caller(ex);
         caller.require(Permission.WRITE_SANDBOXES);
@@ -81,23 +129,108 @@ public final class SandboxResource {
         ex.json(200, dto(service.create(caller, request)));
     }
 
+    /** The cursor list: filters, an order that ends with the id, and a cursor that marks a place in it. */
     private void list(Exchange ex) throws Exception {
         Caller caller = caller(ex);
-        int limit = ex.query("limit").map(v -> parseInt("limit", v)).orElse(DEFAULT_LIMIT);
+        int limit = limit(ex);
+        SandboxListing.Filter filter = filter(ex, "regionIds");
+        SandboxListing.Sort sort = sort(ex, SandboxListing.SortField.CURSOR_LIST);
+        SandboxListing.Position after = ex.query("cursor").filter(c -> !c.isBlank())
+                .map(cursor -> ListCursor.decode(json, cursor, sort))
+                .orElse(null);
+        SandboxListing.CursorPage page = SandboxListing.cursorPage(service.list(caller), filter, sort, after, limit);
+        String next = page.next() == null ? null : ListCursor.encode(json, sort, page.next());
+        ex.json(200, new ListSandboxesResponse(page.items().stream().map(this::dto).toList(), next));
+    }
+
+    /** The deprecated page list: the same filters, numbered pages and a total. */
+    private void listPaginated(Exchange ex) throws Exception {
+        Caller caller = caller(ex);
+        int limit = limit(ex);
+        int page = ex.query("page").filter(v -> !v.isBlank()).map(v -> parseInt("page", v)).orElse(1);
+        if (page < 1) {
+            throw ServiceException.badRequest("page must be at least 1, got %d", page);
+        }
+        SandboxListing.NumberedPage result = SandboxListing.numberedPage(service.list(caller), filter(ex, "regions"),
+                sort(ex, SandboxListing.SortField.PAGE_LIST), page, limit);
+        ex.json(200, new PaginatedSandboxes(result.items().stream().map(this::dto).toList(), result.total(), page, result.totalPages()));
+    }
+
+    private static int limit(Exchange ex) {
+        int limit = ex.query("limit").filter(v -> !v.isBlank()).map(v -> parseInt("limit", v)).orElse(DEFAULT_LIMIT);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ServiceException.badRequest("limit must be between 1 and %d, got %d", MAX_LIMIT, limit);
         }
-        int offset = ex.query("cursor").filter(c -> !c.isBlank()).map(SandboxResource::decodeCursor).orElse(0);
-        Map<String, String> labels = ex.query("labels").map(this::parseLabels).orElse(Map.of());
-        List<String> states = ex.queryValues("states");
-        List<Sandbox> matching = service.list(caller).stream()
-                .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
-                .map(this::dto)
-                .filter(s -> states.isEmpty() || states.contains(s.state().wireValue()))
+        return limit;
+    }
+
+    /**
+     * The filters both lists share. Arrays come as repeated keys ({@code states=a&states=b}), with
+     * {@code []} or comma-separated; {@code regionsParameter} is the list's name for regions.
+     */
+    private SandboxListing.Filter filter(Exchange ex, String regionsParameter) {
+        Set<SandboxState> states = values(ex, "states").stream()
+                .map(SandboxListing::parseState)
+                .collect(Collectors.toUnmodifiableSet());
+        return new SandboxListing.Filter(
+                ex.query("id").orElse(""),
+                ex.query("name").orElse(""),
+                ex.query("labels").filter(v -> !v.isBlank()).map(this::parseLabels).orElse(Map.of()),
+                states,
+                Set.copyOf(values(ex, "snapshots")),
+                Set.copyOf(values(ex, regionsParameter)),
+                intRange(ex, "minCpu", "maxCpu"),
+                intRange(ex, "minMemoryGiB", "maxMemoryGiB"),
+                intRange(ex, "minDiskGiB", "maxDiskGiB"),
+                optionalBoolean(ex, "isPublic"),
+                optionalBoolean(ex, "isRecoverable"),
+                timeRange(ex, "createdAtAfter", "createdAtBefore"),
+                timeRange(ex, "lastEventAfter", "lastEventBefore"));
+    }
+
+    private static List<String> values(Exchange ex, String name) {
+        return Stream.concat(ex.queryValues(name).stream(), ex.queryValues(name + "[]").stream())
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
                 .toList();
-        List<Sandbox> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()));
-        String next = offset + limit < matching.size() ? encodeCursor(offset + limit) : null;
-        ex.json(200, new ListSandboxesResponse(page, next));
+    }
+
+    private static SandboxListing.IntRange intRange(Exchange ex, String minName, String maxName) {
+        int min = ex.query(minName).filter(v -> !v.isBlank()).map(v -> parseInt(minName, v)).orElse(Integer.MIN_VALUE);
+        int max = ex.query(maxName).filter(v -> !v.isBlank()).map(v -> parseInt(maxName, v)).orElse(Integer.MAX_VALUE);
+        if (min > max) {
+            throw ServiceException.badRequest("%s (%d) must not be above %s (%d)", minName, min, maxName, max);
+        }
+        return new SandboxListing.IntRange(min, max);
+    }
+
+    private static SandboxListing.TimeRange timeRange(Exchange ex, String afterName, String beforeName) {
+        return new SandboxListing.TimeRange(
+                ex.query(afterName).filter(v -> !v.isBlank()).map(v -> parseInstant(afterName, v)).orElse(Instant.MIN),
+                ex.query(beforeName).filter(v -> !v.isBlank()).map(v -> parseInstant(beforeName, v)).orElse(Instant.MAX));
+    }
+
+    private static Optional<Boolean> optionalBoolean(Exchange ex, String name) {
+        return ex.query(name).filter(v -> !v.isBlank()).map(v -> parseBoolean(name, v));
+    }
+
+    private static Instant parseInstant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ServiceException.badRequest("%s must be an ISO-8601 date and time such as 2025-01-31T12:00:00Z, got '%s'", name, value);
+        }
+    }
+
+    private static SandboxListing.Sort sort(Exchange ex, Set<SandboxListing.SortField> allowed) {
+        SandboxListing.SortField field = ex.query("sort").filter(v -> !v.isBlank())
+                .map(v -> SandboxListing.SortField.parse(v, allowed))
+                .orElse(SandboxListing.SortField.CREATED_AT);
+        SandboxListing.Direction direction = ex.query("order").filter(v -> !v.isBlank())
+                .map(SandboxListing.Direction::parse)
+                .orElse(SandboxListing.Direction.DESC);
+        return new SandboxListing.Sort(field, direction);
     }
 
     private Map<String, String> parseLabels(String text) {
@@ -120,27 +253,21 @@ public final class SandboxResource {
         return SandboxViews.toDto(record, service.toolboxProxyUrl());
     }
 
+    private static boolean parseBoolean(String name, String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw ServiceException.badRequest("%s must be true or false, got '%s'", name, value);
+    }
+
     private static int parseInt(String name, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw ServiceException.badRequest("%s must be an integer, got '%s'", name, value);
-        }
-    }
-
-    private static String encodeCursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("o:")) {
-                throw new IllegalArgumentException(text);
-            }
-            return Integer.parseInt(text.substring(2));
-        } catch (IllegalArgumentException e) {
-            throw ServiceException.badRequest("cursor '%s' is invalid; pass the nextCursor of a previous page", cursor);
         }
     }
 }

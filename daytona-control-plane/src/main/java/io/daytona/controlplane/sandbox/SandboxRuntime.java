@@ -22,7 +22,11 @@ public interface SandboxRuntime {
 
     StartedSandbox ensureStarted(SandboxSpec spec) throws Exception;
 
-    void ensureStopped(String sandboxId) throws Exception;
+    /**
+     * Stops the sandbox: its processes get a grace period to exit, or none when {@code force},
+     * in which case they are killed at once.
+     */
+    void ensureStopped(String sandboxId, boolean force) throws Exception;
 
     void ensureDestroyed(String sandboxId) throws Exception;
 

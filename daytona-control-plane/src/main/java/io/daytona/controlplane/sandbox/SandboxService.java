@@ -27,14 +27,16 @@ public final class SandboxService {
     private final Reconciler reconciler;
     private final SandboxRuntime runtime;
     private final SandboxDefaults defaults;
+    private final SandboxActivity activity;
     private final Clock clock;
 
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
-                          SandboxDefaults defaults, Clock clock) {
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.defaults = requireNonNull(defaults, "defaults is null");
+        this.activity = requireNonNull(activity, "activity is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -72,14 +74,15 @@ public final class SandboxService {
                 null,
                 false,
                 Objects.requireNonNullElse(request.autoStopInterval(), SandboxDefaults.DEFAULT_AUTO_STOP),
-                Objects.requireNonNullElse(request.autoArchiveInterval(), SandboxDefaults.DEFAULT_AUTO_ARCHIVE),
+                defaults.resolveAutoArchiveInterval(Objects.requireNonNullElse(request.autoArchiveInterval(), SandboxDefaults.DEFAULT_AUTO_ARCHIVE)),
                 Objects.requireNonNullElse(request.autoDeleteInterval(), SandboxDefaults.DEFAULT_AUTO_DELETE),
                 null,
                 null,
                 ApiKeys.randomToken(32),
                 now,
                 now,
-                now);
+                now,
+                false);
         try {
             repository.insert(record);
         } catch (RuntimeException e) {
@@ -118,6 +121,14 @@ public final class SandboxService {
     }
 
     public SandboxRecord stop(Caller caller, String idOrName) {
+        return stop(caller, idOrName, false);
+    }
+
+    /**
+     * Stops a started sandbox; {@code force} kills its processes at once instead of giving them
+     * the grace period. An ephemeral sandbox (auto-delete interval 0) is deleted instead.
+     */
+    public SandboxRecord stop(Caller caller, String idOrName, boolean force) {
         SandboxRecord sandbox = get(caller, idOrName);
         if (sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED) {
             return sandbox;
@@ -126,7 +137,61 @@ public final class SandboxService {
             throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
                     SandboxViews.shownState(sandbox).wireValue());
         }
-        return request(sandbox, SandboxDesiredState.STOPPED);
+        if (sandbox.isEphemeral()) {
+            return destroy(sandbox);
+        }
+        if (!repository.requestStop(sandbox.id(), sandbox.state(), sandbox.desiredState(), force, clock.instant())) {
+            throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    /** Replaces every label of the sandbox; returns the labels now set. */
+    public Map<String, String> replaceLabels(Caller caller, String idOrName, Map<String, String> labels) {
+        if (labels == null) {
+            throw ServiceException.badRequest("labels is required: send {\"labels\": {\"key\": \"value\"}}, or {\"labels\": {}} to remove all");
+        }
+        CreateSandboxValidator.labels(labels);
+        SandboxRecord sandbox = get(caller, idOrName);
+        repository.replaceLabels(sandbox.id(), labels, clock.instant());
+        return repository.findById(sandbox.id()).orElseThrow().labels();
+    }
+
+    /**
+     * Sets a lifecycle interval in minutes. Auto-stop: 0 never stops. Auto-archive: 0 means the
+     * maximum, and longer intervals are cut to it. Auto-delete: negative never deletes, 0 deletes
+     * right after stop.
+     */
+    public SandboxRecord setInterval(Caller caller, String idOrName, LifecycleInterval interval, int minutes) {
+        int stored = switch (interval) {
+            case AUTO_STOP -> nonNegative(interval, minutes, "0 turns auto-stop off");
+            case AUTO_ARCHIVE -> defaults.resolveAutoArchiveInterval(nonNegative(interval, minutes, "0 means the maximum, "
+                    + defaults.maxAutoArchiveInterval()));
+            case AUTO_DELETE -> minutes;
+        };
+        SandboxRecord sandbox = get(caller, idOrName);
+        repository.setInterval(sandbox.id(), interval, stored, clock.instant());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    private static int nonNegative(LifecycleInterval interval, int minutes, String hint) {
+        if (minutes < 0) {
+            throw ServiceException.badRequest("%s must be a non-negative integer number of minutes (%s), got %d",
+                    interval.wireName(), hint, minutes);
+        }
+        return minutes;
+    }
+
+    public SandboxRecord setPublic(Caller caller, String idOrName, boolean isPublic) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        repository.setPublic(sandbox.id(), isPublic, clock.instant());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    /** Resets the sandbox's idle time, deferring its auto-stop and auto-delete, without changing its state. */
+    public void refreshActivity(Caller caller, String idOrName) {
+        activity.refresh(get(caller, idOrName).id());
     }
 
     /**
@@ -147,7 +212,10 @@ public final class SandboxService {
     }
 
     public SandboxRecord delete(Caller caller, String idOrName) {
-        SandboxRecord sandbox = get(caller, idOrName);
+        return destroy(get(caller, idOrName));
+    }
+
+    private SandboxRecord destroy(SandboxRecord sandbox) {
         repository.requestDestroy(sandbox.id(), clock.instant());
         reconciler.wake(sandbox.id());
         return repository.findById(sandbox.id()).orElseThrow();
@@ -163,7 +231,7 @@ public final class SandboxService {
 
     /** The preview URL of a port: {@code {protocol}://{port}-{sandboxId}.{proxy domain}}. */
     public String previewUrl(SandboxRecord sandbox, int port) {
-        return "%s://%d-%s.%s".formatted(defaults.proxyProtocol(), port, sandbox.id(), defaults.proxyDomain());
+        return defaults.previewUrl(port, sandbox.id());
     }
 
     public String toolboxProxyUrl() {

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CreateSandboxValidatorTest {
-    private static final SandboxDefaults DEFAULTS = new SandboxDefaults("daytona/sandbox:0.1.0", "us", "http://p/toolbox", 4, 8, 10, "http", "localhost:4000");
+    private static final SandboxDefaults DEFAULTS = new SandboxDefaults("daytona/sandbox:0.1.0", "us", "http://p/toolbox", 4, 8, 10, "http", "localhost:4000",
+            SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
 
     @Test
     void acceptsAnEmptyRequestAndReasonableValues() {

@@ -7,21 +7,12 @@ import io.daytona.controlplane.auth.Permission;
 import io.daytona.controlplane.organization.Bootstrap;
 import io.daytona.controlplane.persistence.Database;
 import io.daytona.model.json.Json;
-import io.daytona.model.runner.NetworkPolicy;
-import io.daytona.model.runner.RunnerSandboxState;
-import io.daytona.model.runner.SandboxSpec;
-import io.daytona.model.runner.StartedSandbox;
 import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.SandboxState;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +38,8 @@ class ReconcilerTest {
         repository = new SandboxRepository(database.jdbi(), Json.newMapper());
         reconciler = new Reconciler(repository, runtime, Clock.systemUTC(), Duration.ofMillis(50));
         service = new SandboxService(repository, reconciler, runtime,
-                new SandboxDefaults("image:1", "us", "http://proxy/toolbox", 4, 8, 10, "http", "localhost:4000"), Clock.systemUTC());
+                new SandboxDefaults("image:1", "us", "http://proxy/toolbox", 4, 8, 10, "http", "localhost:4000", SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE),
+                new SandboxActivity(repository, Clock.systemUTC()), Clock.systemUTC());
         reconciler.start();
     }
 
@@ -95,56 +87,29 @@ class ReconcilerTest {
         assertThat(runtime.orphanChecks.getLast()).contains(created.id()).doesNotContain("orphan");
     }
 
-    private static final class FakeRuntime implements SandboxRuntime {
-        final Map<String, Boolean> running = new ConcurrentHashMap<>();
-        final List<Set<String>> orphanChecks = new CopyOnWriteArrayList<>();
-        volatile boolean failStarts;
-
-        @Override
-        public String runnerId() {
-            return "fake";
-        }
-
-        @Override
-        public boolean hasImage(String image) {
-            return true;
-        }
-
-        @Override
-        public StartedSandbox ensureStarted(SandboxSpec spec) throws Exception {
-            if (failStarts) {
-                throw new Exception("engine says no");
+    @Test
+    void aSteadyStreamOfWakeUpsDoesNotStarveTheTimers() throws Exception {
+        SandboxRecord created = service.create(caller, CreateSandbox.builder().autoStopInterval(1).build());
+        // Idle for two minutes, as if the clock had moved.
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE sandbox SET last_activity_at = :at WHERE id = :id")
+                .bind("at", java.time.Instant.now().minus(Duration.ofMinutes(2))).bind("id", created.id()).execute());
+        Thread waker = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                reconciler.wake("no-such-sandbox");
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            running.put(spec.sandboxId(), true);
-            return new StartedSandbox(URI.create("http://daemon"), "test");
+        });
+        try {
+            for (int i = 0; i < 100 && repository.findById(created.id()).orElseThrow().state() != SandboxState.STOPPED; i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            waker.interrupt();
         }
-
-        @Override
-        public void ensureStopped(String sandboxId) {
-            running.computeIfPresent(sandboxId, (id, was) -> false);
-        }
-
-        @Override
-        public void ensureDestroyed(String sandboxId) {
-            running.remove(sandboxId);
-        }
-
-        @Override
-        public Map<String, RunnerSandboxState> observe() {
-            Map<String, RunnerSandboxState> states = new ConcurrentHashMap<>();
-            running.forEach((id, up) -> states.put(id, up ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED));
-            return states;
-        }
-
-        @Override
-        public List<String> removeOrphans(Set<String> known) {
-            orphanChecks.add(Set.copyOf(known));
-            return List.of();
-        }
-
-        @Override
-        public void applyNetwork(String sandboxId, NetworkPolicy policy) {
-            // no network in a fake
-        }
+        assertThat(repository.findById(created.id()).orElseThrow().state()).isEqualTo(SandboxState.STOPPED);
     }
 }

@@ -37,6 +37,6 @@ class SandboxViewsTest {
     static SandboxRecord record(SandboxState state, SandboxDesiredState desired) {
         Instant now = Instant.now();
         return new SandboxRecord("id", "org", "name", "daytona/sandbox:0.1.0", "daytona", Map.of(), Map.of(), false, false, null,
-                "us", 1, 0, 1, 3, state, desired, null, false, 15, 10080, -1, null, null, "token", now, now, now);
+                "us", 1, 0, 1, 3, state, desired, null, false, 15, 10080, -1, null, null, "token", now, now, now, false);
     }
 }

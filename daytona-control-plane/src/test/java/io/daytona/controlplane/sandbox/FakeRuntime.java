@@ -1,0 +1,69 @@
+package io.daytona.controlplane.sandbox;
+
+import io.daytona.model.runner.NetworkPolicy;
+import io.daytona.model.runner.RunnerSandboxState;
+import io.daytona.model.runner.SandboxSpec;
+import io.daytona.model.runner.StartedSandbox;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A runner in memory: sandboxes are entries that are running or not. Records what it was asked. */
+public final class FakeRuntime implements SandboxRuntime {
+    public final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    public final List<Set<String>> orphanChecks = new CopyOnWriteArrayList<>();
+    /** Every stop asked, as {@code id} or {@code id (forced)}, in order. */
+    public final List<String> stops = new CopyOnWriteArrayList<>();
+    public volatile boolean failStarts;
+
+    @Override
+    public String runnerId() {
+        return "fake";
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        return true;
+    }
+
+    @Override
+    public StartedSandbox ensureStarted(SandboxSpec spec) throws Exception {
+        if (failStarts) {
+            throw new Exception("engine says no");
+        }
+        running.put(spec.sandboxId(), true);
+        return new StartedSandbox(URI.create("http://daemon"), "test");
+    }
+
+    @Override
+    public void ensureStopped(String sandboxId, boolean force) {
+        stops.add(force ? sandboxId + " (forced)" : sandboxId);
+        running.computeIfPresent(sandboxId, (id, was) -> false);
+    }
+
+    @Override
+    public void ensureDestroyed(String sandboxId) {
+        running.remove(sandboxId);
+    }
+
+    @Override
+    public Map<String, RunnerSandboxState> observe() {
+        Map<String, RunnerSandboxState> states = new ConcurrentHashMap<>();
+        running.forEach((id, up) -> states.put(id, up ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED));
+        return states;
+    }
+
+    @Override
+    public List<String> removeOrphans(Set<String> known) {
+        orphanChecks.add(Set.copyOf(known));
+        return List.of();
+    }
+
+    @Override
+    public void applyNetwork(String sandboxId, NetworkPolicy policy) {
+        // no network in a fake
+    }
+}

@@ -1,0 +1,37 @@
+package io.daytona.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServerCommandTest {
+    @Test
+    void previewDomainAndMaximumAutoArchiveDefaultToTheProxyUrlAndThirtyDays() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs();
+        assertThat(command.proxyDomain).isNull();
+        assertThat(command.maxAutoArchiveInterval).isEqualTo(43200);
+        ServerConfig defaults = ServerConfig.defaults(Path.of("/tmp/data"));
+        assertThat(defaults.proxyDomain()).isEmpty();
+        assertThat(defaults.maxAutoArchiveInterval()).isEqualTo(43200);
+    }
+
+    @Test
+    void mapsTheOptions() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--proxy-domain", "preview.example.com", "--max-auto-archive-interval", "1440");
+        assertThat(command.proxyDomain).isEqualTo("preview.example.com");
+        assertThat(command.maxAutoArchiveInterval).isEqualTo(1440);
+    }
+
+    @Test
+    void refusesAMaximumAutoArchiveBelowOneMinuteNamingTheOption() {
+        assertThatThrownBy(() -> new ServerConfig(Path.of("/tmp/data"), "127.0.0.1", 3000, 4000, Optional.empty(),
+                ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0))
+                .hasMessageContaining("--max-auto-archive-interval");
+    }
+}
