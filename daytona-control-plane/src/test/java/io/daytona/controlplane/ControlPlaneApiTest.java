@@ -190,7 +190,8 @@ class ControlPlaneApiTest {
         String id = create(Map.of("autoDeleteInterval", 0));
         Reply reply = admin("POST", "/sandbox/" + id + "/stop", null);
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().get("state").asText()).isEqualTo("destroying");
+        // The fake runner may finish before the answer is written.
+        assertThat(reply.json().get("state").asText()).isIn("destroying", "destroyed");
         awaitState(id, "gone"::equals);
         assertThat(RUNTIME.running).doesNotContainKey(id);
     }

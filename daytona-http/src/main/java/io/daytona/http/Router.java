@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.pathmap.MatchedResource;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.http.pathmap.PathMappings;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final long MAX_DRAINED_BODY = 1 << 20;
 
     private final PathMappings<Map<String, Endpoint>> mappings = new PathMappings<>();
     private final ObjectMapper mapper;
@@ -96,6 +99,24 @@ public final class Router extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * An error often answers before the request body was read (a 401 on an upload). Jetty then
+     * closes the connection after a response that said keep-alive, and a client may reuse it and
+     * fail. A small body is drained; for a large one the response says the connection closes.
+     */
+    private static void keepConnectionUsable(Request request, Response response) {
+        long length = request.getLength();
+        if (length >= 0 && length <= MAX_DRAINED_BODY) {
+            try {
+                Content.Source.consumeAll(request);
+                return;
+            } catch (Exception ignored) {
+                // could not drain; close instead
+            }
+        }
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+
     private void fail(Exchange exchange, Throwable failure, Callback callback) {
         ErrorCode code = failure instanceof ServiceException service ? service.code() : ErrorCode.INTERNAL_SERVER_ERROR;
         String message = failure instanceof ServiceException ? failure.getMessage() : "Internal error: " + failure;
@@ -108,6 +129,7 @@ public final class Router extends Handler.Abstract {
         }
         try {
             exchange.response().reset();
+            keepConnectionUsable(exchange.request(), exchange.response());
             exchange.error(code, message);
             callback.succeeded();
         } catch (Throwable writeFailure) {

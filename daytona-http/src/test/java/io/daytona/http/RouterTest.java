@@ -29,6 +29,9 @@ class RouterTest {
                 .get("/boom", ex -> {
                     throw new IllegalStateException("kaput");
                 })
+                .put("/guarded", ex -> {
+                    throw ServiceException.unauthorized("no key");
+                })
                 .get("/missing", ex -> {
                     throw ServiceException.notFound("thing %s not found", "x");
                 });
@@ -70,6 +73,48 @@ class RouterTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("Malformed JSON");
         assertThat(send("POST", "/greet", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anErrorAnsweredBeforeTheBodyArrivedLeavesTheConnectionReusable() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String body = "{\"labels\":{}}";
+            out.write(("PUT /guarded HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+            out.write(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 401").doesNotContainIgnoringCase("connection: close");
+            out.write("GET /items/1 HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in)).as("the same connection serves the next request").startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** Reads one response's status line, headers and body (by Content-Length). */
+    private static String readResponse(java.io.BufferedReader in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        int length = 0;
+        String line;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            head.append(line).append('\n');
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        if (line == null) {
+            return head.toString();
+        }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            read += in.read(body, read, length - read);
+        }
+        return head.toString();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
