@@ -29,6 +29,8 @@ public final class Sandbox {
     private final HttpTransport transport;
     private final String apiUrl;
     private final SandboxProcess process;
+    private final FileSystem fs;
+    private final CodeInterpreter codeInterpreter;
     private volatile io.daytona.model.sandbox.Sandbox data;
     private volatile String fetchedToolboxProxyUrl;
 
@@ -37,6 +39,8 @@ public final class Sandbox {
         this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl is null");
         this.data = requireData(data, "read sandbox");
         this.process = new SandboxProcess(this, transport);
+        this.fs = new FileSystem(this, transport);
+        this.codeInterpreter = new CodeInterpreter(this, transport);
     }
 
     /** Returns the data last received from the server, as the wire record. */
@@ -154,9 +158,19 @@ public final class Sandbox {
         return data.toolboxProxyUrl();
     }
 
-    /** Returns the process API of this sandbox: command execution. */
+    /** Returns the process API of this sandbox: commands, sessions and terminals (PTY). */
     public SandboxProcess getProcess() {
         return process;
+    }
+
+    /** Returns the file system API of this sandbox: list, upload, download, search and edit files. */
+    public FileSystem getFs() {
+        return fs;
+    }
+
+    /** Returns the code interpreter of this sandbox: stateful Python execution with streamed output. */
+    public CodeInterpreter getCodeInterpreter() {
+        return codeInterpreter;
     }
 
     /**

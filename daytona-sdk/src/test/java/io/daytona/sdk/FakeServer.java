@@ -107,7 +107,7 @@ final class FakeServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] body = exchange.getRequestBody().readAllBytes();
             Request request = new Request(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(),
@@ -119,9 +119,9 @@ final class FakeServer implements AutoCloseable {
             Response response = handler == null
                     ? new Response(599, "{\"message\":\"no route for " + request.method() + " " + request.path() + "\"}")
                     : handler.apply(request);
-            byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = response.bytes();
             if (bytes.length > 0) {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Content-Type", response.contentType());
             }
             exchange.getResponseHeaders().add("X-Request-Id", "req-" + requests.size());
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -134,7 +134,12 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** A recorded request; header names are as {@link com.sun.net.httpserver.Headers} normalizes them. */
-    record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
+    record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] bodyBytes) {
+        /** The body as UTF-8 text. */
+        String body() {
+            return new String(bodyBytes, StandardCharsets.UTF_8);
+        }
+
         String header(String name) {
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name)) {
@@ -158,5 +163,14 @@ final class FakeServer implements AutoCloseable {
         }
     }
 
-    record Response(int status, String body) {}
+    /** A response: JSON unless another content type is given. */
+    record Response(int status, byte[] bytes, String contentType) {
+        Response(int status, String body) {
+            this(status, body.getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
 }

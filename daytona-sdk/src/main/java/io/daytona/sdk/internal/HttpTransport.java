@@ -8,26 +8,37 @@ import io.daytona.sdk.DaytonaConnectionException;
 import io.daytona.sdk.DaytonaException;
 import io.daytona.sdk.DaytonaTimeoutException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends JSON requests with the SDK's headers and maps failures to {@link DaytonaException}s.
- * Thread-safe; owns one {@link HttpClient}, closed by {@link #close()}.
+ * Sends JSON requests (and raw bodies, streamed responses and WebSockets) with the SDK's headers
+ * and maps failures to {@link DaytonaException}s. Thread-safe; owns one {@link HttpClient}, which
+ * also opens the WebSockets, closed by {@link #close()}.
  *
  * <p>Nothing is retried: a failed call fails once, with the exception of its status.
  */
 public final class HttpTransport implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final HttpClient httpClient;
     private final ObjectMapper mapper;
@@ -80,28 +91,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private <T> T send(HttpCall call, Class<T> responseType, Duration reportedTimeout) {
-        if (closed.get()) {
-            throw new IllegalStateException("The Daytona client is closed; create a new one");
-        }
-        HttpRequest request = buildRequest(call);
-        HttpResponse<byte[]> response;
-        try {
-            response = httpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new DaytonaConnectionException(
-                    failed(call, "could not connect to " + hostOf(call.uri()) + " within " + Deadline.format(CONNECT_TIMEOUT)), e);
-        } catch (HttpTimeoutException e) {
-            String within = reportedTimeout == null ? "in time" : "within " + Deadline.format(reportedTimeout);
-            throw new DaytonaTimeoutException(failed(call, "no response " + within), 0, null, Map.of(), e);
-        } catch (IOException e) {
-            if (closed.get()) {
-                throw new IllegalStateException("The Daytona client was closed during the call", e);
-            }
-            throw new DaytonaConnectionException(failed(call, describe(e) + " (" + call.method() + " " + call.uri() + ")"), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DaytonaException(failed(call, "interrupted"), e);
-        }
+        HttpResponse<byte[]> response = exchange(call, HttpResponse.BodyHandlers.ofByteArray(), reportedTimeout);
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw ErrorMapper.fromResponse(call.operation(), status, response.headers().map(), response.body(), mapper);
@@ -117,6 +107,131 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code call} and returns its successful response with the body still unread, for
+     * bodies too large to hold in memory. The caller must close the body. The call's timeout
+     * covers the request and the response headers, not the reading of the body.
+     *
+     * @throws DaytonaException (a subclass of it per status) if the call fails; the body of a
+     *     failed response is read (up to 64 KiB) for the message and closed
+     * @throws IllegalStateException if the transport is closed
+     */
+    public HttpResponse<InputStream> stream(HttpCall call) {
+        HttpResponse<InputStream> response =
+                exchange(call, HttpResponse.BodyHandlers.ofInputStream(), call.timeout().orElse(null));
+        int status = response.statusCode();
+        if (status >= 200 && status <= 299) {
+            return response;
+        }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+            body = new byte[0];
+        }
+        throw ErrorMapper.fromResponse(call.operation(), status, response.headers().map(), body, mapper);
+    }
+
+    /**
+     * Opens a WebSocket to {@code uri} (an http(s) URI, turned into ws(s)) with the default
+     * headers, through the one HTTP client of this transport.
+     *
+     * @param operation what is attempted, for messages
+     * @param listener receives the messages; its {@code onOpen} is called before this returns
+     * @throws DaytonaException (a subclass of it per status) if the server refuses the upgrade
+     * @throws DaytonaConnectionException if no connection could be made
+     * @throws DaytonaTimeoutException if the handshake does not finish within {@code timeout}
+     * @throws IllegalStateException if the transport is closed
+     */
+    public WebSocket openWebSocket(String operation, URI uri, WebSocket.Listener listener, Duration timeout) {
+        Objects.requireNonNull(operation, "operation is null");
+        Objects.requireNonNull(listener, "listener is null");
+        Objects.requireNonNull(timeout, "timeout is null");
+        if (closed.get()) {
+            throw new IllegalStateException("The Daytona client is closed; create a new one");
+        }
+        URI target = toWebSocketUri(uri);
+        WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(timeout);
+        defaultHeaders.forEach(builder::header);
+        CompletableFuture<WebSocket> opening = builder.buildAsync(target, listener);
+        try {
+            return opening.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            opening.cancel(true);
+            opening.thenAccept(WebSocket::abort);
+            throw new DaytonaTimeoutException("Failed to " + operation + ": the WebSocket to " + target
+                    + " did not open within " + Deadline.format(timeout), 0, null, Map.of(), e);
+        } catch (InterruptedException e) {
+            opening.thenAccept(WebSocket::abort);
+            Thread.currentThread().interrupt();
+            throw new DaytonaException("Failed to " + operation + ": interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof WebSocketHandshakeException handshake) {
+                HttpResponse<?> response = handshake.getResponse();
+                Object body = response.body();
+                byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                        : body instanceof byte[] raw ? raw : new byte[0];
+                if (response.statusCode() >= 200 && response.statusCode() <= 299) {
+                    throw new DaytonaException("Failed to " + operation + ": the server at " + target
+                            + " did not accept the WebSocket upgrade (HTTP " + response.statusCode() + ")", cause);
+                }
+                throw ErrorMapper.fromResponse(operation, response.statusCode(), response.headers().map(), bytes, mapper);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw new DaytonaTimeoutException("Failed to " + operation + ": could not connect to " + hostOf(target)
+                        + " within " + Deadline.format(timeout), 0, null, Map.of(), cause);
+            }
+            if (closed.get()) {
+                throw new IllegalStateException("The Daytona client was closed during the call", cause);
+            }
+            throw new DaytonaConnectionException("Failed to " + operation + ": " + describe(cause) + " (WebSocket " + target + ")", cause);
+        }
+    }
+
+    /** Turns an http(s) URI into the ws(s) URI of the same resource. */
+    static URI toWebSocketUri(URI uri) {
+        String scheme = uri.getScheme();
+        if ("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) {
+            return uri;
+        }
+        if ("http".equalsIgnoreCase(scheme)) {
+            return URI.create("ws" + uri.toString().substring(scheme.length()));
+        }
+        if ("https".equalsIgnoreCase(scheme)) {
+            return URI.create("wss" + uri.toString().substring(scheme.length()));
+        }
+        throw new IllegalArgumentException("not an http(s) or ws(s) URI: " + uri);
+    }
+
+    private <R> HttpResponse<R> exchange(HttpCall call, HttpResponse.BodyHandler<R> handler, Duration reportedTimeout) {
+        if (closed.get()) {
+            throw new IllegalStateException("The Daytona client is closed; create a new one");
+        }
+        HttpRequest request = buildRequest(call);
+        try {
+            return httpClient.send(request, handler);
+        } catch (HttpConnectTimeoutException e) {
+            throw new DaytonaConnectionException(
+                    failed(call, "could not connect to " + hostOf(call.uri()) + " within " + Deadline.format(CONNECT_TIMEOUT)), e);
+        } catch (HttpTimeoutException e) {
+            String within = reportedTimeout == null ? "in time" : "within " + Deadline.format(reportedTimeout);
+            throw new DaytonaTimeoutException(failed(call, "no response " + within), 0, null, Map.of(), e);
+        } catch (IOException e) {
+            if (closed.get()) {
+                throw new IllegalStateException("The Daytona client was closed during the call", e);
+            }
+            if (e.getCause() instanceof UncheckedIOException unchecked) {
+                // A request body that could not be read, e.g. a local file that vanished.
+                throw new DaytonaException(failed(call, "could not read the request body: " + describe(unchecked.getCause())), e);
+            }
+            throw new DaytonaConnectionException(failed(call, describe(e) + " (" + call.method() + " " + call.uri() + ")"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaytonaException(failed(call, "interrupted"), e);
+        }
+    }
+
     /** Closes the HTTP client, waiting for calls in flight; later calls fail with {@link IllegalStateException}. */
     @Override
     public void close() {
@@ -128,9 +243,12 @@ public final class HttpTransport implements AutoCloseable {
     private HttpRequest buildRequest(HttpCall call) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri());
         defaultHeaders.forEach(builder::header);
-        builder.header("Accept", "application/json");
+        builder.header("Accept", call.body() instanceof RawBody raw && raw.accept() != null ? raw.accept() : "application/json");
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
-        if (call.body() != null) {
+        if (call.body() instanceof RawBody raw) {
+            publisher = raw.publisher();
+            builder.header("Content-Type", raw.contentType());
+        } else if (call.body() != null) {
             try {
                 publisher = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(call.body()));
             } catch (JsonProcessingException e) {
@@ -151,7 +269,7 @@ public final class HttpTransport implements AutoCloseable {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
     }
@@ -187,6 +305,20 @@ public final class HttpTransport implements AutoCloseable {
         /** Returns this call with a timeout; empty for none. */
         public HttpCall withTimeout(Optional<Duration> value) {
             return new HttpCall(operation, method, uri, body, value);
+        }
+    }
+
+    /**
+     * A request body sent as is rather than written as JSON: put it in {@link HttpCall#body()}.
+     *
+     * @param publisher the bytes
+     * @param contentType the value of {@code Content-Type}, e.g. {@code multipart/form-data; boundary=...}
+     * @param accept the value of {@code Accept}; null for {@code application/json}
+     */
+    public record RawBody(HttpRequest.BodyPublisher publisher, String contentType, String accept) {
+        public RawBody {
+            Objects.requireNonNull(publisher, "publisher is null");
+            Objects.requireNonNull(contentType, "contentType is null");
         }
     }
 }
