@@ -3,6 +3,8 @@ package io.daytona.controlplane;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.controlplane.auth.ApiKeyRepository;
+import io.daytona.controlplane.auth.ApiKeyResource;
 import io.daytona.controlplane.auth.Authenticator;
 import io.daytona.controlplane.config.ConfigResource;
 import io.daytona.controlplane.health.HealthResource;
@@ -64,6 +66,7 @@ public final class ControlPlane implements AutoCloseable {
             new HealthResource(database.jdbi()).register(router);
             new ConfigResource(version(), config.sandboxes()).register(router);
             new SandboxResource(service, authenticator, json).register(router);
+            new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock).register(router);
             reconciler.start();
             HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);
             return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey);

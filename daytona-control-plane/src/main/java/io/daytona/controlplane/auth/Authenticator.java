@@ -14,6 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Turns the {@code Authorization: Bearer <api key>} header into a {@link Caller}. */
 public final class Authenticator {
+    /** lastUsedAt is kept to the minute: a write on every request would cost more than it tells. */
+    private static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -43,17 +46,28 @@ public final class Authenticator {
     private Optional<Caller> lookUp(String keyHash) {
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT user_id, organization_id, permissions, name, expires_at FROM api_key WHERE key_hash = :hash""")
+                        SELECT id, user_id, organization_id, permissions, name, expires_at, last_used_at FROM api_key WHERE key_hash = :hash""")
                 .bind("hash", keyHash)
                 .map((rs, ctx) -> {
                     var expiresAt = rs.getTimestamp("expires_at");
                     if (expiresAt != null && expiresAt.toInstant().isBefore(now)) {
                         throw ServiceException.unauthorized("This API key expired at %s; create a new one", expiresAt.toInstant());
                     }
+                    var lastUsed = rs.getTimestamp("last_used_at");
+                    if (lastUsed == null || lastUsed.toInstant().isBefore(now.minus(LAST_USED_PRECISION))) {
+                        recordUse(rs.getString("id"), now);
+                    }
                     return new Caller(rs.getString("user_id"), rs.getString("organization_id"),
                             parsePermissions(rs.getString("permissions")), rs.getString("name"));
                 })
                 .findFirst());
+    }
+
+    private void recordUse(String keyId, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE api_key SET last_used_at = :now WHERE id = :id")
+                .bind("id", keyId)
+                .bind("now", now)
+                .execute());
     }
 
     static Set<Permission> parsePermissions(String stored) {

@@ -1,5 +1,6 @@
 package io.daytona.controlplane.organization;
 
+import io.daytona.controlplane.auth.ApiKeyRepository;
 import io.daytona.controlplane.auth.ApiKeys;
 import io.daytona.controlplane.auth.Permission;
 import java.io.IOException;
@@ -9,10 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,13 +44,7 @@ public final class Bootstrap {
                             INSERT INTO organization_member (organization_id, user_id, role, created_at)
                             VALUES (:org, :user, 'owner', :now)""")
                     .bind("org", organizationId).bind("user", userId).bind("now", now).execute();
-            handle.createUpdate("""
-                            INSERT INTO api_key (id, organization_id, user_id, name, key_hash, key_prefix, key_suffix, permissions, created_at)
-                            VALUES (:id, :org, :user, 'admin', :hash, :prefix, :suffix, :permissions, :now)""")
-                    .bind("id", UUID.randomUUID().toString()).bind("org", organizationId).bind("user", userId)
-                    .bind("hash", ApiKeys.hash(key)).bind("prefix", key.substring(0, 3)).bind("suffix", key.substring(key.length() - 3))
-                    .bind("permissions", Arrays.stream(Permission.values()).map(Permission::wireValue).collect(Collectors.joining(",")))
-                    .bind("now", now).execute();
+            ApiKeyRepository.insert(handle, organizationId, userId, "admin", key, EnumSet.allOf(Permission.class), now, null);
             return true;
         });
         if (!created) {
