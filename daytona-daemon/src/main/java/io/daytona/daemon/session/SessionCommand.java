@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ final class SessionCommand {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
     /** Output a command's background children write after it ended is still logged, but not waited for. */
     private static final Duration DRAIN = Duration.ofMillis(500);
+    private static final Duration UNBLOCK_GRACE = Duration.ofSeconds(2);
 
     private final String id;
     private final String command;
@@ -105,6 +108,14 @@ final class SessionCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        complete(code);
+    }
+
+    /** Records the exit code and ends the command, once: the status pipe and a dying shell may both report. */
+    private synchronized void complete(int code) {
+        if (exit.isDone()) {
+            return;
+        }
         try {
             Files.writeString(directory.resolve("exit_code"), Integer.toString(code));
             closeStdin();
@@ -114,20 +125,43 @@ final class SessionCommand {
         exit.complete(code);
     }
 
-    /** Unblocks every pipe the shell never opened, after the shell died; their readers then end. */
+    /**
+     * Ends the command with the shell's exit code after the shell died (a command that exits the
+     * shell never writes its status). The pipes it never opened are opened here so their readers
+     * wake; they stay open a moment, because a pipe closed by everyone before a reader has opened
+     * it loses what was written to it.
+     */
     void abandon(int shellExitCode) {
         if (exit.isDone()) {
             return;
         }
+        List<RandomAccessFile> unblocking = new ArrayList<>();
         for (String pipe : new String[] {"out", "err", "status"}) {
-            try (var unblock = new RandomAccessFile(directory.resolve(pipe).toFile(), "rw")) {
+            try {
+                RandomAccessFile end = new RandomAccessFile(directory.resolve(pipe).toFile(), "rw");
                 if (pipe.equals("status")) {
-                    unblock.write((shellExitCode + "\n").getBytes(StandardCharsets.UTF_8));
+                    end.write((shellExitCode + "\n").getBytes(StandardCharsets.UTF_8));
                 }
+                unblocking.add(end);
             } catch (IOException e) {
                 LOG.debug("could not unblock {}: {}", pipe, e.getMessage());
             }
         }
+        complete(shellExitCode);
+        Thread.ofVirtual().name("session-unblock-" + id).start(() -> {
+            try {
+                Thread.sleep(UNBLOCK_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (RandomAccessFile end : unblocking) {
+                try {
+                    end.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+        });
     }
 
     synchronized void sendInput(String data) throws IOException {
