@@ -262,7 +262,7 @@ public final class HttpTransport implements AutoCloseable {
     private HttpRequest buildRequest(HttpCall call) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri());
         defaultHeaders.forEach(builder::header);
-        builder.header("Accept", call.body() instanceof RawBody raw && raw.accept() != null ? raw.accept() : "application/json");
+        builder.header("Accept", "application/json");
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (call.body() instanceof RawBody raw) {
             publisher = raw.publisher();
@@ -332,9 +332,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param publisher the bytes
      * @param contentType the value of {@code Content-Type}, e.g. {@code multipart/form-data; boundary=...}
-     * @param accept the value of {@code Accept}; null for {@code application/json}
      */
-    public record RawBody(HttpRequest.BodyPublisher publisher, String contentType, String accept) {
+    public record RawBody(HttpRequest.BodyPublisher publisher, String contentType) {
         public RawBody {
             Objects.requireNonNull(publisher, "publisher is null");
             Objects.requireNonNull(contentType, "contentType is null");
