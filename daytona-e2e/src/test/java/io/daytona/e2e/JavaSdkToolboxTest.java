@@ -2,6 +2,7 @@ package io.daytona.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.daytona.model.toolbox.files.FileInfo;
 import io.daytona.model.toolbox.files.Match;
@@ -26,7 +27,6 @@ import io.daytona.sdk.FileDownloadRequest;
 import io.daytona.sdk.FileDownloadResponse;
 import io.daytona.sdk.FileSystem;
 import io.daytona.sdk.FileUpload;
-import io.daytona.sdk.OutputMessage;
 import io.daytona.sdk.PtyCreateOptions;
 import io.daytona.sdk.PtyHandle;
 import io.daytona.sdk.PtyResult;
@@ -118,13 +118,13 @@ class JavaSdkToolboxTest {
 
         assertThat(fs.findFiles("proj", "TODO")).extracting(Match::file, Match::line, Match::content)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("proj/notes/readme.md", 1, "TODO later"),
-                        org.assertj.core.groups.Tuple.tuple("proj/src/main.py", 2, "# TODO: ship"));
+                        tuple("proj/notes/readme.md", 1, "TODO later"),
+                        tuple("proj/src/main.py", 2, "# TODO: ship"));
         assertThat(fs.searchFiles("proj", "*.py").files()).containsExactly("proj/src/main.py");
         List<ReplaceResult> replaced = fs.replaceInFiles(List.of("proj/src/main.py", "proj/none.py"), "TODO", "DONE");
         assertThat(replaced).extracting(ReplaceResult::file, ReplaceResult::success).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("proj/src/main.py", true),
-                org.assertj.core.groups.Tuple.tuple("proj/none.py", false));
+                tuple("proj/src/main.py", true),
+                tuple("proj/none.py", false));
         assertThat(new String(fs.downloadFile("proj/src/main.py"), StandardCharsets.UTF_8)).isEqualTo("import os\n# DONE: ship\n");
 
         fs.moveFiles("proj/notes/readme.md", "proj/README.md");

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -99,7 +101,7 @@ public final class CodeInterpreter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DaytonaException("Failed to " + operation + ": interrupted", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new DaytonaConnectionException("Failed to " + operation + ": could not send the code: " + e, e);
         } finally {
             socket.abort();

@@ -312,7 +312,7 @@ public final class FileSystem {
             }
         }
         HttpCall call = HttpCall.post(operation, files("/bulk-upload"),
-                new RawBody(body.publisher(), body.contentType(), null));
+                new RawBody(body.publisher(), body.contentType()));
         transport.send(call, UploadFilesResponse.class, deadline);
     }
 

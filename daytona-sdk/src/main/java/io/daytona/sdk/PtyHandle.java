@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A connection to an interactive terminal of a sandbox, from
@@ -186,7 +188,7 @@ public final class PtyHandle implements AutoCloseable {
         this.socket = webSocket;
     }
 
-    private void send(java.util.function.Function<WebSocket, CompletableFuture<WebSocket>> sender) {
+    private void send(Function<WebSocket, CompletableFuture<WebSocket>> sender) {
         String operation = "send PTY input";
         WebSocket current = socket;
         PtyResult result = exited.getNow(null);
@@ -208,7 +210,7 @@ public final class PtyHandle implements AutoCloseable {
             return timeout.isZero() ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new DaytonaTimeoutException("Failed to " + operation + ": " + whenLate + " after "
-                    + Deadline.format(timeout) + " (terminal " + sessionId + ")", 0, null, java.util.Map.of(), e);
+                    + Deadline.format(timeout) + " (terminal " + sessionId + ")", 0, null, Map.of(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DaytonaException("Failed to " + operation + ": interrupted", e);

@@ -21,6 +21,7 @@ import io.daytona.sdk.internal.Urls;
 import io.daytona.sdk.internal.WebSocketQueue;
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +259,7 @@ public final class SandboxProcess {
                 switch (event) {
                     case WebSocketQueue.Binary binary -> demultiplexer.accept(binary.data());
                     case WebSocketQueue.Text text ->
-                            demultiplexer.accept(text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            demultiplexer.accept(text.text().getBytes(StandardCharsets.UTF_8));
                     case WebSocketQueue.Closed closed -> {
                         demultiplexer.finish();
                         if (closed.statusCode() != WebSocket.NORMAL_CLOSURE) {

@@ -1,5 +1,8 @@
 /**
- * The Daytona Java SDK: create sandboxes and run commands in them.
+ * The Daytona Java SDK: create sandboxes and work in them: run commands and sessions
+ * ({@link io.daytona.sdk.SandboxProcess}), move and edit files ({@link io.daytona.sdk.FileSystem}),
+ * drive terminals ({@link io.daytona.sdk.PtyHandle}) and run stateful Python
+ * ({@link io.daytona.sdk.CodeInterpreter}).
  *
  * <pre>{@code
  * try (Daytona daytona = new Daytona()) {          // reads DAYTONA_API_KEY, DAYTONA_API_URL

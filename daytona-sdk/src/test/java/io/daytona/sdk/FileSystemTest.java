@@ -144,6 +144,27 @@ class FileSystemTest {
     }
 
     @Test
+    void aStreamThatFailsWhileBeingSentFailsTheUploadWithItsReason() {
+        server.on("POST", FILES + "/bulk-upload", request -> ok(new UploadFilesResponse(List.of())));
+        InputStream failing = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws IOException {
+                if (sent++ < 10_000) {
+                    return 'x';
+                }
+                throw new IOException("disk gone");
+            }
+        };
+
+        assertThatThrownBy(() -> fs.uploadFileStream(failing, "x.txt"))
+                .isExactlyInstanceOf(DaytonaException.class)
+                .hasMessageContaining("Failed to upload file: ")
+                .hasMessageContaining("disk gone");
+    }
+
+    @Test
     void downloadsReadTheFirstPartAndMapAnErrorPart() throws Exception {
         server.onSequence("POST", FILES + "/bulk-download",
                 multipart(filePart("a.txt", "hello")),

@@ -298,6 +298,26 @@ class ToolboxWebSocketTest {
     }
 
     @Test
+    void closingTheClientEndsOpenConnections() throws Exception {
+        CompletableFuture<Boolean> clientWentAway = new CompletableFuture<>();
+        toolbox.onSocket(TOOLBOX + "/process/pty/t5/connect", connection -> {
+            connection.sendText("{\"type\":\"control\",\"status\":\"connected\"}");
+            try {
+                clientWentAway.complete(connection.receive() == null);
+            } catch (java.io.IOException e) {
+                clientWentAway.complete(true);
+            }
+        });
+        PtyHandle pty = sandbox.getProcess().connectPty("t5", null);
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(daytona::close);
+
+        closing.get(5, TimeUnit.SECONDS);
+        assertThat(clientWentAway.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pty.waitForExit(Duration.ofSeconds(5)).exitCode()).isNull();
+    }
+
+    @Test
     void closeReasonsAreRead() {
         PtyHandle handle = new PtyHandle("t", sandbox.getProcess(), null, FakeServer.MAPPER);
 

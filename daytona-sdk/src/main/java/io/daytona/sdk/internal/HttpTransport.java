@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ public final class HttpTransport implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Map<String, String> defaultHeaders;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The WebSockets opened and maybe still open: the HTTP client's close would wait for them forever. */
+    private final Map<WebSocket, WebSocket.Listener> webSockets = new ConcurrentHashMap<>();
 
     /**
      * Creates a transport sending {@code defaultHeaders} with every request.
@@ -155,7 +158,14 @@ public final class HttpTransport implements AutoCloseable {
         defaultHeaders.forEach(builder::header);
         CompletableFuture<WebSocket> opening = builder.buildAsync(target, listener);
         try {
-            return opening.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            WebSocket webSocket = opening.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            webSockets.keySet().removeIf(open -> open.isInputClosed() && open.isOutputClosed());
+            webSockets.put(webSocket, listener);
+            if (closed.get()) {
+                webSocket.abort();
+                throw new IllegalStateException("The Daytona client was closed during the call");
+            }
+            return webSocket;
         } catch (TimeoutException e) {
             opening.cancel(true);
             opening.thenAccept(WebSocket::abort);
@@ -232,10 +242,19 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Closes the HTTP client, waiting for calls in flight; later calls fail with {@link IllegalStateException}. */
+    /**
+     * Aborts the open WebSockets and closes the HTTP client, waiting for calls in flight; later
+     * calls fail with {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // An aborted WebSocket tells its listener nothing, so the listener is told here.
+            webSockets.forEach((webSocket, listener) -> {
+                webSocket.abort();
+                listener.onError(webSocket, new IOException("the Daytona client was closed"));
+            });
+            webSockets.clear();
             httpClient.close();
         }
     }
@@ -243,7 +262,7 @@ public final class HttpTransport implements AutoCloseable {
     private HttpRequest buildRequest(HttpCall call) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri());
         defaultHeaders.forEach(builder::header);
-        builder.header("Accept", call.body() instanceof RawBody raw && raw.accept() != null ? raw.accept() : "application/json");
+        builder.header("Accept", "application/json");
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (call.body() instanceof RawBody raw) {
             publisher = raw.publisher();
@@ -313,9 +332,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param publisher the bytes
      * @param contentType the value of {@code Content-Type}, e.g. {@code multipart/form-data; boundary=...}
-     * @param accept the value of {@code Accept}; null for {@code application/json}
      */
-    public record RawBody(HttpRequest.BodyPublisher publisher, String contentType, String accept) {
+    public record RawBody(HttpRequest.BodyPublisher publisher, String contentType) {
         public RawBody {
             Objects.requireNonNull(publisher, "publisher is null");
             Objects.requireNonNull(contentType, "contentType is null");
