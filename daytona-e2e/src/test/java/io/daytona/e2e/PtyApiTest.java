@@ -67,6 +67,15 @@ class PtyApiTest {
     }
 
     @Test
+    void connectingToATerminalThatDoesNotExistIsNotFound(Platform platform) throws Exception {
+        var attempt = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + platform.adminKey())
+                .buildAsync(URI.create(platform.proxyUrl().toString().replaceFirst("^http", "ws")
+                        + "/toolbox/" + sandboxId + "/process/pty/no-such-terminal/connect"), new WebSocket.Listener() {});
+        assertThat(attempt).failsWithin(10, TimeUnit.SECONDS).withThrowableThat().havingRootCause().withMessageContaining("404");
+    }
+
+    @Test
     void deletingATerminalKillsItsShell(Platform platform) throws Exception {
         toolbox.post("/process/pty", Map.of("id", "doomed", "lazyStart", false));
         Terminal terminal = Terminal.connect(platform, "doomed");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
@@ -125,8 +126,10 @@ public final class SandboxProxy extends ProxyHandler {
                 daemonSession = webSockets.connect(new WebSocketRelay(client, new CompletableFuture<>()), upstream, toDaemon)
                         .get(UPSTREAM_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                HttpErrors.write(json, upgradeRequest, upgradeResponse, upgradeCallback, ErrorCode.BAD_GATEWAY,
-                        "The sandbox's toolbox daemon refused the WebSocket: " + e.getMessage());
+                ErrorCode code = refusal(e);
+                HttpErrors.write(json, upgradeRequest, upgradeResponse, upgradeCallback, code, code == ErrorCode.BAD_GATEWAY
+                        ? "The sandbox did not accept the WebSocket: " + e.getMessage()
+                        : "The sandbox refused the WebSocket with " + code.status() + " " + code.reason());
                 return null;
             }
             String accepted = daemonSession.getUpgradeResponse().getAcceptedSubProtocol();
@@ -136,6 +139,23 @@ public final class SandboxProxy extends ProxyHandler {
             return new WebSocketRelay(CompletableFuture.completedFuture(daemonSession), client);
         }, request, response, callback);
         return true;
+    }
+
+    /**
+     * The daemon's own answer when it refused the upgrade (a PTY that does not exist is a 404,
+     * not a proxy failure); 502 when it could not be reached at all.
+     */
+    static ErrorCode refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UpgradeException upgrade) {
+                for (ErrorCode code : ErrorCode.values()) {
+                    if (code.status() == upgrade.getResponseStatusCode() && code.status() < 500) {
+                        return code;
+                    }
+                }
+            }
+        }
+        return ErrorCode.BAD_GATEWAY;
     }
 
     @Override
