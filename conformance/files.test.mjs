@@ -87,7 +87,7 @@ describe('sandbox.fs', { timeout: TEST_TIMEOUT_MS * 3 }, () => {
 
     const details = await sandbox.fs.getFileDetails('work/src/main.py')
     assert.equal(details.name, 'main.py')
-    assert.equal(details.size, 29)
+    assert.equal(details.size, 28)
     assert.equal(details.isDir, false)
     assert.equal(details.mode, '-rw-r--r--')
     assert.ok(!Number.isNaN(Date.parse(details.modifiedAt)), `modifiedAt ${details.modifiedAt}`)
