@@ -152,7 +152,7 @@ class FilesApiTest {
     @Test
     void aFileOfHundredsOfMegabytesStreamsBothWaysThroughTheDaemonsSmallHeap() throws Exception {
         String daemonBefore = daemonPid();
-        assertThat(execute("cat /proc/" + daemonBefore.strip() + "/cmdline | tr '\\0' ' '")).contains("-Xmx64m");
+        assertThat(execute("cat /proc/" + daemonBefore + "/cmdline | tr '\\0' ' '")).contains("-Xmx64m");
         long size = 320L * 1024 * 1024 + 13;
         MessageDigest sent = MessageDigest.getInstance("SHA-256");
         Reply uploaded = upload("/files/bulk-upload", multipart(List.of(
@@ -259,8 +259,10 @@ class FilesApiTest {
     }
 
     private String daemonPid() {
-        // Anchored: podman-init (PID 1) and the shell running pgrep also mention the jar.
-        return execute("pgrep -f '^/opt/daytona/jre/bin/java .*-jar /opt/daytona/daemon.jar'");
+        // Anchored on the JVM's path so neither the container's init nor this shell matches.
+        String pid = execute("pgrep -f '^/opt/daytona/jre/bin/java .*[d]aemon[.]jar'");
+        assertThat(pid).as("exactly one daemon JVM").matches("[0-9]+\n");
+        return pid.strip();
     }
 
     private Reply upload(String path, InputStream body) throws Exception {
