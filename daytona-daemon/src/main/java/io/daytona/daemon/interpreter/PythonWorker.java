@@ -1,5 +1,6 @@
 package io.daytona.daemon.interpreter;
 
+import io.daytona.daemon.posix.Libc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,7 @@ final class PythonWorker implements AutoCloseable {
     /** Put in the queue when the worker's output ends: the worker died. */
     static final String END = "\u0000end";
     private static final int SIGINT = 2;
-    private static final MethodHandle KILL = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("kill").orElseThrow(),
+    private static final MethodHandle KILL = Libc.function("kill",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     private final Process process;

@@ -1,13 +1,11 @@
 package io.daytona.daemon.pty;
 
+import io.daytona.daemon.posix.Libc;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
@@ -21,27 +19,19 @@ final class Terminal implements AutoCloseable {
     private static final int O_RDWR = 2;
     private static final int O_NOCTTY = 0400;
     private static final long TIOCSWINSZ = 0x5414;
-    private static final int EINTR = 4;
-
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final long ERRNO = CALL_STATE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option ERRNO_CAPTURE = Linker.Option.captureCallState("errno");
-
-    private static final MethodHandle POSIX_OPENPT = function("posix_openpt", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle GRANTPT = function("grantpt", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle UNLOCKPT = function("unlockpt", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle PTSNAME_R = function("ptsname_r",
+    private static final MethodHandle POSIX_OPENPT = Libc.function("posix_openpt", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle GRANTPT = Libc.function("grantpt", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle UNLOCKPT = Libc.function("unlockpt", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle PTSNAME_R = Libc.function("ptsname_r",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    private static final MethodHandle IOCTL = LINKER.downcallHandle(LIBC.find("ioctl").orElseThrow(),
+    private static final MethodHandle IOCTL = Libc.function("ioctl",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS),
             Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle READ = LINKER.downcallHandle(LIBC.find("read").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), ERRNO_CAPTURE);
-    private static final MethodHandle WRITE = LINKER.downcallHandle(LIBC.find("write").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), ERRNO_CAPTURE);
-    private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle READ = Libc.functionWithErrno("read",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+    private static final MethodHandle WRITE = Libc.functionWithErrno("write",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+    private static final MethodHandle CLOSE = Libc.function("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     private final int master;
     private final Path slave;
@@ -106,14 +96,14 @@ final class Terminal implements AutoCloseable {
     int read(byte[] buffer) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment memory = arena.allocate(buffer.length);
-            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment state = Libc.callState(arena);
             while (true) {
                 long read = (long) READ.invokeExact(state, master, memory, (long) buffer.length);
                 if (read > 0) {
                     MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, 0, buffer, 0, (int) read);
                     return (int) read;
                 }
-                if (read == 0 || state.get(ValueLayout.JAVA_INT, ERRNO) != EINTR) {
+                if (read == 0 || Libc.errno(state) != Libc.EINTR) {
                     return -1;
                 }
             }
@@ -125,15 +115,15 @@ final class Terminal implements AutoCloseable {
     void write(byte[] bytes) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment memory = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
-            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment state = Libc.callState(arena);
             long offset = 0;
             while (offset < bytes.length) {
                 long written = (long) WRITE.invokeExact(state, master, memory.asSlice(offset), bytes.length - offset);
                 if (written < 0) {
-                    if (state.get(ValueLayout.JAVA_INT, ERRNO) == EINTR) {
+                    if (Libc.errno(state) == Libc.EINTR) {
                         continue;
                     }
-                    throw new IOException("writing to the terminal failed, errno " + state.get(ValueLayout.JAVA_INT, ERRNO));
+                    throw new IOException("writing to the terminal failed, errno " + Libc.errno(state));
                 }
                 offset += written;
             }
@@ -155,9 +145,5 @@ final class Terminal implements AutoCloseable {
         } catch (Throwable ignored) {
             // nothing more to release
         }
-    }
-
-    private static MethodHandle function(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(() -> new IllegalStateException("libc has no " + name)), descriptor);
     }
 }
