@@ -10,7 +10,8 @@ MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 # apt-get --no-install-recommends inside the new root (gcc and boost would otherwise come along).
 BASE_PACKAGES=bash,coreutils,ca-certificates,sudo,procps
 PACKAGES="python3 python3-pip python3-venv python3-matplotlib python3-numpy git curl less nano
-  iproute2 iputils-ping openssh-client tar gzip unzip xz-utils"
+  iproute2 iputils-ping openssh-client openssh-sftp-server tar gzip unzip xz-utils
+  nodejs npm python3-pylsp"
 
 log() { printf '[image] %s\n' "$*"; }
 
