@@ -1,6 +1,7 @@
 package io.daytona.daemon;
 
 import io.daytona.daemon.files.FileEndpoints;
+import io.daytona.daemon.git.GitEndpoints;
 import io.daytona.daemon.interpreter.InterpreterEndpoints;
 import io.daytona.daemon.port.PortEndpoints;
 import io.daytona.daemon.process.CodeRunner;
@@ -37,6 +38,7 @@ public final class DaemonMain {
         new ProcessEndpoints(commandRunner, codeRunner).register(router);
         new PortEndpoints(config.port()).register(router);
         new FileEndpoints(config.workDir(), mapper).register(router);
+        new GitEndpoints(config.workDir(), mapper).register(router);
         new SessionEndpoints(new SessionManager(config.homeDir().resolve(".daytona/sessions"), config.workDir())).register(router);
         new PtyEndpoints(config.workDir(), clock).register(router);
         new InterpreterEndpoints(config.workDir(), clock, mapper).register(router);
