@@ -31,6 +31,7 @@ public final class Sandbox {
     private final SandboxProcess process;
     private final FileSystem fs;
     private final CodeInterpreter codeInterpreter;
+    private final Git git;
     private volatile io.daytona.model.sandbox.Sandbox data;
     private volatile String fetchedToolboxProxyUrl;
 
@@ -41,6 +42,7 @@ public final class Sandbox {
         this.process = new SandboxProcess(this, transport);
         this.fs = new FileSystem(this, transport);
         this.codeInterpreter = new CodeInterpreter(this, transport);
+        this.git = new Git(this, transport);
     }
 
     /** Returns the data last received from the server, as the wire record. */
@@ -171,6 +173,11 @@ public final class Sandbox {
     /** Returns the code interpreter of this sandbox: stateful Python execution with streamed output. */
     public CodeInterpreter getCodeInterpreter() {
         return codeInterpreter;
+    }
+
+    /** Returns the git API of this sandbox: clone, status, branches, commit, push and pull. */
+    public Git getGit() {
+        return git;
     }
 
     /**
