@@ -59,6 +59,7 @@ final class GitServer implements AutoCloseable {
         Files.writeString(seed.resolve("feature.txt"), "feature work\n");
         git(seed, "add", ".");
         git(seed, "commit", "-q", "-m", "Feature work");
+        git(seed, "checkout", "-q", "main");
         Path repositories = Files.createDirectories(root.resolve("repositories"));
         git(root, "clone", "-q", "--bare", seed.toString(), repositories.resolve("project.git").toString());
         Path script = root.resolve("git-http-server.py");

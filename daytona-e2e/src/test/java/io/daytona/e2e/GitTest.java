@@ -200,7 +200,7 @@ class GitTest {
     }
 
     @Test
-    void javaSdk(Platform platform) {
+    void javaSdk(Platform platform) throws Exception {
         try (Daytona daytona = new Daytona(DaytonaConfig.builder().apiKey(platform.adminKey()).apiUrl(platform.apiUrl().toString()).build())) {
             Sandbox sdkSandbox = daytona.get(sandbox.id());
             Git git = sdkSandbox.getGit();
@@ -209,6 +209,7 @@ class GitTest {
                     .credentials(GitServer.USERNAME, server.password())));
             assertThat(git.status("sdk-commit").currentBranch()).isEqualTo("HEAD");
             assertThatThrownBy(() -> git.clone(server.url(), "sdk-denied")).isInstanceOf(DaytonaAuthenticationException.class);
+            git.pull("sdk", GitServer.USERNAME, server.password());
 
             sdkSandbox.getFs().uploadFile("print(1)\n".getBytes(StandardCharsets.UTF_8), "sdk/one.py");
             assertThat(git.status("sdk").fileStatus()).containsExactly(
@@ -226,8 +227,8 @@ class GitTest {
             assertThatThrownBy(() -> git.checkoutBranch("sdk", "nope")).isInstanceOf(DaytonaNotFoundException.class);
             git.deleteBranch("sdk", "sdk-branch");
             assertThatThrownBy(() -> git.deleteBranch("sdk", "main")).isInstanceOf(DaytonaConflictException.class);
-            git.pull("sdk", GitServer.USERNAME, server.password());
             assertThat(git.branches("sdk")).containsExactly("main");
+            assertThat(server.log("sdk-branch").getFirst()).isEqualTo("Add one.py");
         }
     }
 
@@ -251,7 +252,7 @@ class GitTest {
     }
 
     private String run(String command) {
-        JsonNode result = toolbox.post("/process/execute", Map.of("command", "sh -c \"" + command.replace("\"", "\\\"") + "\"")).json();
+        JsonNode result = toolbox.post("/process/execute", Map.of("command", command)).json();
         return result.path("result").asText();
     }
 }
