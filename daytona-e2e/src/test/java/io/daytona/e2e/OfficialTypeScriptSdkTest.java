@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,10 +22,17 @@ class OfficialTypeScriptSdkTest {
 
     @Test
     void officialTypeScriptSdkPassesTheConformanceSuite(Platform platform) throws Exception {
-        run(List.of("npm", "ci", "--no-audit", "--no-fund"), platform, 300);
-        Result result = run(nodeTestCommand(), platform, 1200);
-        assertThat(result.exitCode()).as("node --test output:%n%s", result.output()).isZero();
-        assertThat(result.output()).contains("fail 0").doesNotContain("✖");
+        run(List.of("npm", "ci", "--no-audit", "--no-fund"), platform, Map.of(), 300);
+        // git.test.mjs clones from and pushes to this server; starting it takes about a second.
+        try (GitServer git = GitServer.start()) {
+            Map<String, String> gitServer = Map.of(
+                    "DAYTONA_CONFORMANCE_GIT_URL", git.url(),
+                    "DAYTONA_CONFORMANCE_GIT_USERNAME", GitServer.USERNAME,
+                    "DAYTONA_CONFORMANCE_GIT_PASSWORD", git.password());
+            Result result = run(nodeTestCommand(), platform, gitServer, 1200);
+            assertThat(result.exitCode()).as("node --test output:%n%s", result.output()).isZero();
+            assertThat(result.output()).contains("fail 0").doesNotContain("✖");
+        }
     }
 
     /** {@code -Ddaytona.conformance.files=git.test.mjs,pty.test.mjs} runs only those files. */
@@ -39,7 +47,8 @@ class OfficialTypeScriptSdkTest {
 
     private record Result(int exitCode, String output) {}
 
-    private static Result run(List<String> command, Platform platform, long timeoutSeconds) throws IOException, InterruptedException {
+    private static Result run(List<String> command, Platform platform, Map<String, String> environment, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("conformance", ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(CONFORMANCE.toFile())
@@ -47,6 +56,7 @@ class OfficialTypeScriptSdkTest {
                 .redirectOutput(log.toFile());
         builder.environment().put("DAYTONA_API_URL", platform.apiUrl().toString());
         builder.environment().put("DAYTONA_API_KEY", platform.adminKey());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
