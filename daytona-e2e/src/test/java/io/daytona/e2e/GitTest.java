@@ -63,8 +63,16 @@ class GitTest {
 
     @Test
     void clonesABranchWithCredentialsThatAreNotKept() {
-        Api.Reply cloned = toolbox.post("/git/clone", clone("branch-clone", Map.of("branch", GitServer.FEATURE_BRANCH)));
+        // A user's "store" helper would write every password git was given to ~/.git-credentials.
+        run("git config --global credential.helper store");
+        Api.Reply cloned;
+        try {
+            cloned = toolbox.post("/git/clone", clone("branch-clone", Map.of("branch", GitServer.FEATURE_BRANCH)));
+        } finally {
+            run("git config --global --unset credential.helper");
+        }
         assertThat(cloned.status()).as(cloned.body()).isEqualTo(200);
+        assertThat(run("test -e ~/.git-credentials && echo stored || echo none")).isEqualTo("none\n");
 
         GitStatus status = status("branch-clone");
         assertThat(status.currentBranch()).isEqualTo(GitServer.FEATURE_BRANCH);
