@@ -106,18 +106,24 @@ final class GitCli {
     /** Runs {@code call} and collects its output. */
     Result run(Call call) {
         StringBuilder stdout = new StringBuilder();
-        Result result = stream(call, in -> stdout.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        return new Result(result.exitCode(), stdout.toString(), result.stderr());
+        try {
+            Result result = stream(call, in -> stdout.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return new Result(result.exitCode(), stdout.toString(), result.stderr());
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR, "could not talk to git: " + e.getMessage(), e);
+        }
     }
 
-    /** Runs {@code call}, handing its stdout to {@code reader} as it comes; {@link Result#stdout()} is empty. */
-    Result stream(Call call, OutputReader reader) {
-        Path stderrFile = null;
+    /**
+     * Runs {@code call}, handing its stdout to {@code reader} as it comes; {@link Result#stdout()}
+     * is empty. An {@link IOException} of the reader (a client gone) ends git and is rethrown.
+     */
+    Result stream(Call call, OutputReader reader) throws IOException {
+        // stderr goes to a file, so no second reader thread is needed and git never blocks on it.
+        Path stderrFile = Files.createTempFile(scratch, "git-", ".stderr");
         Process process = null;
         try {
-            // stderr goes to a file, so no second reader thread is needed and git never blocks on it.
-            stderrFile = Files.createTempFile(scratch, "git-", ".stderr");
-            process = processBuilder(call, stderrFile).start();
+            process = start(call, stderrFile);
             try (OutputStream in = process.getOutputStream()) {
                 if (call.stdin().isPresent()) {
                     in.write(call.stdin().get().getBytes(StandardCharsets.UTF_8));
@@ -129,9 +135,6 @@ final class GitCli {
             }
             int exitCode = process.waitFor();
             return new Result(exitCode, "", tail(stderrFile));
-        } catch (IOException e) {
-            throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR,
-                    "could not run git (" + executable + "): " + e.getMessage() + "; the sandbox image must have git installed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR, "interrupted while git was running", e);
@@ -140,6 +143,15 @@ final class GitCli {
                 process.destroyForcibly();
             }
             deleteQuietly(stderrFile);
+        }
+    }
+
+    private Process start(Call call, Path stderrFile) {
+        try {
+            return processBuilder(call, stderrFile).start();
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR,
+                    "could not run git (" + executable + "): " + e.getMessage() + "; the sandbox image must have git installed", e);
         }
     }
 

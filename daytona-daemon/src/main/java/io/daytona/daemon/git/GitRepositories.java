@@ -239,7 +239,7 @@ final class GitRepositories {
 
     private Path path(String rawPath) {
         required(rawPath, "path", "the repository's directory, absolute or relative to " + paths.workDir());
-        return paths.resolve(rawPath, "path").normalize();
+        return paths.resolve(rawPath, "path");
     }
 
     private void expectSuccess(String operation, GitCli.Result result) {
