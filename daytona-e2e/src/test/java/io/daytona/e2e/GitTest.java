@@ -212,7 +212,7 @@ class GitTest {
         try (Daytona daytona = new Daytona(DaytonaConfig.builder().apiKey(platform.adminKey()).apiUrl(platform.apiUrl().toString()).build())) {
             Sandbox sdkSandbox = daytona.get(sandbox.id());
             Git git = sdkSandbox.getGit();
-            git.clone(server.url(), "sdk", GitCloneOptions.of(o -> o.branch("main").credentials(GitServer.USERNAME, server.password())));
+            git.clone(server.url(), "sdk", o -> o.branch("main").credentials(GitServer.USERNAME, server.password()));
             git.clone(server.url(), "sdk-commit", GitCloneOptions.of(o -> o.commitId(server.firstCommit())
                     .credentials(GitServer.USERNAME, server.password())));
             assertThat(git.status("sdk-commit").currentBranch()).isEqualTo("HEAD");

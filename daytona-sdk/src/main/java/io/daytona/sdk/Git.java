@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The git repositories of one sandbox, through its toolbox; obtained from {@link Sandbox#getGit()}.
@@ -28,7 +29,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Git git = sandbox.getGit();
- * git.clone("https://example.com/team/repo.git", "repo", GitCloneOptions.of(o -> o.branch("main").credentials("me", token)));
+ * git.clone("https://example.com/team/repo.git", "repo", o -> o.branch("main").credentials("me", token));
  * sandbox.getFs().uploadFile("print(1)".getBytes(StandardCharsets.UTF_8), "repo/one.py");
  * git.add("repo", List.of("one.py"));
  * String hash = git.commit("repo", "Add one.py", "Me", "me@example.com").hash();
@@ -51,6 +52,16 @@ public final class Git {
      */
     public void clone(String url, String path) {
         clone(url, path, GitCloneOptions.DEFAULTS);
+    }
+
+    /**
+     * Clones a repository with options built in place, e.g.
+     * {@code git.clone(url, "repo", o -> o.branch("dev").credentials(user, token))}.
+     *
+     * @see #clone(String, String, GitCloneOptions)
+     */
+    public void clone(String url, String path, Consumer<GitCloneOptions.Builder> options) {
+        clone(url, path, GitCloneOptions.of(options));
     }
 
     /**
