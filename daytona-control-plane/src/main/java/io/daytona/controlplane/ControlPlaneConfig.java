@@ -2,6 +2,7 @@ package io.daytona.controlplane;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.persistence.DatabaseSettings;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +15,24 @@ import java.time.Duration;
  * @param port the API port (3000 by default; 0 picks a free one)
  * @param sandboxes sandbox defaults and limits
  * @param reconcileInterval how often the reconciler scans for unsettled sandboxes
+ * @param database the embedded database under the data directory, or PostgreSQL
  */
-public record ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+public record ControlPlaneConfig(
+        Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval, DatabaseSettings database) {
     public ControlPlaneConfig {
+        requireNonNull(database, "database is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(host, "host is null");
         requireNonNull(sandboxes, "sandboxes is null");
         requireNonNull(reconcileInterval, "reconcileInterval is null");
+    }
+
+    /** Settings with the embedded database under {@code dataDirectory/db}. */
+    public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")));
+    }
+
+    public ControlPlaneConfig withDatabase(DatabaseSettings database) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database);
     }
 }

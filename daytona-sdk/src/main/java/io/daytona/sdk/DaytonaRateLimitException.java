@@ -1,7 +1,13 @@
 package io.daytona.sdk;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The server throttled the caller (HTTP 429); retry after a pause. */
 public class DaytonaRateLimitException extends DaytonaException {
@@ -19,5 +25,42 @@ public class DaytonaRateLimitException extends DaytonaException {
     public DaytonaRateLimitException(
             String message, int statusCode, String errorCode, Map<String, List<String>> headers, Throwable cause) {
         super(message, statusCode, errorCode, headers, cause);
+    }
+
+    /**
+     * Returns how long the server asked to wait, from its {@code Retry-After} header (seconds or an
+     * HTTP date), if it sent one; the {@code X-RateLimit-Reset} header (seconds) otherwise.
+     */
+    public Optional<Duration> retryAfter() {
+        return header("Retry-After").flatMap(DaytonaRateLimitException::parseDelay)
+                .or(() -> header("X-RateLimit-Reset").flatMap(DaytonaRateLimitException::parseSeconds));
+    }
+
+    private Optional<String> header(String name) {
+        List<String> values = headers().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().strip());
+    }
+
+    private static Optional<Duration> parseDelay(String value) {
+        Optional<Duration> seconds = parseSeconds(value);
+        if (seconds.isPresent()) {
+            return seconds;
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration delay = Duration.between(Instant.now(), at);
+            return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Duration> parseSeconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

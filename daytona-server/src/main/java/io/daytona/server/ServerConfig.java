@@ -2,6 +2,7 @@ package io.daytona.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.persistence.DatabaseSettings;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param proxyDomain the domain preview hosts are made under ({@code {port}-{sandboxId}.{domain}});
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
+ * @param database PostgreSQL settings; the embedded database under the data directory when empty
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -29,7 +31,8 @@ public record ServerConfig(
         Path engineSocket,
         String defaultSnapshot,
         Optional<String> proxyDomain,
-        int maxAutoArchiveInterval) {
+        int maxAutoArchiveInterval,
+        Optional<DatabaseSettings> database) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -41,6 +44,7 @@ public record ServerConfig(
         requireNonNull(engineSocket, "engineSocket is null");
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(proxyDomain, "proxyDomain is null");
+        requireNonNull(database, "database is null");
         if (maxAutoArchiveInterval < 1) {
             throw new IllegalArgumentException(
                     "the maximum auto-archive interval must be at least 1 minute, got " + maxAutoArchiveInterval + " (--max-auto-archive-interval)");
@@ -50,11 +54,16 @@ public record ServerConfig(
     /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
     public static ServerConfig defaults(Path dataDirectory) {
         return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
-                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
+                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty());
     }
 
     public ServerConfig withPorts(int api, int proxy) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval);
+                maxAutoArchiveInterval, database);
+    }
+
+    public ServerConfig withDatabase(DatabaseSettings settings) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, Optional.of(settings));
     }
 }
