@@ -1,0 +1,53 @@
+package io.daytona.daemon.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the language servers are installed in the sandbox, found on its PATH. */
+final class ServerCommands {
+    private final List<Path> directories;
+    private final ObjectMapper mapper;
+
+    ServerCommands(String path, ObjectMapper mapper) {
+        this.directories = path == null ? List.of() : Arrays.stream(path.split(":"))
+                .filter(directory -> !directory.isEmpty())
+                .map(Path::of)
+                .toList();
+        this.mapper = mapper;
+    }
+
+    Optional<List<String>> command(LspLanguage language) {
+        List<String> command = language.command();
+        return find(command.getFirst()).map(executable -> command);
+    }
+
+    private Optional<Path> find(String program) {
+        return directories.stream().map(directory -> directory.resolve(program)).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * typescript-language-server looks for TypeScript in the project's {@code node_modules}; a
+     * project without one gets the TypeScript installed globally next to the server, which
+     * {@code npm install -g} puts in {@code <prefix>/lib/node_modules} for {@code <prefix>/bin}.
+     */
+    JsonNode initializationOptions(LspLanguage language) {
+        if (language == LspLanguage.PYTHON) {
+            return null;
+        }
+        return find(language.command().getFirst())
+                .map(executable -> executable.toAbsolutePath().getParent().resolveSibling("lib/node_modules/typescript/lib/tsserver.js"))
+                .filter(Files::isRegularFile)
+                .map(tsserver -> {
+                    ObjectNode options = mapper.createObjectNode();
+                    options.putObject("tsserver").put("path", tsserver.toString()).put("fallbackPath", tsserver.toString());
+                    return (JsonNode) options;
+                })
+                .orElse(null);
+    }
+}
