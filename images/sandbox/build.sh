@@ -42,9 +42,13 @@ chroot "$work/rootfs" /bin/bash -euo pipefail -c "
   apt-get update -q
   apt-get install -y -q --no-install-recommends $(echo $PACKAGES)
 " > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; exit 1; }
+# npm checks TLS against the build host's CAs (an egress proxy may re-sign registry traffic); the
+# copy lives in the new root's /tmp only while npm runs.
+cp "${DAYTONA_BUILD_CA_FILE:-/etc/ssl/certs/ca-certificates.crt}" "$work/rootfs/tmp/build-ca.crt"
 chroot "$work/rootfs" /bin/bash -euo pipefail -c "
-  npm install --global --no-audit --no-fund --omit=dev $NPM_PACKAGES
+  npm install --global --no-audit --no-fund --omit=dev --cafile /tmp/build-ca.crt $NPM_PACKAGES
   npm cache clean --force
+  rm -f /tmp/build-ca.crt
 " > "$work/npm.log" 2>&1 || { tail -30 "$work/npm.log" >&2; exit 1; }
 chroot "$work/rootfs" /bin/bash -euo pipefail -c '
   groupadd --gid 1000 daytona

@@ -33,8 +33,8 @@ final class ServerCommands {
 
     /**
      * typescript-language-server looks for TypeScript in the project's {@code node_modules}; a
-     * project without one gets the TypeScript installed globally next to the server, which
-     * {@code npm install -g} puts in {@code <prefix>/lib/node_modules} for {@code <prefix>/bin}.
+     * project without one falls back to the TypeScript installed globally next to the server,
+     * which {@code npm install -g} puts in {@code <prefix>/lib/node_modules} for {@code <prefix>/bin}.
      */
     JsonNode initializationOptions(LspLanguage language) {
         if (language == LspLanguage.PYTHON) {
@@ -45,7 +45,7 @@ final class ServerCommands {
                 .filter(Files::isRegularFile)
                 .map(tsserver -> {
                     ObjectNode options = mapper.createObjectNode();
-                    options.putObject("tsserver").put("path", tsserver.toString()).put("fallbackPath", tsserver.toString());
+                    options.putObject("tsserver").put("fallbackPath", tsserver.toString());
                     return (JsonNode) options;
                 })
                 .orElse(null);
