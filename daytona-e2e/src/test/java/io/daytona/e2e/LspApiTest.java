@@ -86,9 +86,9 @@ class LspApiTest {
 
     @Test
     void pythonServerListsSymbolsAndCompletesThenStops() {
-        assertThat(post("/lsp/start", server("python", PYTHON_PROJECT)).status()).isEqualTo(200);
+        succeeds(post("/lsp/start", server("python", PYTHON_PROJECT)));
         assertThat(post("/lsp/start", server("python", PYTHON_PROJECT)).status()).as("starting again keeps it").isEqualTo(200);
-        assertThat(post("/lsp/did-open", document("python", PYTHON_PROJECT, PYTHON_FILE)).status()).isEqualTo(200);
+        succeeds(post("/lsp/did-open", document("python", PYTHON_PROJECT, PYTHON_FILE)));
 
         JsonNode symbols = ok(toolbox.get(documentSymbols("python", PYTHON_PROJECT, PYTHON_FILE)));
         assertThat(names(symbols)).contains("Greeter", "greet", "make_greeter", "greeter");
@@ -105,8 +105,8 @@ class LspApiTest {
         assertThat(completions.get("isIncomplete").isBoolean()).isTrue();
         assertThat(labels(completions)).anyMatch(label -> label.startsWith("greet"));
 
-        assertThat(post("/lsp/did-close", document("python", PYTHON_PROJECT, PYTHON_FILE)).status()).isEqualTo(200);
-        assertThat(post("/lsp/stop", server("python", PYTHON_PROJECT)).status()).isEqualTo(200);
+        succeeds(post("/lsp/did-close", document("python", PYTHON_PROJECT, PYTHON_FILE)));
+        succeeds(post("/lsp/stop", server("python", PYTHON_PROJECT)));
         Api.Reply afterStop = toolbox.get(documentSymbols("python", PYTHON_PROJECT, PYTHON_FILE));
         assertThat(afterStop.status()).isEqualTo(400);
         assertThat(afterStop.json().get("message").asText()).contains("no python language server runs", "/lsp/start");
@@ -115,9 +115,9 @@ class LspApiTest {
 
     @Test
     void typescriptServerListsSymbolsSearchesTheProjectAndCompletes() {
-        assertThat(post("/lsp/start", server("typescript", TS_PROJECT)).status()).isEqualTo(200);
+        succeeds(post("/lsp/start", server("typescript", TS_PROJECT)));
         try {
-            assertThat(post("/lsp/did-open", document("typescript", TS_PROJECT, TS_FILE)).status()).isEqualTo(200);
+            succeeds(post("/lsp/did-open", document("typescript", TS_PROJECT, TS_FILE)));
 
             JsonNode symbols = ok(toolbox.get(documentSymbols("typescript", TS_PROJECT, TS_FILE)));
             assertThat(names(symbols)).contains("Greeter", "greet", "makeGreeter", "greeter");
@@ -140,14 +140,14 @@ class LspApiTest {
 
     @Test
     void javascriptServerIsItsOwn() {
-        assertThat(post("/lsp/start", server("javascript", TS_PROJECT)).status()).isEqualTo(200);
+        succeeds(post("/lsp/start", server("javascript", TS_PROJECT)));
         try {
             JsonNode symbols = ok(toolbox.get(documentSymbols("javascript", TS_PROJECT, JS_FILE)));
             assertThat(names(symbols)).contains("tally");
             Api.Reply typescript = toolbox.get(documentSymbols("typescript", "/home/daytona/nowhere", JS_FILE));
             assertThat(typescript.status()).isEqualTo(400);
         } finally {
-            assertThat(post("/lsp/stop", server("javascript", TS_PROJECT)).status()).isEqualTo(200);
+            succeeds(post("/lsp/stop", server("javascript", TS_PROJECT)));
         }
     }
 
@@ -171,7 +171,7 @@ class LspApiTest {
         Api.Reply missingQuery = toolbox.get("/lsp/workspacesymbols?languageId=python&pathToProject=/home/daytona");
         assertThat(missingQuery.status()).isEqualTo(400);
 
-        assertThat(post("/lsp/start", server("python", PYTHON_PROJECT)).status()).isEqualTo(200);
+        succeeds(post("/lsp/start", server("python", PYTHON_PROJECT)));
         try {
             Api.Reply missingFile = post("/lsp/did-open", document("python", PYTHON_PROJECT, PYTHON_PROJECT + "/missing.py"));
             assertThat(missingFile.status()).isEqualTo(404);
@@ -218,6 +218,10 @@ class LspApiTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void succeeds(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
     private static JsonNode ok(Api.Reply reply) {
