@@ -72,6 +72,9 @@ class LspApiTest {
 
     @AfterAll
     static void deleteSandbox() {
+        String rss = toolbox.post("/process/execute", Map.of("command", "grep VmRSS /proc/$(pgrep -o -f '[j]ava .*-jar')/status"))
+                .json().get("result").asText().strip();
+        System.out.println("[measured] daemon " + rss + " after every test of " + LspApiTest.class.getSimpleName());
         sandbox.close();
     }
 
@@ -152,6 +155,26 @@ class LspApiTest {
     }
 
     @Test
+    void aServerThatDiesIsForgottenAndCanBeStartedAgain() {
+        String project = "/home/daytona";
+        succeeds(post("/lsp/start", server("python", project)));
+        toolbox.post("/process/execute", Map.of("command", "pkill -KILL -f '[p]ylsp'"));
+
+        // The kill lands a moment after pkill returns.
+        Api.Reply afterDeath = toolbox.get(workspaceSymbols("python", project, ""));
+        for (int attempt = 0; attempt < 50 && afterDeath.status() == 200; attempt++) {
+            sleep(100);
+            afterDeath = toolbox.get(workspaceSymbols("python", project, ""));
+        }
+        assertThat(afterDeath.status()).isEqualTo(400);
+        assertThat(afterDeath.json().get("message").asText()).contains("no python language server runs for /home/daytona");
+
+        succeeds(post("/lsp/start", server("python", project)));
+        assertThat(ok(toolbox.get(workspaceSymbols("python", project, ""))).isArray()).isTrue();
+        succeeds(post("/lsp/stop", server("python", project)));
+    }
+
+    @Test
     void badRequestsSayWhatToFix() {
         Api.Reply ruby = post("/lsp/start", server("ruby", PYTHON_PROJECT));
         assertThat(ruby.status()).isEqualTo(400);
@@ -218,6 +241,15 @@ class LspApiTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static void succeeds(Api.Reply reply) {
