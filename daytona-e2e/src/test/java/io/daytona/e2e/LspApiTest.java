@@ -68,13 +68,17 @@ class LspApiTest {
         write(toolbox, PYTHON_FILE, PYTHON_SOURCE);
         write(toolbox, TS_FILE, TS_SOURCE);
         write(toolbox, JS_FILE, JS_SOURCE);
+        System.out.println("[measured] daemon " + daemonRss() + " before any language server");
+    }
+
+    private static String daemonRss() {
+        return toolbox.post("/process/execute", Map.of("command", "grep VmRSS /proc/$(pgrep -o -x java)/status"))
+                .json().get("result").asText().strip();
     }
 
     @AfterAll
     static void deleteSandbox() {
-        String rss = toolbox.post("/process/execute", Map.of("command", "grep VmRSS /proc/$(pgrep -o -f '[j]ava .*-jar')/status"))
-                .json().get("result").asText().strip();
-        System.out.println("[measured] daemon " + rss + " after every test of " + LspApiTest.class.getSimpleName());
+        System.out.println("[measured] daemon " + daemonRss() + " after every test of " + LspApiTest.class.getSimpleName());
         sandbox.close();
     }
 

@@ -312,11 +312,23 @@ final class LanguageServer implements AutoCloseable {
         }
         rpc.close();
         end();
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        children.stream().filter(ProcessHandle::isAlive).forEach(LanguageServer::kill);
         try {
             Files.deleteIfExists(log);
         } catch (IOException ignored) {
             // a leftover log in the temp dir is harmless
+        }
+    }
+
+    /** Kills a child the server left behind and waits (briefly) until it is gone, so stop means stopped. */
+    private static void kill(ProcessHandle child) {
+        child.destroyForcibly();
+        try {
+            child.onExit().get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a process that will not die of SIGKILL is the kernel's business
         }
     }
 
