@@ -137,6 +137,9 @@ class LspApiTest {
             JsonNode completions = ok(post("/lsp/completions", completion("typescript", TS_PROJECT, TS_FILE, 11, 10)));
             assertThat(labels(completions)).contains("greet");
 
+            assertThat(running("tsserver")).as("one tsserver: no separate syntax server").isEqualTo(1);
+            assertThat(running("typingsInstaller")).as("no automatic type acquisition").isZero();
+
             JsonNode javascript = ok(toolbox.get(documentSymbols("typescript", TS_PROJECT, JS_FILE)));
             assertThat(names(javascript)).as("a file never opened is opened for the question").contains("tally");
         } finally {

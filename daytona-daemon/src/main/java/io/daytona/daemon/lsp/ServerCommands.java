@@ -32,22 +32,23 @@ final class ServerCommands {
     }
 
     /**
-     * typescript-language-server looks for TypeScript in the project's {@code node_modules}; a
-     * project without one falls back to the TypeScript installed globally next to the server,
-     * which {@code npm install -g} puts in {@code <prefix>/lib/node_modules} for {@code <prefix>/bin}.
+     * For typescript-language-server: one tsserver rather than a syntax server beside the semantic
+     * one, and no automatic type acquisition (a third process that fetches {@code @types} from npm,
+     * which a sandbox may not reach): measured, 238 MB instead of 476 MB for a small project.
+     * TypeScript comes from the project's {@code node_modules}, else from the global install next
+     * to the server ({@code npm install -g} puts it in {@code <prefix>/lib/node_modules} for
+     * {@code <prefix>/bin}).
      */
     JsonNode initializationOptions(LspLanguage language) {
         if (language == LspLanguage.PYTHON) {
             return null;
         }
-        return find(language.command().getFirst())
+        ObjectNode options = mapper.createObjectNode().put("disableAutomaticTypingAcquisition", true);
+        ObjectNode tsserver = options.putObject("tsserver").put("useSyntaxServer", "never");
+        find(language.command().getFirst())
                 .map(executable -> executable.toAbsolutePath().getParent().resolveSibling("lib/node_modules/typescript/lib/tsserver.js"))
                 .filter(Files::isRegularFile)
-                .map(tsserver -> {
-                    ObjectNode options = mapper.createObjectNode();
-                    options.putObject("tsserver").put("fallbackPath", tsserver.toString());
-                    return (JsonNode) options;
-                })
-                .orElse(null);
+                .ifPresent(fallback -> tsserver.put("fallbackPath", fallback.toString()));
+        return options;
     }
 }
