@@ -181,6 +181,17 @@ public final class Sandbox {
     }
 
     /**
+     * Returns a language server for a project in this sandbox; call {@link LspServer#start()} on it.
+     *
+     * @param languageId {@code python}, {@code typescript} or {@code javascript}
+     * @param pathToProject the project's directory, absolute or relative to the work directory
+     * @throws IllegalArgumentException if the language is not one of those
+     */
+    public LspServer createLspServer(String languageId, String pathToProject) {
+        return new LspServer(this, transport, languageId, pathToProject);
+    }
+
+    /**
      * Starts the sandbox and waits up to 60 s until it is started.
      *
      * @throws DaytonaTimeoutException if it is not started in time
