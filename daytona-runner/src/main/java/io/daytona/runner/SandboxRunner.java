@@ -253,6 +253,18 @@ public final class SandboxRunner {
         return removed;
     }
 
+    /**
+     * Why a sandbox's stopped container exited, e.g. {@code exit code 137, killed for exceeding its
+     * memory limit}; empty if it runs or does not exist.
+     */
+    public Optional<String> exitDescription(String sandboxId) {
+        return engine.inspect(sandboxId)
+                .filter(c -> !Boolean.TRUE.equals(c.getState().getRunning()))
+                .map(c -> "exit code " + c.getState().getExitCodeLong()
+                        + (Boolean.TRUE.equals(c.getState().getOOMKilled())
+                                ? ", killed by the kernel: the sandbox as a whole ran out of its memory limit" : ""));
+    }
+
     public RunnerSandboxState state(String sandboxId) {
         return engine.inspect(sandboxId)
                 .map(c -> Boolean.TRUE.equals(c.getState().getRunning()) ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED)
