@@ -324,6 +324,9 @@ public final class SandboxRunner {
         URI base = null;
         Instant nextInspect = Instant.now();
         while (Instant.now().isBefore(deadline)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SandboxRunnerException("interrupted while waiting for the daemon of sandbox " + name);
+            }
             // Polling the daemon is cheap; inspecting the container costs an engine call, so it
             // only runs until the address is known and then now and then to notice an early exit.
             if (base == null || Instant.now().isAfter(nextInspect)) {
