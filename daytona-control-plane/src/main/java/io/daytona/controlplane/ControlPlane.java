@@ -102,7 +102,10 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (database; reconciler) {
+        try (database) {
+            // The reconciler first: requests waiting for a sandbox to settle then answer at once
+            // and the server stops without waiting for them.
+            reconciler.close();
             server.close();
         }
     }

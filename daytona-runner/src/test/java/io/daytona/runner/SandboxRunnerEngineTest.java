@@ -125,6 +125,25 @@ class SandboxRunnerEngineTest {
         }
     }
 
+    /** After a runner restart the control plane's list decides: unknown containers go once older than the grace period. */
+    @Test
+    void removesContainersOfUnknownSandboxesOnlyAfterTheGracePeriod() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of(), 1, 1, 3, NetworkPolicy.OPEN);
+        try {
+            runner.ensureStarted(spec);
+            assertThat(runner.observe()).containsEntry(id, RunnerSandboxState.RUNNING);
+            assertThat(runner.removeOrphans(java.util.Set.of(), java.time.Duration.ofHours(1))).doesNotContain(id);
+            assertThat(runner.removeOrphans(java.util.Set.of(id), java.time.Duration.ZERO)).doesNotContain(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.RUNNING);
+            Thread.sleep(1100); // the engine counts creation times in seconds
+            assertThat(runner.removeOrphans(java.util.Set.of(), java.time.Duration.ZERO)).contains(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.MISSING);
+        } finally {
+            runner.ensureDestroyed(id);
+        }
+    }
+
     @Test
     void explainsAMissingImage() {
         SandboxSpec spec = new SandboxSpec("test-" + UUID.randomUUID(), "org-1", "no/such-image:1", "daytona", Map.of(), 1, 1, 3, NetworkPolicy.OPEN);

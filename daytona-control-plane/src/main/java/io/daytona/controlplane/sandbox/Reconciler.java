@@ -75,7 +75,7 @@ public final class Reconciler implements AutoCloseable {
         synchronized (progress) {
             while (true) {
                 Optional<SandboxRecord> current = repository.findById(sandboxId);
-                if (current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
+                if (!running || current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
                     return current;
                 }
                 long remaining = Duration.between(clock.instant(), deadline).toMillis();
@@ -303,6 +303,7 @@ public final class Reconciler implements AutoCloseable {
         scanner.interrupt();
         // Like a crash: runner calls under way are interrupted, and picked up again at the next start.
         workers.shutdownNow();
+        signalProgress();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
