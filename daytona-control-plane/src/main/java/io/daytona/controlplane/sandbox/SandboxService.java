@@ -169,8 +169,8 @@ public final class SandboxService {
     }
 
     /**
-     * Changes a sandbox's resources: CPU and memory of a started sandbox at once, of a stopped
-     * one from its next start; disk only while stopped, and only upwards. Answers with the
+     * Changes a sandbox's resources: CPU and memory of a started sandbox at once and only
+     * upwards (as the reference's hot resize), of a stopped one from its next start; disk only while stopped, and only upwards. Answers with the
      * sandbox in state {@code resizing}, or unchanged if nothing changes.
      */
     public SandboxRecord resize(Caller caller, String idOrName, ResizeSandbox request) {
@@ -190,6 +190,10 @@ public final class SandboxService {
         int cpu = Objects.requireNonNullElse(request.cpu(), sandbox.cpu());
         int memory = Objects.requireNonNullElse(request.memory(), sandbox.memory());
         int disk = Objects.requireNonNullElse(request.disk(), sandbox.disk());
+        if (started && (cpu < sandbox.cpu() || memory < sandbox.memory())) {
+            throw ServiceException.badRequest("A started sandbox's cpu and memory can only grow (it has %d cores, %d GiB); stop it to shrink them",
+                    sandbox.cpu(), sandbox.memory());
+        }
         if (disk < sandbox.disk()) {
             throw ServiceException.badRequest("disk can only grow: the sandbox has %d GiB, got %d", sandbox.disk(), disk);
         }

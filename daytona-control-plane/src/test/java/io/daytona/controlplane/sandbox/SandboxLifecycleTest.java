@@ -121,6 +121,7 @@ class SandboxLifecycleTest {
         assertThat(runtime.resources).containsEntry(box.id(), "2/3");
 
         assertBadRequest(() -> service.resize(caller, box.id(), new ResizeSandbox(null, null, 5)), "only change while the sandbox is stopped");
+        assertBadRequest(() -> service.resize(caller, box.id(), new ResizeSandbox(1, null, null)), "can only grow");
         assertBadRequest(() -> service.resize(caller, box.id(), new ResizeSandbox(0, null, null)), "cpu must be from 1 to 4");
         assertBadRequest(() -> service.resize(caller, box.id(), new ResizeSandbox(null, 9, null)), "memory must be from 1 to 8");
         assertBadRequest(() -> service.resize(caller, box.id(), new ResizeSandbox(null, null, null)), "at least one of");
