@@ -14,8 +14,15 @@ import java.time.Duration;
  * @param port the API port (3000 by default; 0 picks a free one)
  * @param sandboxes sandbox defaults and limits
  * @param reconcileInterval how often the reconciler scans for unsettled sandboxes
+ * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed (0: none)
  */
-public record ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+public record ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval,
+                                 int warmPoolSize) {
+    /** Settings without a warm pool. */
+    public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, 0);
+    }
+
     public ControlPlaneConfig {
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(host, "host is null");

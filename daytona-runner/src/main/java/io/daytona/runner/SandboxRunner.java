@@ -41,6 +41,8 @@ public final class SandboxRunner {
     public static final String LABEL_SANDBOX = "io.daytona.sandbox-id";
     public static final String LABEL_RUNNER = "io.daytona.runner-id";
     public static final String LABEL_ORGANIZATION = "io.daytona.organization-id";
+    /** On containers started for the warm pool: their environment comes from the daemon, not the container. */
+    public static final String LABEL_WARM_POOL = "io.daytona.warm-pool";
 
     private static final ObjectMapper JSON = Json.newMapper();
     private static final long CPU_PERIOD = 100_000;
@@ -87,7 +89,52 @@ public final class SandboxRunner {
             updateLimits(name, spec.cpu(), spec.memoryGiB());
         }
         applyNetwork(name, spec.network());
-        return awaitDaemon(name);
+        StartedSandbox started = awaitDaemon(name);
+        // A claimed warm-pool sandbox's container was made before its owner's environment was known.
+        if (existing.isPresent() && existing.get().getConfig().getLabels() != null
+                && existing.get().getConfig().getLabels().containsKey(LABEL_WARM_POOL) && !SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
+            pushEnvironment(name, started.daemonUri(), spec);
+        }
+        return started;
+    }
+
+    /**
+     * Hands a started warm-pool sandbox to its owner: its environment goes to the daemon (so every
+     * process started from now on has it), its limits and network rules are applied if they differ
+     * from the pool's.
+     */
+    public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws SandboxRunnerException {
+        String id = spec.sandboxId();
+        URI daemonUri = daemonUri(id).orElseThrow(() -> new SandboxRunnerException("Warm-pool sandbox %s is not running".formatted(id)));
+        pushEnvironment(id, daemonUri, spec);
+        if (spec.cpu() != poolCpu || spec.memoryGiB() != poolMemoryGiB) {
+            updateLimits(id, spec.cpu(), spec.memoryGiB());
+        }
+        if (!spec.network().equals(NetworkPolicy.OPEN)) {
+            applyNetwork(id, spec.network());
+        }
+    }
+
+    private void pushEnvironment(String name, URI daemonUri, SandboxSpec spec) throws SandboxRunnerException {
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put("DAYTONA_ORGANIZATION_ID", spec.organizationId());
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(daemonUri.resolve("/daytona/environment"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(env)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new SandboxRunnerException("The daemon of sandbox %s refused its environment (HTTP %d): %s"
+                        .formatted(name, response.statusCode(), response.body()));
+            }
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not give sandbox %s its environment: %s".formatted(name, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while giving sandbox " + name + " its environment", e);
+        }
     }
 
     /**
@@ -302,11 +349,14 @@ public final class SandboxRunner {
         if (!env.containsKey("LANG") && !env.containsKey("LC_ALL")) {
             env.put("LANG", "C.UTF-8");
         }
-        Map<String, String> labels = Map.of(
+        Map<String, String> labels = new HashMap<>(Map.of(
                 LABEL_PLATFORM, "daytona",
                 LABEL_SANDBOX, spec.sandboxId(),
                 LABEL_RUNNER, config.runnerId(),
-                LABEL_ORGANIZATION, spec.organizationId());
+                LABEL_ORGANIZATION, spec.organizationId()));
+        if (SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
+            labels.put(LABEL_WARM_POOL, "true");
+        }
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(daemon.binds())
                 .withCpuPeriod(CPU_PERIOD)

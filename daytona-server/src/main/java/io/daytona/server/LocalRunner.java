@@ -80,6 +80,15 @@ final class LocalRunner implements SandboxRuntime {
     }
 
     @Override
+    public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws Exception {
+        try {
+            runner.claim(spec, poolCpu, poolMemoryGiB);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception {
         try {
             runner.ensureResources(sandboxId, cpu, memoryGiB);

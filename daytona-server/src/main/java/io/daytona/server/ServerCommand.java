@@ -55,12 +55,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Longest auto-archive interval in minutes; an interval of 0 means this (default: ${DEFAULT-VALUE}).")
     int maxAutoArchiveInterval;
 
+    @Option(names = "--warm-pool-size", defaultValue = "${env:DAYTONA_WARM_POOL_SIZE:-2}",
+            description = "Started sandboxes of the default snapshot kept ready for creates with default parameters (default: ${DEFAULT-VALUE}; 0 turns the pool off).")
+    int warmPoolSize;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
                 Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
-                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval);
+                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval, warmPoolSize);
         DaytonaServer server;
         try {
             server = DaytonaServer.start(config);

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param proxyDomain the domain preview hosts are made under ({@code {port}-{sandboxId}.{domain}});
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
+ * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed by creates (0: none)
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -29,7 +30,15 @@ public record ServerConfig(
         Path engineSocket,
         String defaultSnapshot,
         Optional<String> proxyDomain,
-        int maxAutoArchiveInterval) {
+        int maxAutoArchiveInterval,
+        int warmPoolSize) {
+
+    /** Settings without a warm pool. */
+    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl,
+                        Path engineSocket, String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
+        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, 0);
+    }
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -41,6 +50,9 @@ public record ServerConfig(
         requireNonNull(engineSocket, "engineSocket is null");
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(proxyDomain, "proxyDomain is null");
+        if (warmPoolSize < 0) {
+            throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
+        }
         if (maxAutoArchiveInterval < 1) {
             throw new IllegalArgumentException(
                     "the maximum auto-archive interval must be at least 1 minute, got " + maxAutoArchiveInterval + " (--max-auto-archive-interval)");
@@ -55,6 +67,11 @@ public record ServerConfig(
 
     public ServerConfig withPorts(int api, int proxy) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval);
+                maxAutoArchiveInterval, warmPoolSize);
+    }
+
+    public ServerConfig withWarmPoolSize(int size) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, size);
     }
 }

@@ -48,7 +48,15 @@ public final class Reconciler implements AutoCloseable {
     private volatile boolean running = true;
     private Instant nextObservation = Instant.EPOCH;
 
+    private final WarmPool pool;
+
     public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval) {
+        this(repository, runtime, clock, scanInterval, null);
+    }
+
+    /** A reconciler whose scan also keeps the warm pool full ({@code pool} null: no pool). */
+    public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval, WarmPool pool) {
+        this.pool = pool;
         this.repository = requireNonNull(repository, "repository is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -115,6 +123,13 @@ public final class Reconciler implements AutoCloseable {
             timers.apply().forEach(this::submit);
         } catch (RuntimeException e) {
             LOG.warn("lifecycle timers failed; retrying at the next scan", e);
+        }
+        if (pool != null) {
+            try {
+                pool.refill().forEach(this::submit);
+            } catch (RuntimeException e) {
+                LOG.warn("could not refill the warm pool; retrying at the next scan", e);
+            }
         }
         repository.findUnsettled().forEach(this::submit);
         observeRunnerIfDue();
@@ -282,7 +297,8 @@ public final class Reconciler implements AutoCloseable {
     }
 
     static SandboxSpec spec(SandboxRecord sandbox) {
-        return new SandboxSpec(sandbox.id(), sandbox.organizationId(), sandbox.snapshot(), sandbox.user(), sandbox.env(),
+        return new SandboxSpec(sandbox.id(), sandbox.organizationId() == null ? SandboxSpec.WARM_POOL : sandbox.organizationId(),
+                sandbox.snapshot(), sandbox.user(), sandbox.env(),
                 sandbox.cpu(), sandbox.memory(), sandbox.disk(),
                 new NetworkPolicy(sandbox.networkBlockAll(), NetworkAllowList.parse(sandbox.networkAllowList())));
     }

@@ -70,7 +70,7 @@ public record SandboxRecord(
 
     public SandboxRecord {
         requireNonNull(id, "id is null");
-        requireNonNull(organizationId, "organizationId is null");
+        // organizationId is null for sandboxes of the warm pool, until one is claimed
         requireNonNull(name, "name is null");
         env = Map.copyOf(env);
         labels = Map.copyOf(labels);

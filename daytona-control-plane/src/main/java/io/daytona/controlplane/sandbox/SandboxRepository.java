@@ -229,6 +229,60 @@ public final class SandboxRepository {
                 .execute() == 1);
     }
 
+    /** How many sandboxes the warm pool has, started or on their way. */
+    public int countPool() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM sandbox WHERE organization_id IS NULL AND desired_state = 'started' AND state <> 'error'")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    /** Marks the warm pool's failed sandboxes for destruction; returns their ids. */
+    public List<String> destroyFailedPoolSandboxes(Instant now) {
+        return jdbi.inTransaction(handle -> {
+            List<String> failed = handle.createQuery(
+                            "SELECT id FROM sandbox WHERE organization_id IS NULL AND state = 'error' AND desired_state <> 'destroyed'")
+                    .mapTo(String.class)
+                    .list();
+            failed.forEach(id -> handle.createUpdate("UPDATE sandbox SET desired_state = 'destroyed', live_name = NULL, updated_at = :now WHERE id = :id")
+                    .bind("id", id).bind("now", now).execute());
+            return failed;
+        });
+    }
+
+    /**
+     * Hands a started warm-pool sandbox to an organization with the settings of {@code wanted}
+     * (whose id is ignored), in state {@code starting} until the runner has applied them. Several
+     * creates may race for the same sandbox: the update only succeeds for one.
+     */
+    public java.util.Optional<SandboxRecord> claimPooled(SandboxRecord wanted) {
+        List<String> candidates = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id FROM sandbox WHERE organization_id IS NULL AND state = 'started' AND desired_state = 'started'
+                        ORDER BY created_at LIMIT 3""")
+                .mapTo(String.class)
+                .list());
+        for (String id : candidates) {
+            int updated = jdbi.withHandle(handle -> handle.createUpdate("""
+                            UPDATE sandbox SET organization_id = :organizationId, name = :name, live_name = :name, env = :env,
+                                labels = :labels, is_public = :isPublic, network_block_all = :networkBlockAll,
+                                network_allow_list = :networkAllowList, cpu = :cpu, memory = :memory, disk = :disk,
+                                auto_stop_interval = :autoStopInterval, auto_archive_interval = :autoArchiveInterval,
+                                auto_delete_interval = :autoDeleteInterval, auth_token = :authToken, state = 'starting',
+                                created_at = :createdAt, updated_at = :createdAt, last_activity_at = :createdAt
+                            WHERE id = :id AND organization_id IS NULL AND state = 'started' AND desired_state = 'started'""")
+                    .bindMethods(wanted)
+                    .bind("id", id)
+                    .bind("name", wanted.name().equals(wanted.id()) ? id : wanted.name())
+                    .bind("env", write(wanted.env()))
+                    .bind("labels", write(wanted.labels()))
+                    .execute());
+            if (updated == 1) {
+                return findById(id);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Ids of sandboxes that are, and are meant to be, stopped. */
     public List<String> stoppedIds() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped'")

@@ -42,6 +42,12 @@ public interface SandboxRuntime {
     /** Brings an archived sandbox back onto a runner, files intact, and starts it. */
     StartedSandbox ensureRestored(SandboxSpec spec) throws Exception;
 
+    /**
+     * Hands a started warm-pool sandbox to its owner as {@code spec} describes it: environment to
+     * its daemon, and limits and network rules where they differ from the pool's.
+     */
+    void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws Exception;
+
     /** Changes a sandbox's CPU and memory: at once if it runs, else from its next start. */
     void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception;
 

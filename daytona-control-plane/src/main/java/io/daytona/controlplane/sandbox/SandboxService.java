@@ -17,10 +17,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.UUID;
 
 /** Sandbox use cases: validate, record the desired state, wake the reconciler. Never touches a container. */
 public final class SandboxService {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
     /** How long create waits for the sandbox to start before answering with its current state. */
     static final Duration CREATE_WAIT = Duration.ofSeconds(30);
 
@@ -30,9 +34,17 @@ public final class SandboxService {
     private final SandboxDefaults defaults;
     private final SandboxActivity activity;
     private final Clock clock;
+    private final WarmPool pool;
 
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
+        this(repository, reconciler, runtime, defaults, activity, clock, null);
+    }
+
+    /** A service that serves creates with default parameters from {@code pool} when it can (null: never). */
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool) {
+        this.pool = pool;
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
@@ -84,6 +96,12 @@ public final class SandboxService {
                 now,
                 now,
                 false);
+        if (pool != null && pool.canServe(request, snapshot)) {
+            Optional<SandboxRecord> claimed = claimFromPool(record);
+            if (claimed.isPresent()) {
+                return claimed.get();
+            }
+        }
         try {
             repository.insert(record);
         } catch (RuntimeException e) {
@@ -94,6 +112,35 @@ public final class SandboxService {
         }
         reconciler.wake(id);
         return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
+    }
+
+    /**
+     * Takes a started sandbox from the warm pool for {@code wanted} and applies its settings; the
+     * reconciler finishes the job if this process dies half-way (the claimed row is {@code starting}).
+     */
+    private Optional<SandboxRecord> claimFromPool(SandboxRecord wanted) {
+        Optional<SandboxRecord> claimed;
+        try {
+            claimed = repository.claimPooled(wanted);
+        } catch (RuntimeException e) {
+            if (repository.nameTaken(wanted.organizationId(), wanted.name())) {
+                throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", wanted.name());
+            }
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        SandboxRecord sandbox = claimed.get();
+        try {
+            runtime.claim(Reconciler.spec(sandbox), SandboxDefaults.DEFAULT_CPU, SandboxDefaults.DEFAULT_MEMORY);
+            repository.recordStarted(sandbox.id(), runtime.runnerId(), sandbox.daemonVersion(), clock.instant());
+        } catch (Exception e) {
+            // The reconciler starts it again the ordinary way, which applies the settings too.
+            LOG.warn("sandbox {} claimed from the warm pool could not take its settings at once: {}", sandbox.id(), e.getMessage());
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id());
     }
 
     public SandboxRecord get(Caller caller, String idOrName) {

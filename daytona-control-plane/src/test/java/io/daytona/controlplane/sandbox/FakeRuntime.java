@@ -78,6 +78,15 @@ public final class FakeRuntime implements SandboxRuntime {
         return ensureStarted(spec);
     }
 
+    /** Every claim, as {@code id env}. */
+    public final List<String> claims = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) {
+        claims.add(spec.sandboxId() + " " + spec.env());
+        resources.put(spec.sandboxId(), spec.cpu() + "/" + spec.memoryGiB());
+    }
+
     @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) {
         resources.put(sandboxId, cpu + "/" + memoryGiB);
