@@ -1,19 +1,29 @@
 package io.daytona.daemon.process;
 
+import io.daytona.daemon.posix.Libc;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
- * Adds variables to the daemon's own environment, which every process it starts inherits
- * ({@code ProcessBuilder} copies it): a sandbox taken from the warm pool was started before its
- * owner's environment was known, and receives it this way when it is claimed.
+ * Adds variables to the daemon's own environment, which every process it starts inherits: a
+ * sandbox taken from the warm pool was started before its owner's environment was known, and
+ * receives it this way when it is claimed.
  *
- * <p>The JDK keeps the environment read at start in {@code java.lang.ProcessEnvironment}; the
- * daemon is started with {@code --add-opens java.base/java.lang=ALL-UNNAMED} so it can add to
- * it. {@code System.getenv()} is a view of the same map and sees the new variables too.
+ * <p>Two copies need it. A {@code ProcessBuilder} whose {@code environment()} was touched passes
+ * the JDK's map, {@code java.lang.ProcessEnvironment} (the daemon runs with
+ * {@code --add-opens java.base/java.lang=ALL-UNNAMED} to add to it; {@code System.getenv()} sees
+ * it too); one left alone lets the child inherit the C library's {@code environ}, set with
+ * {@code setenv(3)}.
  */
 public final class ProcessEnvironment {
+    private static final MethodHandle SETENV = Libc.function("setenv",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+
     private ProcessEnvironment() {}
 
     @SuppressWarnings("unchecked")
@@ -27,7 +37,21 @@ public final class ProcessEnvironment {
         synchronized (map) {
             for (Map.Entry<String, String> entry : variables.entrySet()) {
                 map.put(variable.invoke(null, entry.getKey()), value.invoke(null, entry.getValue()));
+                setenv(entry.getKey(), entry.getValue());
             }
+        }
+    }
+
+    private static void setenv(String name, String value) {
+        try (Arena arena = Arena.ofConfined()) {
+            int status = (int) SETENV.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 1);
+            if (status != 0) {
+                throw new IllegalStateException("setenv(" + name + ") failed");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("setenv(" + name + ") failed", e);
         }
     }
 
