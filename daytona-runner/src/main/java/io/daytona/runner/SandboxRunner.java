@@ -90,6 +90,9 @@ public final class SandboxRunner {
         }
         applyNetwork(name, spec.network());
         StartedSandbox started = awaitDaemon(name);
+        if (SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
+            warmUp(name, started.daemonUri());
+        }
         // A claimed warm-pool sandbox's container was made before its owner's environment was known.
         if (existing.isPresent() && existing.get().getConfig().getLabels() != null
                 && existing.get().getConfig().getLabels().containsKey(LABEL_WARM_POOL) && !SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
@@ -112,6 +115,33 @@ public final class SandboxRunner {
         }
         if (!spec.network().equals(NetworkPolicy.OPEN)) {
             applyNetwork(id, spec.network());
+        }
+    }
+
+    /**
+     * Runs the paths a claim and a first command take once, while the sandbox waits in the pool:
+     * a cold daemon spends hundreds of milliseconds on its first environment change (binding
+     * {@code setenv}) and its first command, which would otherwise land on the caller.
+     */
+    private void warmUp(String name, URI daemonUri) throws SandboxRunnerException {
+        post(name, daemonUri.resolve("/daytona/environment"), "{}", 204);
+        post(name, daemonUri.resolve("/process/execute"), "{\"command\":\"true\"}", 200);
+    }
+
+    private void post(String name, URI uri, String body, int expected) throws SandboxRunnerException {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new SandboxRunnerException("The daemon of sandbox %s answered HTTP %d to %s: %s"
+                        .formatted(name, response.statusCode(), uri.getPath(), response.body()));
+            }
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not reach the daemon of sandbox %s: %s".formatted(name, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while calling the daemon of sandbox " + name, e);
         }
     }
 

@@ -56,9 +56,10 @@ public final class SandboxService {
     public SandboxRecord create(Caller caller, CreateSandbox request) throws InterruptedException {
         CreateSandboxValidator.validate(request, defaults);
         String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot();
-        if (!runtime.hasImage(snapshot)) {
-            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
-                    snapshot, defaults.defaultSnapshot());
+        // A pool sandbox proves its image exists; the engine is asked only when none is claimed.
+        boolean poolable = pool != null && pool.canServe(request, snapshot);
+        if (!poolable) {
+            requireImage(snapshot);
         }
         if (request.target() != null && !request.target().isBlank() && !request.target().equals(defaults.defaultRegion())) {
             throw ServiceException.badRequest("Region %s not found; this server has region %s", request.target(), defaults.defaultRegion());
@@ -96,11 +97,12 @@ public final class SandboxService {
                 now,
                 now,
                 false);
-        if (pool != null && pool.canServe(request, snapshot)) {
+        if (poolable) {
             Optional<SandboxRecord> claimed = claimFromPool(record);
             if (claimed.isPresent()) {
                 return claimed.get();
             }
+            requireImage(snapshot);
         }
         try {
             repository.insert(record);
@@ -112,6 +114,13 @@ public final class SandboxService {
         }
         reconciler.wake(id);
         return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
+    }
+
+    private void requireImage(String snapshot) {
+        if (!runtime.hasImage(snapshot)) {
+            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
+                    snapshot, defaults.defaultSnapshot());
+        }
     }
 
     /**

@@ -112,6 +112,8 @@ public final class AotCacheTrainer {
                 send(http, HttpRequest.newBuilder(daemon.resolve("/work-dir")).GET());
                 send(http, HttpRequest.newBuilder(daemon.resolve("/user-home-dir")).GET());
                 send(http, HttpRequest.newBuilder(daemon.resolve("/version")).GET());
+                send(http, HttpRequest.newBuilder(daemon.resolve("/daytona/environment"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"DAYTONA_AOT_TRAINING\":\"1\"}")));
                 send(http, HttpRequest.newBuilder(daemon.resolve("/no-such-path")).GET());
             }
         }
