@@ -17,6 +17,7 @@ import io.daytona.controlplane.sandbox.SandboxRepository;
 import io.daytona.controlplane.sandbox.SandboxResource;
 import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.controlplane.sandbox.SandboxService;
+import io.daytona.controlplane.sandbox.WarmPool;
 import io.daytona.http.HttpServer;
 import io.daytona.http.Router;
 import io.daytona.model.json.Json;
@@ -59,9 +60,10 @@ public final class ControlPlane implements AutoCloseable {
             Optional<String> adminKey = Bootstrap.ensureAdmin(database.jdbi(), config.dataDirectory(), clock);
             Authenticator authenticator = new Authenticator(database.jdbi(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
-            Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval());
+            WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock);
+            Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval(), pool);
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock);
+            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock, pool);
             Router router = new Router(json);
             new HealthResource(database.jdbi()).register(router);
             new ConfigResource(version(), config.sandboxes()).register(router);
@@ -102,7 +104,10 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (database; reconciler) {
+        try (database) {
+            // The reconciler first: requests waiting for a sandbox to settle then answer at once
+            // and the server stops without waiting for them.
+            reconciler.close();
             server.close();
         }
     }

@@ -69,6 +69,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "PostgreSQL password; prefer the DAYTONA_DATABASE_PASSWORD environment variable, which ps does not show.")
     String databasePassword;
 
+    @Option(names = "--warm-pool-size", defaultValue = "${env:DAYTONA_WARM_POOL_SIZE:-2}",
+            description = "Started sandboxes of the default snapshot kept ready for creates with default parameters (default: ${DEFAULT-VALUE}; 0 turns the pool off).")
+    int warmPoolSize;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +82,8 @@ final class ServerCommand implements Callable<Integer> {
                     Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
                     Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval,
                     Optional.ofNullable(databaseUrl).filter(u -> !u.isBlank())
-                            .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))));
+                            .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))),
+                    warmPoolSize);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona server: " + e.getMessage());
             return 2;

@@ -21,6 +21,7 @@ import java.util.Optional;
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
  * @param database PostgreSQL settings; the embedded database under the data directory when empty
+ * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed by creates (0: none)
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -32,7 +33,15 @@ public record ServerConfig(
         String defaultSnapshot,
         Optional<String> proxyDomain,
         int maxAutoArchiveInterval,
-        Optional<DatabaseSettings> database) {
+        Optional<DatabaseSettings> database,
+        int warmPoolSize) {
+
+    /** Settings with the embedded database and without a warm pool. */
+    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl,
+                        Path engineSocket, String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
+        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, Optional.empty(), 0);
+    }
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -45,6 +54,9 @@ public record ServerConfig(
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(proxyDomain, "proxyDomain is null");
         requireNonNull(database, "database is null");
+        if (warmPoolSize < 0) {
+            throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
+        }
         if (maxAutoArchiveInterval < 1) {
             throw new IllegalArgumentException(
                     "the maximum auto-archive interval must be at least 1 minute, got " + maxAutoArchiveInterval + " (--max-auto-archive-interval)");
@@ -54,16 +66,21 @@ public record ServerConfig(
     /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
     public static ServerConfig defaults(Path dataDirectory) {
         return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
-                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty());
+                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty(), 0);
     }
 
     public ServerConfig withPorts(int api, int proxy) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database);
+                maxAutoArchiveInterval, database, warmPoolSize);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, Optional.of(settings));
+                maxAutoArchiveInterval, Optional.of(settings), warmPoolSize);
+    }
+
+    public ServerConfig withWarmPoolSize(int size) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, database, size);
     }
 }

@@ -14,6 +14,7 @@ import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.ListSandboxesResponse;
 import io.daytona.model.sandbox.PaginatedSandboxes;
 import io.daytona.model.sandbox.PortPreviewUrl;
+import io.daytona.model.sandbox.ResizeSandbox;
 import io.daytona.model.sandbox.Sandbox;
 import io.daytona.model.sandbox.SandboxLabels;
 import io.daytona.model.sandbox.SandboxState;
@@ -65,6 +66,22 @@ public final class SandboxResource {
             caller.require(Permission.WRITE_SANDBOXES);
             boolean force = ex.query("force").filter(v -> !v.isBlank()).map(v -> parseBoolean("force", v)).orElse(false);
             ex.json(200, dto(service.stop(caller, idOrName(ex), force)));
+        });
+        router.post("/api/sandbox/{sandboxIdOrName}/archive", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            ex.json(200, dto(service.archive(caller, idOrName(ex))));
+        });
+        router.post("/api/sandbox/{sandboxIdOrName}/resize", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            ex.json(200, dto(service.resize(caller, idOrName(ex), ex.optionalBody(ResizeSandbox.class).orElse(null))));
+        });
+        router.post("/api/sandbox/{sandboxIdOrName}/recover", ex -> {
+            Caller caller = caller(ex);
+            caller.require(Permission.WRITE_SANDBOXES);
+            boolean skipStart = ex.query("skipStart").filter(v -> !v.isBlank()).map(v -> parseBoolean("skipStart", v)).orElse(false);
+            ex.json(200, dto(service.recover(caller, idOrName(ex), skipStart)));
         });
         router.put("/api/sandbox/{sandboxIdOrName}/labels", ex -> {
             Caller caller = caller(ex);
