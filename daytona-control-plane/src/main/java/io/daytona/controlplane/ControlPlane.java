@@ -17,6 +17,12 @@ import io.daytona.controlplane.sandbox.SandboxRepository;
 import io.daytona.controlplane.sandbox.SandboxResource;
 import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.controlplane.sandbox.SandboxService;
+import io.daytona.controlplane.sandbox.ResolvingRuntime;
+import io.daytona.controlplane.sandbox.SandboxSnapshots;
+import io.daytona.controlplane.volume.LocalVolumeStore;
+import io.daytona.controlplane.volume.VolumeRepository;
+import io.daytona.controlplane.volume.VolumeResource;
+import io.daytona.controlplane.volume.VolumeService;
 import io.daytona.http.HttpServer;
 import io.daytona.http.Router;
 import io.daytona.model.json.Json;
@@ -59,13 +65,18 @@ public final class ControlPlane implements AutoCloseable {
             Optional<String> adminKey = Bootstrap.ensureAdmin(database.jdbi(), config.dataDirectory(), clock);
             Authenticator authenticator = new Authenticator(database.jdbi(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
-            Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval());
+            VolumeService volumes = new VolumeService(new VolumeRepository(database.jdbi()),
+                    new LocalVolumeStore(config.dataDirectory().resolve("volumes")), clock);
+            SandboxSnapshots snapshots = SandboxSnapshots.images(runtime, config.sandboxes());
+            Reconciler reconciler = new Reconciler(sandboxes, new ResolvingRuntime(runtime, snapshots, volumes), clock, config.reconcileInterval());
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock);
+            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock,
+                    snapshots, volumes);
             Router router = new Router(json);
             new HealthResource(database.jdbi()).register(router);
             new ConfigResource(version(), config.sandboxes()).register(router);
             new SandboxResource(service, authenticator, json).register(router);
+            new VolumeResource(volumes, authenticator).register(router);
             new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock).register(router);
             reconciler.start();
             HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);

@@ -16,6 +16,7 @@ import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
 import io.daytona.runner.network.SandboxFirewall;
+import io.daytona.runner.volume.VolumeBinds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -191,7 +192,7 @@ public final class SandboxRunner {
                 LABEL_RUNNER, config.runnerId(),
                 LABEL_ORGANIZATION, spec.organizationId());
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(daemon.binds())
+                .withBinds(binds(spec))
                 .withCpuPeriod(CPU_PERIOD)
                 .withCpuQuota(spec.cpu() * CPU_PERIOD)
                 .withMemory(spec.memoryGiB() * GIB)
@@ -200,6 +201,12 @@ public final class SandboxRunner {
                 .withInit(true);
         engine.create(new ContainerEngine.ContainerSpec(spec.sandboxId(), image, spec.user(),
                 daemon.entrypoint(imageCommand), env, labels, host));
+    }
+
+    private List<com.github.dockerjava.api.model.Bind> binds(SandboxSpec spec) throws SandboxRunnerException {
+        List<com.github.dockerjava.api.model.Bind> binds = new java.util.ArrayList<>(daemon.binds());
+        binds.addAll(VolumeBinds.of(spec.volumes()));
+        return binds;
     }
 
     private StartedSandbox awaitDaemon(String name) throws SandboxRunnerException {

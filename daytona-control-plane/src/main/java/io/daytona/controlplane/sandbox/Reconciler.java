@@ -74,7 +74,8 @@ public final class Reconciler implements AutoCloseable {
         synchronized (progress) {
             while (true) {
                 Optional<SandboxRecord> current = repository.findById(sandboxId);
-                if (current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
+                if (current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR
+                        || current.get().state() == SandboxState.BUILD_FAILED) {
                     return current;
                 }
                 long remaining = Duration.between(clock.instant(), deadline).toMillis();
@@ -171,6 +172,10 @@ public final class Reconciler implements AutoCloseable {
             SandboxRecord sandbox = found.get();
             try {
                 act(sandbox);
+            } catch (SandboxSnapshots.BuildFailedException e) {
+                LOG.warn("sandbox {}: the build of its image failed: {}", sandboxId, e.getMessage());
+                repository.recordState(sandboxId, SandboxState.BUILD_FAILED, e.getMessage(), clock.instant());
+                return;
             } catch (Exception e) {
                 LOG.warn("sandbox {} failed to reach {}: {}", sandboxId, sandbox.desiredState().wireValue(), e.getMessage());
                 repository.recordState(sandboxId, SandboxState.ERROR, reason(e), clock.instant());
@@ -183,8 +188,8 @@ public final class Reconciler implements AutoCloseable {
 
     private static boolean needsWork(SandboxRecord sandbox) {
         return switch (sandbox.state()) {
-            case DESTROYED, BUILD_FAILED -> false;
-            case ERROR -> sandbox.desiredState() == io.daytona.model.sandbox.SandboxDesiredState.DESTROYED;
+            case DESTROYED -> false;
+            case ERROR, BUILD_FAILED -> sandbox.desiredState() == io.daytona.model.sandbox.SandboxDesiredState.DESTROYED;
             default -> true;
         };
     }
@@ -193,8 +198,11 @@ public final class Reconciler implements AutoCloseable {
         String id = sandbox.id();
         switch (sandbox.desiredState()) {
             case STARTED -> {
-                SandboxState entering = sandbox.state() == SandboxState.UNKNOWN || sandbox.state() == SandboxState.CREATING
-                        ? SandboxState.CREATING : SandboxState.STARTING;
+                SandboxState entering = switch (sandbox.state()) {
+                    case UNKNOWN, CREATING -> SandboxState.CREATING;
+                    case PENDING_BUILD, BUILDING_SNAPSHOT -> SandboxState.BUILDING_SNAPSHOT;
+                    default -> SandboxState.STARTING;
+                };
                 repository.recordState(id, entering, null, clock.instant());
                 StartedSandbox started = runtime.ensureStarted(spec(sandbox));
                 repository.recordStarted(id, runtime.runnerId(), started.daemonVersion(), clock.instant());

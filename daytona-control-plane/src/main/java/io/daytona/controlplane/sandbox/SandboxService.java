@@ -29,9 +29,20 @@ public final class SandboxService {
     private final SandboxDefaults defaults;
     private final SandboxActivity activity;
     private final Clock clock;
+    private final SandboxSnapshots snapshots;
+    private final SandboxVolumes volumes;
 
+    /** A service whose snapshots are the engine's images and which has no volumes. */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
+        this(repository, reconciler, runtime, defaults, activity, clock, SandboxSnapshots.images(runtime, defaults), SandboxVolumes.NONE);
+    }
+
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock,
+                          SandboxSnapshots snapshots, SandboxVolumes volumes) {
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
+        this.volumes = requireNonNull(volumes, "volumes is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
@@ -42,10 +53,9 @@ public final class SandboxService {
 
     public SandboxRecord create(Caller caller, CreateSandbox request) throws InterruptedException {
         CreateSandboxValidator.validate(request, defaults);
-        String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot();
-        if (!runtime.hasImage(snapshot)) {
-            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
-                    snapshot, defaults.defaultSnapshot());
+        volumes.check(caller.organizationId(), request.volumes());
+        if (request.buildInfo() != null && request.snapshot() != null && !request.snapshot().isBlank()) {
+            throw ServiceException.badRequest("send either snapshot or buildInfo, not both");
         }
         if (request.target() != null && !request.target().isBlank() && !request.target().equals(defaults.defaultRegion())) {
             throw ServiceException.badRequest("Region %s not found; this server has region %s", request.target(), defaults.defaultRegion());
@@ -55,6 +65,10 @@ public final class SandboxService {
         if (repository.nameTaken(caller.organizationId(), name)) {
             throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
         }
+        String snapshot = request.buildInfo() != null
+                ? snapshots.build(caller.organizationId(), request.buildInfo())
+                : snapshots.use(caller.organizationId(),
+                        request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot());
         Instant now = clock.instant();
         SandboxRecord record = new SandboxRecord(id, caller.organizationId(), name, snapshot,
                 Objects.requireNonNullElse(request.user(), SandboxDefaults.DEFAULT_USER),
@@ -69,7 +83,7 @@ public final class SandboxService {
                 0,
                 Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
                 Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK),
-                SandboxState.UNKNOWN,
+                request.buildInfo() != null ? SandboxState.PENDING_BUILD : SandboxState.UNKNOWN,
                 SandboxDesiredState.STARTED,
                 null,
                 false,
@@ -91,7 +105,12 @@ public final class SandboxService {
             }
             throw e;
         }
+        volumes.attach(id, request.volumes());
         reconciler.wake(id);
+        if (request.buildInfo() != null) {
+            // The official SDKs stream build logs only when create answers pending_build.
+            return record;
+        }
         return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
     }
 
@@ -232,6 +251,11 @@ public final class SandboxService {
     /** The preview URL of a port: {@code {protocol}://{port}-{sandboxId}.{proxy domain}}. */
     public String previewUrl(SandboxRecord sandbox, int port) {
         return defaults.previewUrl(port, sandbox.id());
+    }
+
+    /** The volumes a sandbox mounts. */
+    public List<io.daytona.model.sandbox.SandboxVolume> volumesOf(SandboxRecord sandbox) {
+        return volumes.of(sandbox.id());
     }
 
     public String toolboxProxyUrl() {

@@ -2,6 +2,7 @@ package io.daytona.model.runner;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param memoryGiB memory limit in GiB
  * @param diskGiB disk limit in GiB
  * @param network where the sandbox may connect to
+ * @param volumes volumes to mount, in order
  */
 public record SandboxSpec(
         String sandboxId,
@@ -26,7 +28,8 @@ public record SandboxSpec(
         int cpu,
         int memoryGiB,
         int diskGiB,
-        NetworkPolicy network) {
+        NetworkPolicy network,
+        List<VolumeMount> volumes) {
 
     public SandboxSpec {
         requireNonNull(sandboxId, "sandboxId is null");
@@ -35,5 +38,22 @@ public record SandboxSpec(
         requireNonNull(user, "user is null");
         env = Map.copyOf(env);
         requireNonNull(network, "network is null");
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    /** A sandbox without volumes. */
+    public SandboxSpec(String sandboxId, String organizationId, String image, String user, Map<String, String> env,
+                       int cpu, int memoryGiB, int diskGiB, NetworkPolicy network) {
+        this(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, List.of());
+    }
+
+    /** This spec with another image reference (a snapshot's name resolved to its image). */
+    public SandboxSpec withImage(String value) {
+        return new SandboxSpec(sandboxId, organizationId, value, user, env, cpu, memoryGiB, diskGiB, network, volumes);
+    }
+
+    /** This spec with the given volumes. */
+    public SandboxSpec withVolumes(List<VolumeMount> value) {
+        return new SandboxSpec(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, value);
     }
 }

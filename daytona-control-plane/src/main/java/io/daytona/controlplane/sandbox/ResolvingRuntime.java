@@ -1,0 +1,69 @@
+package io.daytona.controlplane.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+import io.daytona.model.runner.NetworkPolicy;
+import io.daytona.model.runner.RunnerSandboxState;
+import io.daytona.model.runner.SandboxSpec;
+import io.daytona.model.runner.StartedSandbox;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The runtime as the reconciler uses it: before a sandbox starts, its snapshot's name becomes the
+ * image to run (waiting for a build if one is under way) and its volumes become mounts.
+ */
+public final class ResolvingRuntime implements SandboxRuntime {
+    private final SandboxRuntime runtime;
+    private final SandboxSnapshots snapshots;
+    private final SandboxVolumes volumes;
+
+    public ResolvingRuntime(SandboxRuntime runtime, SandboxSnapshots snapshots, SandboxVolumes volumes) {
+        this.runtime = requireNonNull(runtime, "runtime is null");
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
+        this.volumes = requireNonNull(volumes, "volumes is null");
+    }
+
+    @Override
+    public StartedSandbox ensureStarted(SandboxSpec spec) throws Exception {
+        return runtime.ensureStarted(spec
+                .withImage(snapshots.image(spec.organizationId(), spec.image()))
+                .withVolumes(volumes.mounts(spec.sandboxId())));
+    }
+
+    @Override
+    public String runnerId() {
+        return runtime.runnerId();
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        return runtime.hasImage(image);
+    }
+
+    @Override
+    public void ensureStopped(String sandboxId, boolean force) throws Exception {
+        runtime.ensureStopped(sandboxId, force);
+    }
+
+    @Override
+    public void ensureDestroyed(String sandboxId) throws Exception {
+        runtime.ensureDestroyed(sandboxId);
+    }
+
+    @Override
+    public Map<String, RunnerSandboxState> observe() throws Exception {
+        return runtime.observe();
+    }
+
+    @Override
+    public List<String> removeOrphans(Set<String> known) throws Exception {
+        return runtime.removeOrphans(known);
+    }
+
+    @Override
+    public void applyNetwork(String sandboxId, NetworkPolicy policy) throws Exception {
+        runtime.applyNetwork(sandboxId, policy);
+    }
+}
