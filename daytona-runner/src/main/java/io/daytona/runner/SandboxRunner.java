@@ -172,9 +172,10 @@ public final class SandboxRunner {
 
     private void create(SandboxSpec spec) throws SandboxRunnerException {
         String image = ImageNames.local(spec.image());
-        List<String> imageCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
+        List<String> ownCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
                 "Image %s of snapshot %s is not on this runner; build or pull it first (./scripts/setup.sh builds the default one)"
                         .formatted(image, spec.image())));
+        List<String> imageCommand = spec.entrypoint().isEmpty() ? ownCommand : spec.entrypoint();
         Map<String, String> env = new HashMap<>(spec.env());
         env.put("DAYTONA_SANDBOX_ID", spec.sandboxId());
         env.put("DAYTONA_SANDBOX_SNAPSHOT", spec.image());

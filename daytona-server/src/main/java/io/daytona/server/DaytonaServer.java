@@ -18,6 +18,7 @@ import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.PodmanService;
+import io.daytona.runner.image.ImageBuilds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -64,7 +65,7 @@ public final class DaytonaServer implements AutoCloseable {
                     config.maxAutoArchiveInterval());
             ControlPlane controlPlane = ControlPlane.start(
                     new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)),
-                    new LocalRunner(runner));
+                    new LocalRunner(runner), new LocalImages(new ImageBuilds(engine)), java.time.Clock.systemUTC());
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());
             return new DaytonaServer(config, engine, proxy, controlPlane);

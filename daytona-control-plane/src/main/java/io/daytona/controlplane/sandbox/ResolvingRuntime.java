@@ -27,9 +27,7 @@ public final class ResolvingRuntime implements SandboxRuntime {
 
     @Override
     public StartedSandbox ensureStarted(SandboxSpec spec) throws Exception {
-        return runtime.ensureStarted(spec
-                .withImage(snapshots.image(spec.organizationId(), spec.image()))
-                .withVolumes(volumes.mounts(spec.sandboxId())));
+        return runtime.ensureStarted(snapshots.resolve(spec).withVolumes(volumes.mounts(spec.sandboxId())));
     }
 
     @Override

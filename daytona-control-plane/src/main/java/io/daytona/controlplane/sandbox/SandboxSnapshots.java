@@ -1,6 +1,7 @@
 package io.daytona.controlplane.sandbox;
 
 import io.daytona.http.ServiceException;
+import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.sandbox.CreateBuildInfo;
 
 /** The snapshots of sandboxes, as sandbox create and the reconciler need them. */
@@ -19,10 +20,11 @@ public interface SandboxSnapshots {
     String build(String organizationId, CreateBuildInfo buildInfo);
 
     /**
-     * The image a runner runs for the sandbox's snapshot. Waits while the snapshot builds and
-     * fails with {@link BuildFailedException} if the build fails.
+     * The spec with its snapshot's name replaced by the image a runner runs, and the snapshot's
+     * entrypoint. Waits while the snapshot builds and fails with {@link BuildFailedException} if
+     * the build fails.
      */
-    String image(String organizationId, String snapshot) throws Exception;
+    SandboxSpec resolve(SandboxSpec spec) throws Exception;
 
     /** A server whose snapshots are the engine's images, named as they are. */
     static SandboxSnapshots images(SandboxRuntime runtime, SandboxDefaults defaults) {
@@ -42,8 +44,8 @@ public interface SandboxSnapshots {
             }
 
             @Override
-            public String image(String organizationId, String snapshot) {
-                return snapshot;
+            public SandboxSpec resolve(SandboxSpec spec) {
+                return spec;
             }
         };
     }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param diskGiB disk limit in GiB
  * @param network where the sandbox may connect to
  * @param volumes volumes to mount, in order
+ * @param entrypoint the snapshot's entrypoint; empty runs the image's own entrypoint and command
  */
 public record SandboxSpec(
         String sandboxId,
@@ -29,7 +30,8 @@ public record SandboxSpec(
         int memoryGiB,
         int diskGiB,
         NetworkPolicy network,
-        List<VolumeMount> volumes) {
+        List<VolumeMount> volumes,
+        List<String> entrypoint) {
 
     public SandboxSpec {
         requireNonNull(sandboxId, "sandboxId is null");
@@ -39,21 +41,22 @@ public record SandboxSpec(
         env = Map.copyOf(env);
         requireNonNull(network, "network is null");
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
     }
 
     /** A sandbox without volumes. */
     public SandboxSpec(String sandboxId, String organizationId, String image, String user, Map<String, String> env,
                        int cpu, int memoryGiB, int diskGiB, NetworkPolicy network) {
-        this(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, List.of());
+        this(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, List.of(), List.of());
     }
 
-    /** This spec with another image reference (a snapshot's name resolved to its image). */
-    public SandboxSpec withImage(String value) {
-        return new SandboxSpec(sandboxId, organizationId, value, user, env, cpu, memoryGiB, diskGiB, network, volumes);
+    /** This spec with another image reference and entrypoint (a snapshot's name resolved to what it runs). */
+    public SandboxSpec withImage(String value, List<String> entrypointValue) {
+        return new SandboxSpec(sandboxId, organizationId, value, user, env, cpu, memoryGiB, diskGiB, network, volumes, entrypointValue);
     }
 
     /** This spec with the given volumes. */
     public SandboxSpec withVolumes(List<VolumeMount> value) {
-        return new SandboxSpec(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, value);
+        return new SandboxSpec(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, value, entrypoint);
     }
 }
