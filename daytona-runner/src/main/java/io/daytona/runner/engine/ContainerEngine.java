@@ -216,19 +216,26 @@ public final class ContainerEngine implements AutoCloseable {
 
     /** Pulls an image, passing each progress line to {@code log}; fails with the engine's reason. */
     public void pull(String image, java.util.function.Consumer<String> log, Duration timeout) throws InterruptedException {
+        var failure = new java.util.concurrent.atomic.AtomicReference<String>();
         var callback = docker.pullImageCmd(image).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
             @Override
             public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
                 if (item.getStatus() != null) {
                     log.accept(item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
                 }
-                if (item.getErrorDetail() != null) {
-                    log.accept(item.getErrorDetail().getMessage());
+                // The engine reports a failed pull inside the stream, with a 200 status.
+                String error = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                if (error != null) {
+                    log.accept(error);
+                    failure.set(error);
                 }
             }
         });
         if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new com.github.dockerjava.api.exception.DockerClientException("pulling " + image + " took longer than " + timeout);
+        }
+        if (failure.get() != null) {
+            throw new com.github.dockerjava.api.exception.DockerClientException(failure.get());
         }
     }
 
