@@ -92,12 +92,14 @@ public final class ImageBuilds {
                         }
                         continue;
                     }
-                    if (!destination.getParent().toRealPath().startsWith(root)) {
+                    if (!createParents(root, destination)) {
                         log.accept("skipping context entry below a link: " + entry.getName());
                         continue;
                     }
                     if (entry.isDirectory()) {
-                        Files.createDirectories(destination);
+                        if (!Files.isDirectory(destination, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            Files.createDirectory(destination);
+                        }
                     } else if (entry.isSymbolicLink()) {
                         Path linkTarget = destination.getParent().resolve(entry.getLinkName()).normalize();
                         if (linkTarget.startsWith(root)) {
@@ -107,13 +109,32 @@ public final class ImageBuilds {
                             log.accept("skipping link leaving the build directory: " + entry.getName());
                         }
                     } else if (entry.isFile()) {
-                        Files.createDirectories(destination.getParent());
                         Files.deleteIfExists(destination);
                         Files.copy(tar, destination);
                         Files.setPosixFilePermissions(destination, OctalPermissions.of(entry.getMode()));
                     }
                 }
             }
+        }
+
+        /**
+         * Creates the directories above {@code destination} one by one; false if one of them is a
+         * link, which an earlier entry may have aimed anywhere.
+         */
+        static boolean createParents(Path root, Path destination) throws IOException {
+            Path current = root;
+            for (Path part : root.relativize(destination.getParent())) {
+                current = current.resolve(part);
+                if (Files.isSymbolicLink(current)) {
+                    return false;
+                }
+                if (!Files.exists(current)) {
+                    Files.createDirectory(current);
+                } else if (!Files.isDirectory(current)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
