@@ -37,6 +37,7 @@ describe('snapshots', { timeout: 600_000 }, () => {
     assert.equal(general.general, true)
     assert.equal(general.state, 'active')
     assert.ok(page.total >= 1 && page.page === 1 && page.totalPages >= 1)
+    assert.equal((await daytona.snapshot.get('daytona/sandbox:0.1.0')).id, general.id)
   })
 
   test('a snapshot from an Image with a local file streams its build logs and starts sandboxes', async () => {

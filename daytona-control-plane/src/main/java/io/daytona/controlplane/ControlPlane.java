@@ -21,6 +21,7 @@ import io.daytona.controlplane.sandbox.ResolvingRuntime;
 import io.daytona.controlplane.snapshot.BuildLogs;
 import io.daytona.controlplane.snapshot.ImageRuntime;
 import io.daytona.controlplane.snapshot.SnapshotRepository;
+import io.daytona.controlplane.snapshot.SnapshotNamePaths;
 import io.daytona.controlplane.snapshot.SnapshotResource;
 import io.daytona.controlplane.snapshot.SnapshotService;
 import io.daytona.controlplane.storage.ObjectStore;
@@ -105,7 +106,9 @@ public final class ControlPlane implements AutoCloseable {
             new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock).register(router);
             reconciler.start();
             S3Endpoint s3 = new S3Endpoint(objects, pushAccess, config.dataDirectory().resolve("object-storage-uploads"));
-            HttpServer server = HttpServer.start("api", config.host(), config.port(), new Handler.Sequence(s3, router), json);
+            HttpServer server = HttpServer.start("api", config.host(), config.port(),
+                    new SnapshotNamePaths(new Handler.Sequence(s3, router)), json);
+            SnapshotNamePaths.allowEncodedSlashes(server);
             return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey, snapshots);
         } catch (Exception | Error e) {
             database.close();

@@ -42,6 +42,10 @@ class SnapshotsApiTest {
         assertThat(general.get("state").asText()).isEqualTo("active");
         assertThat(general.get("mem").asInt()).isPositive();
         assertThat(api.get("/snapshots/" + general.get("id").asText()).as(Snapshot.class).name()).isEqualTo("daytona/sandbox:0.1.0");
+        Api.Reply byName = api.get("/snapshots/daytona%2Fsandbox%3A0.1.0");
+        assertThat(byName.status()).as(byName.body()).isEqualTo(200);
+        assertThat(byName.as(Snapshot.class).id()).isEqualTo(general.get("id").asText());
+        assertThat(api.get("/sandbox/a%2Fb").status()).as("encoded slashes elsewhere").isEqualTo(400);
         assertThat(api.delete("/snapshots/" + general.get("id").asText()).status()).isEqualTo(403);
     }
 

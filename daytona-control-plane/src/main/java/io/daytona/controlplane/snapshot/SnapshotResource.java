@@ -41,22 +41,22 @@ public final class SnapshotResource {
             ex.json(200, service.create(caller, body).toDto(region));
         });
         router.get("/api/snapshots", this::list);
-        router.get("/api/snapshots/{id}", ex -> ex.json(200, service.get(caller(ex), ex.pathParam("id")).toDto(region)));
+        router.get("/api/snapshots/{id}", ex -> ex.json(200, service.get(caller(ex), id(ex)).toDto(region)));
         router.delete("/api/snapshots/{id}", ex -> {
-            service.delete(caller(ex, Permission.DELETE_SNAPSHOTS), ex.pathParam("id"));
+            service.delete(caller(ex, Permission.DELETE_SNAPSHOTS), id(ex));
             ex.status(200);
         });
         router.post("/api/snapshots/{id}/activate", ex ->
-                ex.json(200, service.activate(caller(ex, Permission.WRITE_SNAPSHOTS), ex.pathParam("id")).toDto(region)));
+                ex.json(200, service.activate(caller(ex, Permission.WRITE_SNAPSHOTS), id(ex)).toDto(region)));
         router.post("/api/snapshots/{id}/deactivate", ex -> {
-            service.deactivate(caller(ex, Permission.WRITE_SNAPSHOTS), ex.pathParam("id"));
+            service.deactivate(caller(ex, Permission.WRITE_SNAPSHOTS), id(ex));
             ex.status(204);
         });
         router.get("/api/snapshots/{id}/build-logs-url", ex -> {
-            SnapshotRecord snapshot = service.get(caller(ex), ex.pathParam("id"));
+            SnapshotRecord snapshot = service.get(caller(ex), id(ex));
             ex.json(200, new Url(apiUrl(ex) + "/snapshots/" + snapshot.id() + "/build-logs"));
         });
-        router.get("/api/snapshots/{id}/build-logs", ex -> logs(ex, service.get(caller(ex), ex.pathParam("id"))));
+        router.get("/api/snapshots/{id}/build-logs", ex -> logs(ex, service.get(caller(ex), id(ex))));
         router.get("/api/sandbox/{sandboxIdOrName}/build-logs-url", ex -> {
             var sandbox = sandboxes.get(caller(ex), ex.pathParam("sandboxIdOrName"));
             sandboxBuild(sandbox);
@@ -131,6 +131,10 @@ public final class SnapshotResource {
     private static String apiUrl(Exchange ex) {
         var uri = ex.request().getHttpURI();
         return uri.getScheme() + "://" + uri.getAuthority() + "/api";
+    }
+
+    private static String id(Exchange ex) {
+        return SnapshotNamePaths.decode(ex.pathParam("id"));
     }
 
     private Caller caller(Exchange ex) {
