@@ -110,6 +110,20 @@ public final class SnapshotRepository {
                 .bind("cutoff", cutoff).bind("now", now).execute());
     }
 
+    /**
+     * Builds made for sandboxes, unused since {@code cutoff}, that no sandbox still runs: their
+     * images are no longer cached.
+     */
+    public List<SnapshotRecord> expiredSandboxBuilds(Instant cutoff) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM snapshot s
+                        WHERE s.sandbox_build AND s.state IN ('active', 'build_failed', 'error')
+                          AND COALESCE(s.last_used_at, s.created_at) < :cutoff
+                          AND NOT EXISTS (SELECT 1 FROM sandbox x WHERE x.organization_id = s.organization_id
+                                          AND x.snapshot = s.name AND x.state <> 'destroyed')""")
+                .bind("cutoff", cutoff).map(this::map).list());
+    }
+
     /** Snapshots whose work (pull or build) was interrupted, e.g. by a restart. */
     public List<SnapshotRecord> unfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM snapshot WHERE state IN ('pending', 'pulling', 'building')")

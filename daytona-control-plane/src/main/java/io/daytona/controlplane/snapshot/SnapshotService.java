@@ -38,6 +38,8 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
     private static final List<String> DEFAULT_ENTRYPOINT = List.of("sleep", "infinity");
     /** Snapshots unused this long become inactive, as upstream. */
     static final Duration INACTIVE_AFTER = Duration.ofDays(14);
+    /** How long the image of a sandbox's own build stays cached after its last use, as upstream. */
+    static final Duration SANDBOX_BUILD_CACHE = Duration.ofHours(24);
     private static final Duration BUILD_POLL = Duration.ofMillis(250);
     static final int DEFAULT_CPU = 1;
     static final int DEFAULT_MEMORY = 1;
@@ -393,11 +395,28 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
                 if (count > 0) {
                     LOG.info("{} snapshots unused for {} days became inactive", count, INACTIVE_AFTER.toDays());
                 }
+                expireSandboxBuilds(now);
                 Thread.sleep(Duration.ofMinutes(10));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("could not deactivate unused snapshots", e);
+            }
+        }
+    }
+
+    /** Removes the cached images of sandbox builds unused for {@link #SANDBOX_BUILD_CACHE}. */
+    void expireSandboxBuilds(Instant now) {
+        for (SnapshotRecord build : repository.expiredSandboxBuilds(now.minus(SANDBOX_BUILD_CACHE))) {
+            repository.delete(build.id());
+            try {
+                logs.delete(build.id());
+                if (!repository.imageShared(build.imageRef(), build.id())) {
+                    images.remove(build.imageRef());
+                }
+                LOG.info("removed the cached image {} of a sandbox build unused since {}", build.imageRef(), build.lastUsedAt());
+            } catch (Exception e) {
+                LOG.warn("could not remove the cached image {}: {}", build.imageRef(), e.getMessage());
             }
         }
     }
