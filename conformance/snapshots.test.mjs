@@ -86,6 +86,7 @@ describe('snapshots', { timeout: 600_000 }, () => {
     try {
       assert.equal(sandbox.state, 'started')
       assert.ok(logs.some((l) => l.includes(`step-${marker}`)), logs.join('\n'))
+      assert.ok(sandbox.buildInfo?.dockerfileContent.includes(marker), JSON.stringify(sandbox.buildInfo))
       assert.equal(await run(sandbox, 'cat /home/daytona/direct.txt'), `${marker}\n`)
     } finally {
       await sandbox.delete()

@@ -132,6 +132,7 @@ class SnapshotsApiTest {
             String sandboxLogs = follow(platform, api.get("/sandbox/" + sandbox.id() + "/build-logs-url").json().get("url").asText() + "?follow=true");
             assertThat(sandboxLogs).contains("Reusing the image");
             Sandbox started = awaitSandbox(sandbox.id(), "started");
+            assertThat(started.buildInfo().dockerfileContent()).isEqualTo(dockerfile);
             assertThat(api.toolbox(platform, started.id()).post("/process/execute", Map.of("command", "cat /home/daytona/marker.txt")).json()
                     .get("result").asText()).isEqualTo(marker + "\n");
         } finally {

@@ -253,6 +253,11 @@ public final class SandboxService {
         return defaults.previewUrl(port, sandbox.id());
     }
 
+    /** The build a sandbox was created from, if it was created with {@code buildInfo}. */
+    public io.daytona.model.sandbox.BuildInfo buildInfoOf(SandboxRecord sandbox) {
+        return snapshots.buildInfo(sandbox.organizationId(), sandbox.snapshot()).orElse(null);
+    }
+
     /** The volumes a sandbox mounts. */
     public List<io.daytona.model.sandbox.SandboxVolume> volumesOf(SandboxRecord sandbox) {
         return volumes.of(sandbox.id());

@@ -26,6 +26,11 @@ public interface SandboxSnapshots {
      */
     SandboxSpec resolve(SandboxSpec spec) throws Exception;
 
+    /** The build a sandbox was created from ({@code buildInfo}), if it was. */
+    default java.util.Optional<io.daytona.model.sandbox.BuildInfo> buildInfo(String organizationId, String snapshot) {
+        return java.util.Optional.empty();
+    }
+
     /** A server whose snapshots are the engine's images, named as they are. */
     static SandboxSnapshots images(SandboxRuntime runtime, SandboxDefaults defaults) {
         return new SandboxSnapshots() {

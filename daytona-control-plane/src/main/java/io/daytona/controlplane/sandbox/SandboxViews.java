@@ -11,14 +11,14 @@ final class SandboxViews {
     private SandboxViews() {}
 
     static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
-        return toDto(s, toolboxProxyUrl, List.of());
+        return toDto(s, toolboxProxyUrl, List.of(), null);
     }
 
-    static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl, List<SandboxVolume> volumes) {
+    static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl, List<SandboxVolume> volumes, io.daytona.model.sandbox.BuildInfo buildInfo) {
         return new Sandbox(s.id(), s.organizationId(), s.name(), s.snapshot(), s.user(), s.env(), s.labels(),
                 s.isPublic(), s.networkBlockAll(), s.networkAllowList(), null, s.region(), s.cpu(), s.gpu(), null,
                 s.memory(), s.disk(), shownState(s), s.desiredState(), s.errorReason(), s.recoverable(), "None", null,
-                s.autoStopInterval(), s.autoArchiveInterval(), s.autoDeleteInterval(), volumes, null, s.createdAt(),
+                s.autoStopInterval(), s.autoArchiveInterval(), s.autoDeleteInterval(), volumes, buildInfo, s.createdAt(),
                 s.updatedAt(), s.lastActivityAt(), "container", s.daemonVersion(), s.runnerId(), null, toolboxProxyUrl);
     }
 

@@ -202,6 +202,11 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         return repository.find(organizationId, name, true);
     }
 
+    @Override
+    public java.util.Optional<io.daytona.model.sandbox.BuildInfo> buildInfo(String organizationId, String snapshot) {
+        return sandboxBuild(organizationId, snapshot).map(build -> build.toDto(defaults.defaultRegion()).buildInfo());
+    }
+
     private SnapshotRecord ownSnapshot(Caller caller, String idOrName, String verb) {
         SnapshotRecord snapshot = get(caller, idOrName);
         if (snapshot.general()) {
