@@ -44,7 +44,8 @@ public record SnapshotRecord(
 
     Snapshot toDto(String region) {
         BuildInfo buildInfo = isBuild() ? new BuildInfo(dockerfile, contextHashes, createdAt, updatedAt, imageRef) : null;
-        return new Snapshot(id, organizationId, general, name, imageName, state, sizeGb, entrypoint, cpu, gpu, null, mem, disk,
+        // size is required on the wire; 0 until the image exists and its size is known
+        return new Snapshot(id, organizationId, general, name, imageName, state, sizeGb == null ? 0.0 : sizeGb, entrypoint, cpu, gpu, null, mem, disk,
                 errorReason == null ? "" : errorReason, createdAt, updatedAt, lastUsedAt == null ? createdAt : lastUsedAt, buildInfo,
                 List.of(region), null, imageRef, "container");
     }
