@@ -17,6 +17,7 @@ import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
 import io.daytona.runner.network.SandboxFirewall;
+import io.daytona.runner.volume.VolumeBinds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -365,9 +366,10 @@ public final class SandboxRunner {
 
     private void create(SandboxSpec spec) throws SandboxRunnerException {
         String image = ImageNames.local(spec.image());
-        List<String> imageCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
+        List<String> ownCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
                 "Image %s of snapshot %s is not on this runner; build or pull it first (./scripts/setup.sh builds the default one)"
                         .formatted(image, spec.image())));
+        List<String> imageCommand = spec.entrypoint().isEmpty() ? ownCommand : spec.entrypoint();
         Map<String, String> env = new HashMap<>(spec.env());
         env.put("DAYTONA_SANDBOX_ID", spec.sandboxId());
         env.put("DAYTONA_SANDBOX_SNAPSHOT", spec.image());
@@ -388,7 +390,7 @@ public final class SandboxRunner {
             labels.put(LABEL_WARM_POOL, "true");
         }
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(daemon.binds())
+                .withBinds(binds(spec))
                 .withCpuPeriod(CPU_PERIOD)
                 .withCpuQuota(spec.cpu() * CPU_PERIOD)
                 .withMemory(spec.memoryGiB() * GIB)
@@ -397,6 +399,12 @@ public final class SandboxRunner {
                 .withInit(true);
         engine.create(new ContainerEngine.ContainerSpec(spec.sandboxId(), image, spec.user(),
                 daemon.entrypoint(imageCommand), env, labels, host));
+    }
+
+    private List<com.github.dockerjava.api.model.Bind> binds(SandboxSpec spec) throws SandboxRunnerException {
+        List<com.github.dockerjava.api.model.Bind> binds = new java.util.ArrayList<>(daemon.binds());
+        binds.addAll(VolumeBinds.of(spec.volumes()));
+        return binds;
     }
 
     private StartedSandbox awaitDaemon(String name) throws SandboxRunnerException {

@@ -20,6 +20,7 @@ import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.PodmanService;
+import io.daytona.runner.image.ImageBuilds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class DaytonaServer implements AutoCloseable {
             ControlPlane controlPlane = ControlPlane.start(
                     databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)), config)
                             .withWarmPoolSize(config.warmPoolSize()),
-                    new LocalRunner(runner));
+                    new LocalRunner(runner), new LocalImages(new ImageBuilds(engine)), java.time.Clock.systemUTC());
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());
             return new DaytonaServer(config, engine, proxy, controlPlane);

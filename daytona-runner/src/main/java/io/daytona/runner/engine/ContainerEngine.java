@@ -291,6 +291,88 @@ public final class ContainerEngine implements AutoCloseable {
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
+    /**
+     * An image as the engine stores it.
+     *
+     * @param sizeBytes its size on disk
+     * @param command its entrypoint followed by its command
+     */
+    public record ImageDetails(long sizeBytes, List<String> command) {}
+
+    public Optional<ImageDetails> inspectImage(String image) {
+        try {
+            var response = docker.inspectImageCmd(image).exec();
+            List<String> command = new ArrayList<>();
+            ContainerConfig config = response.getConfig();
+            if (config != null && config.getEntrypoint() != null) {
+                command.addAll(List.of(config.getEntrypoint()));
+            }
+            if (config != null && config.getCmd() != null) {
+                command.addAll(List.of(config.getCmd()));
+            }
+            return Optional.of(new ImageDetails(response.getSize() == null ? 0 : response.getSize(), command));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Pulls an image, passing each progress line to {@code log}; fails with the engine's reason. */
+    public void pull(String image, java.util.function.Consumer<String> log, Duration timeout) throws InterruptedException {
+        var failure = new java.util.concurrent.atomic.AtomicReference<String>();
+        var callback = docker.pullImageCmd(image).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+                if (item.getStatus() != null) {
+                    log.accept(item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                }
+                // The engine reports a failed pull inside the stream, with a 200 status.
+                String error = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                if (error != null) {
+                    log.accept(error);
+                    failure.set(error);
+                }
+            }
+        });
+        if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new com.github.dockerjava.api.exception.DockerClientException("pulling " + image + " took longer than " + timeout);
+        }
+        if (failure.get() != null) {
+            throw new com.github.dockerjava.api.exception.DockerClientException(failure.get());
+        }
+    }
+
+    /**
+     * Builds {@code directory} (the context, holding {@code dockerfile}) into an image tagged
+     * {@code tag}, passing each line of the build's output to {@code log} as it comes.
+     */
+    public String build(Path directory, Path dockerfile, String tag, java.util.function.Consumer<String> log) {
+        return docker.buildImageCmd()
+                .withBaseDirectory(directory.toFile())
+                .withDockerfile(dockerfile.toFile())
+                .withTags(java.util.Set.of(tag))
+                .exec(new com.github.dockerjava.api.command.BuildImageResultCallback() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.BuildResponseItem item) {
+                        if (item.getStream() != null) {
+                            item.getStream().lines().forEach(log);
+                        }
+                        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                            log.accept(item.getErrorDetail().getMessage());
+                        }
+                        super.onNext(item);
+                    }
+                })
+                .awaitImageId();
+    }
+
+    public void removeImage(String image) {
+        try {
+            docker.removeImageCmd(image).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing to remove
+        }
+    }
+
     @Override
     public void close() throws IOException {
         docker.close();
