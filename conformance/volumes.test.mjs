@@ -38,6 +38,10 @@ describe('volumes', { timeout: 300_000 }, () => {
 
     await daytona.volume.delete(volume)
     await daytona.volume.delete(created)
+    // The data is removed in the background (pending_delete, deleting); then the volume is gone.
+    for (let i = 0; i < 100 && (await daytona.volume.list()).some((v) => v.id === volume.id); i++) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
     await assert.rejects(daytona.volume.get(name), DaytonaNotFoundError)
   })
 

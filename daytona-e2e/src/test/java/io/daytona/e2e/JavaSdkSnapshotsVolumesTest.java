@@ -123,6 +123,10 @@ class JavaSdkSnapshotsVolumesTest {
                     Thread.sleep(100);
                 }
             }
+            // Its data is removed in the background; the name is free once the volume is deleted.
+            for (int i = 0; i < 100 && daytona.volume().list().stream().anyMatch(v -> v.id().equals(volume.id())); i++) {
+                Thread.sleep(100);
+            }
             assertThatThrownBy(() -> daytona.volume().get(name)).isInstanceOf(DaytonaNotFoundException.class);
         }
     }
