@@ -31,9 +31,11 @@ public final class ContainerEngine implements AutoCloseable {
     public static final String API_VERSION = "1.41";
 
     private final DockerClient docker;
+    private final Path socket;
 
-    private ContainerEngine(DockerClient docker) {
+    private ContainerEngine(DockerClient docker, Path socket) {
         this.docker = docker;
+        this.socket = socket;
     }
 
     public static ContainerEngine connect(Path socket) {
@@ -47,7 +49,7 @@ public final class ContainerEngine implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(10))
                 .build();
-        return new ContainerEngine(DockerClientImpl.getInstance(config, http));
+        return new ContainerEngine(DockerClientImpl.getInstance(config, http), socket);
     }
 
     public boolean ping() {
@@ -183,6 +185,47 @@ public final class ContainerEngine implements AutoCloseable {
                         "running".equalsIgnoreCase(c.getState()),
                         java.time.Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())))
                 .toList();
+    }
+
+    /** The engine's API socket, for the calls docker-java cannot make (an exec whose stdin can be closed). */
+    public Path socket() {
+        return socket;
+    }
+
+    /**
+     * Prepares a process in a running container, run as the container's user, with stdin, stdout
+     * and stderr attached; {@link io.daytona.runner.attach.ExecAttachment} starts it.
+     */
+    public String createExec(String name, List<String> command, boolean tty, List<String> env) {
+        return docker.execCreateCmd(name)
+                .withCmd(command.toArray(String[]::new))
+                .withTty(tty)
+                .withEnv(env)
+                .withAttachStdin(true)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec()
+                .getId();
+    }
+
+    public void resizeExec(String execId, int columns, int rows) {
+        docker.resizeExecCmd(execId).withSize(rows, columns).exec();
+    }
+
+    /**
+     * The state of an exec: its exit code once it has ended, and its host pid while it runs.
+     *
+     * @param running whether the process still runs
+     * @param exitCode its exit code once ended
+     * @param pid its process id on the host while it runs (0 when unknown)
+     */
+    public record ExecState(boolean running, int exitCode, long pid) {}
+
+    public ExecState inspectExec(String execId) {
+        var exec = docker.inspectExecCmd(execId).exec();
+        return new ExecState(Boolean.TRUE.equals(exec.isRunning()),
+                exec.getExitCodeLong() == null ? -1 : exec.getExitCodeLong().intValue(),
+                exec.getPidLong() == null ? 0 : exec.getPidLong());
     }
 
     private static String hostName(String name) {
