@@ -14,9 +14,19 @@ import java.time.Duration;
  * @param port the API port (3000 by default; 0 picks a free one)
  * @param sandboxes sandbox defaults and limits
  * @param reconcileInterval how often the reconciler scans for unsettled sandboxes
+ * @param sshCommand how users connect to the SSH gateway, {@code {{TOKEN}}} standing for the access token
  */
-public record ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+public record ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval,
+                                 String sshCommand) {
+    /** The SSH command of a gateway on this machine's default port. */
+    public static final String DEFAULT_SSH_COMMAND = "ssh -p 2222 {{TOKEN}}@localhost";
+
+    public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, DEFAULT_SSH_COMMAND);
+    }
+
     public ControlPlaneConfig {
+        requireNonNull(sshCommand, "sshCommand is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(host, "host is null");
         requireNonNull(sandboxes, "sandboxes is null");

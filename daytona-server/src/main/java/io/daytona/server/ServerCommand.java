@@ -55,12 +55,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Longest auto-archive interval in minutes; an interval of 0 means this (default: ${DEFAULT-VALUE}).")
     int maxAutoArchiveInterval;
 
+    @Option(names = "--ssh-port", defaultValue = "${env:DAYTONA_SSH_PORT:-" + ServerConfig.DEFAULT_SSH_PORT + "}",
+            description = "SSH gateway port: ssh -p <port> <access token>@host (default: ${DEFAULT-VALUE}; env DAYTONA_SSH_PORT).")
+    int sshPort;
+
+    @Option(names = "--preview-warning", negatable = true, defaultValue = "${env:DAYTONA_PREVIEW_WARNING:-true}", fallbackValue = "true",
+            description = "Show browsers a warning page on their first visit to a preview (default: ${DEFAULT-VALUE}; "
+                    + "--no-preview-warning turns it off; env DAYTONA_PREVIEW_WARNING).")
+    boolean previewWarning;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
                 Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
-                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval);
+                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval, sshPort, previewWarning);
         DaytonaServer server;
         try {
             server = DaytonaServer.start(config);
@@ -78,7 +87,7 @@ final class ServerCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }));
-        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n", server.apiUrl(), server.proxyUrl());
+        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n  SSH:   port %d%n", server.apiUrl(), server.proxyUrl(), server.sshPort());
         server.newAdminKey().ifPresent(key -> out.printf(
                 "%nAdmin API key (shown once; also stored in %s, mode 600):%n  %s%n", server.adminKeyFile(), key));
         out.printf("%nUse it with:%n  export DAYTONA_API_URL=%s%n  export DAYTONA_API_KEY=$(cat %s)%n",

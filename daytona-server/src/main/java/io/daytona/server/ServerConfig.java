@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param proxyDomain the domain preview hosts are made under ({@code {port}-{sandboxId}.{domain}});
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
+ * @param sshPort the SSH gateway's port (0 picks a free one)
+ * @param previewWarning whether browsers see the warning page on their first visit to a preview
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -29,10 +31,20 @@ public record ServerConfig(
         Path engineSocket,
         String defaultSnapshot,
         Optional<String> proxyDomain,
-        int maxAutoArchiveInterval) {
+        int maxAutoArchiveInterval,
+        int sshPort,
+        boolean previewWarning) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
+    public static final int DEFAULT_SSH_PORT = 2222;
+
+    /** Settings with the SSH gateway on its default port and the preview warning page on. */
+    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl, Path engineSocket,
+                        String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
+        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain, maxAutoArchiveInterval,
+                DEFAULT_SSH_PORT, true);
+    }
 
     public ServerConfig {
         requireNonNull(dataDirectory, "dataDirectory is null");
@@ -50,11 +62,21 @@ public record ServerConfig(
     /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
     public static ServerConfig defaults(Path dataDirectory) {
         return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
-                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
+                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, DEFAULT_SSH_PORT, true);
     }
 
+    /** These API and proxy ports; {@code withPorts(0, 0)} (tests) picks a free SSH port too, so parallel servers never collide. */
     public ServerConfig withPorts(int api, int proxy) {
+        return withPorts(api, proxy, api == 0 && proxy == 0 ? 0 : sshPort);
+    }
+
+    public ServerConfig withPorts(int api, int proxy, int ssh) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval);
+                maxAutoArchiveInterval, ssh, previewWarning);
+    }
+
+    public ServerConfig withPreviewWarning(boolean enabled) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, sshPort, enabled);
     }
 }

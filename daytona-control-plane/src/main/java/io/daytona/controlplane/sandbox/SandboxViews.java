@@ -5,10 +5,10 @@ import io.daytona.model.sandbox.SandboxDesiredState;
 import io.daytona.model.sandbox.SandboxState;
 
 /** Turns stored sandboxes into what the API shows. */
-final class SandboxViews {
+public final class SandboxViews {
     private SandboxViews() {}
 
-    static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
+    public static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
         return new Sandbox(s.id(), s.organizationId(), s.name(), s.snapshot(), s.user(), s.env(), s.labels(),
                 s.isPublic(), s.networkBlockAll(), s.networkAllowList(), null, s.region(), s.cpu(), s.gpu(), null,
                 s.memory(), s.disk(), shownState(s), s.desiredState(), s.errorReason(), s.recoverable(), "None", null,
@@ -20,7 +20,7 @@ final class SandboxViews {
      * The state callers see: a stable state with a different desired state is shown as the
      * transition under way, as the official SDKs expect.
      */
-    static SandboxState shownState(SandboxRecord s) {
+    public static SandboxState shownState(SandboxRecord s) {
         SandboxState state = s.state();
         SandboxDesiredState desired = s.desiredState();
         if (state == SandboxState.STARTED && desired == SandboxDesiredState.STOPPED) {
