@@ -46,13 +46,14 @@ public final class SshGateway implements AutoCloseable {
         server.setHost(host);
         server.setPort(port);
         server.setKeyPairProvider(keys);
-        // The token is the credential: "none" answers it; keys and passwords offered are accepted
-        // for a good token too, so clients configured for either still get in.
-        server.setUserAuthFactories(List.of(new TokenAuth.NoneFactory(connector),
+        TokenAuth auth = new TokenAuth(connector);
+        server.setUserAuthFactories(List.of(
                 org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory.INSTANCE,
+                org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory.INSTANCE,
                 org.apache.sshd.server.auth.password.UserAuthPasswordFactory.INSTANCE));
-        server.setPublickeyAuthenticator((user, key, session) -> TokenAuth.authorize(connector, user, session));
-        server.setPasswordAuthenticator((user, password, session) -> TokenAuth.authorize(connector, user, session));
+        server.setKeyboardInteractiveAuthenticator(auth);
+        server.setPublickeyAuthenticator((user, key, session) -> auth.authorize(user, session));
+        server.setPasswordAuthenticator((user, password, session) -> auth.authorize(user, session));
         server.setShellFactory(channel -> SandboxCommand.shell(connector));
         server.setCommandFactory((channel, command) -> SandboxCommand.command(connector, command));
         server.setSubsystemFactories(List.of(new SubsystemFactory() {
