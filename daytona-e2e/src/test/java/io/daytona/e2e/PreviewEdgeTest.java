@@ -256,18 +256,23 @@ class PreviewEdgeTest {
         WebSocketClient client = new WebSocketClient(http);
         client.start();
         try {
-            CompletableFuture<String> reply = new CompletableFuture<>();
-            Session session = client.connect(new Session.Listener.AutoDemanding() {
-                @Override
-                public void onWebSocketText(String message) {
-                    reply.complete(message);
-                }
-            }, URI.create(url.replaceFirst("^http", "ws") + "/ws")).get(10, TimeUnit.SECONDS);
+            FirstText reply = new FirstText();
+            Session session = client.connect(reply, URI.create(url.replaceFirst("^http", "ws") + "/ws")).get(10, TimeUnit.SECONDS);
             session.sendText("hmr ping", Callback.NOOP);
-            assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("echo: hmr ping");
+            assertThat(reply.text.get(10, TimeUnit.SECONDS)).isEqualTo("echo: hmr ping");
             session.close();
         } finally {
             client.stop();
+        }
+    }
+
+    /** Public because Jetty binds a listener's methods by reflection. */
+    public static final class FirstText implements Session.Listener.AutoDemanding {
+        final CompletableFuture<String> text = new CompletableFuture<>();
+
+        @Override
+        public void onWebSocketText(String message) {
+            text.complete(message);
         }
     }
 

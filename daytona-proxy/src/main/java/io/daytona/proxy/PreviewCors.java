@@ -38,15 +38,24 @@ final class PreviewCors {
         response.write(true, null, callback);
     }
 
+    private static boolean isCors(HttpField field) {
+        return field.is(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN.asString()) || field.is(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS.asString());
+    }
+
     /** The response with the proxy's CORS headers, ignoring the sandbox server's. */
     static Response allowing(Request request, Response response, String origin) {
         response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+        // Jetty's proxy copies the server's headers with put (replacing) and add: both keep ours.
         HttpFields.Mutable headers = new HttpFields.Mutable.Wrapper(response.getHeaders()) {
             @Override
             public HttpField onAddField(HttpField field) {
-                return field.is(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN.asString())
-                        || field.is(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS.asString()) ? null : field;
+                return isCors(field) ? null : field;
+            }
+
+            @Override
+            public HttpField onReplaceField(HttpField oldField, HttpField newField) {
+                return isCors(newField) ? oldField : newField;
             }
         };
         return new Response.Wrapper(request, response) {
