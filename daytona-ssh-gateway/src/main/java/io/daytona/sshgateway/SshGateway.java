@@ -41,11 +41,22 @@ public final class SshGateway implements AutoCloseable {
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(hostKey);
         keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
         keys.setKeySize(256);
+        // Made now, not at the first connection, so that it can be made private to the server's user.
+        try {
+            keys.loadKeys(null);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot make or read the SSH host key " + hostKey + ": " + e.getMessage(), e);
+        }
+        if (Files.getFileStore(hostKey).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(hostKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
 
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost(host);
         server.setPort(port);
         server.setKeyPairProvider(keys);
+        // Editors keep SSH sessions open for hours without traffic; OpenSSH does not time them out either.
+        org.apache.sshd.core.CoreModuleProperties.IDLE_TIMEOUT.set(server, java.time.Duration.ZERO);
         TokenAuth auth = new TokenAuth(connector);
         server.setUserAuthFactories(List.of(
                 org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory.INSTANCE,
