@@ -42,11 +42,7 @@ public final class SshGateway implements AutoCloseable {
         keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
         keys.setKeySize(256);
         // Made now, not at the first connection, so that it can be made private to the server's user.
-        try {
-            keys.loadKeys(null);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot make or read the SSH host key " + hostKey + ": " + e.getMessage(), e);
-        }
+        keys.loadKeys(null);
         if (Files.getFileStore(hostKey).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(hostKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
