@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * run, with {@code wrk} (Debian's package): latency p50/p99 and throughput, rounds alternating.
  * The server is {@code python3 -m http.server} serving a small file in a public sandbox.
  *
+ * Latency is measured with one connection (what a request costs, without queueing behind
+ * others on a shared machine), throughput with {@code connections}.
+ *
  * <p>Arguments: {@code [seconds per round] [rounds] [connections]} (default 10, 3, 8).
  */
 public final class ProxyOverheadBenchmark {
@@ -57,11 +60,16 @@ public final class ProxyOverheadBenchmark {
                 wrk(proxy, host, 3, connections);
                 List<Round> directRounds = new ArrayList<>();
                 List<Round> proxyRounds = new ArrayList<>();
+                List<Round> directLoaded = new ArrayList<>();
+                List<Round> proxyLoaded = new ArrayList<>();
                 for (int i = 0; i < rounds; i++) {
-                    directRounds.add(wrk(direct, null, seconds, connections));
-                    proxyRounds.add(wrk(proxy, host, seconds, connections));
+                    directRounds.add(wrk(direct, null, seconds, 1));
+                    proxyRounds.add(wrk(proxy, host, seconds, 1));
+                    directLoaded.add(wrk(direct, null, seconds, connections));
+                    proxyLoaded.add(wrk(proxy, host, seconds, connections));
                 }
-                print(directRounds, proxyRounds, seconds, rounds, connections);
+                print("latency, 1 connection", directRounds, proxyRounds, seconds, rounds, 1);
+                print("throughput, " + connections + " connections", directLoaded, proxyLoaded, seconds, rounds, connections);
             } finally {
                 sandbox.delete();
             }
@@ -69,15 +77,15 @@ public final class ProxyOverheadBenchmark {
         System.exit(0);
     }
 
-    private static void print(List<Round> direct, List<Round> proxy, int seconds, int rounds, int connections) {
+    private static void print(String title, List<Round> direct, List<Round> proxy, int seconds, int rounds, int connections) {
         double directP50 = median(direct.stream().map(Round::p50).toList());
         double directP99 = median(direct.stream().map(Round::p99).toList());
         double directRate = median(direct.stream().map(Round::rate).toList());
         double proxyP50 = median(proxy.stream().map(Round::p50).toList());
         double proxyP99 = median(proxy.stream().map(Round::p99).toList());
         double proxyRate = median(proxy.stream().map(Round::rate).toList());
-        System.out.printf("%npreview GET of a 1 KiB file from python3 -m http.server (wrk, %d connections, %d rounds of %d s, alternating; medians)%n",
-                connections, rounds, seconds);
+        System.out.printf("%n%s: preview GET of a 1 KiB file from python3 -m http.server (wrk, %d connection(s), %d rounds of %d s, alternating; medians)%n",
+                title, connections, rounds, seconds);
         System.out.printf("%-34s %10s %10s %12s%n", "", "p50", "p99", "requests/s");
         System.out.printf("%-34s %7.2f ms %7.2f ms %12.0f%n", "direct (sandbox address)", directP50, directP99, directRate);
         System.out.printf("%-34s %7.2f ms %7.2f ms %12.0f%n", "through the proxy (preview host)", proxyP50, proxyP99, proxyRate);
@@ -102,7 +110,7 @@ public final class ProxyOverheadBenchmark {
     }
 
     private static Round wrk(URI uri, String host, int seconds, int connections) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", String.valueOf(connections), "-d", seconds + "s", "--latency"));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(Math.min(2, connections)), "-c", String.valueOf(connections), "-d", seconds + "s", "--latency"));
         if (host != null) {
             command.addAll(List.of("-H", "Host: " + host));
         }

@@ -108,12 +108,14 @@ public final class DaytonaServer implements AutoCloseable {
         return id;
     }
 
+    /** The proxy's view: access decided by the control plane, the sandbox's address by the runner. */
     private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, CompletableFuture<PreviewAccess> previewAccess,
                                               SandboxRunner runner) {
         return new SandboxDirectory() {
             @Override
             public PreviewTarget preview(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
                 String sandboxId = previewAccess.join().authorize(sandboxIdOrToken, port, authorization, previewToken).id();
+                // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
                 return new PreviewTarget(sandboxId, URI.create("http://" + daemon(sandboxId).getHost() + ":" + port));
             }
 
@@ -125,9 +127,7 @@ public final class DaytonaServer implements AutoCloseable {
 
             @Override
             public URI previewFor(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken) {
-                access.join().authorizePreview(sandboxId, port, authorization, previewToken);
-                // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
-                return URI.create("http://" + daemon(sandboxId).getHost() + ":" + port);
+                return preview(sandboxId, port, authorization, previewToken).uri();
             }
 
             private URI daemon(String sandboxId) {
