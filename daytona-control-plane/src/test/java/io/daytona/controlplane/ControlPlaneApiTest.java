@@ -359,6 +359,12 @@ class ControlPlaneApiTest {
         assertThat(call("POST", "/sandbox/" + id + "/ports/3000/signed-preview-url/" + token + "/expire", null, otherOrganizationKey).status())
                 .isEqualTo(404);
 
+        String terminal = admin("GET", "/sandbox/" + id + "/ports/22222/signed-preview-url", null).json().get("token").asText();
+        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.empty(), java.util.Optional.empty()))
+                .as("the web terminal stays for members").hasMessageContaining("members of the sandbox's organization");
+        assertThat(controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.of("Bearer " + adminKey), java.util.Optional.empty())
+                .id()).isEqualTo(id);
+
         CLOCK.advance(Duration.ofSeconds(60));
         assertThatThrownBy(() -> controlPlane.previewAccess().authorize(token, 3000, java.util.Optional.empty(), java.util.Optional.empty()))
                 .as("the default expiry is 60 s").hasMessageContaining("expired or was revoked");
