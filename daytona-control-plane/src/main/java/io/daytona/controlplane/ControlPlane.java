@@ -10,6 +10,13 @@ import io.daytona.controlplane.config.ConfigResource;
 import io.daytona.controlplane.health.HealthResource;
 import io.daytona.controlplane.organization.Bootstrap;
 import io.daytona.controlplane.persistence.Database;
+import io.daytona.controlplane.preview.PreviewAccess;
+import io.daytona.controlplane.preview.SignedPreviewRepository;
+import io.daytona.controlplane.preview.SignedPreviewResource;
+import io.daytona.controlplane.preview.SignedPreviews;
+import io.daytona.controlplane.ssh.SshAccessRepository;
+import io.daytona.controlplane.ssh.SshAccessResource;
+import io.daytona.controlplane.ssh.SshAccessService;
 import io.daytona.controlplane.sandbox.Reconciler;
 import io.daytona.controlplane.sandbox.SandboxAccess;
 import io.daytona.controlplane.sandbox.SandboxActivity;
@@ -53,10 +60,15 @@ public final class ControlPlane implements AutoCloseable {
     private final SandboxActivity sandboxActivity;
     private final Optional<String> newAdminKey;
     private final SnapshotService snapshots;
+    private final PreviewAccess previewAccess;
+    private final SshAccessService sshAccess;
 
     private ControlPlane(Database database, Reconciler reconciler, HttpServer server, SandboxAccess sandboxAccess,
-                         SandboxActivity sandboxActivity, Optional<String> newAdminKey, SnapshotService snapshots) {
+                         SandboxActivity sandboxActivity, Optional<String> newAdminKey, SnapshotService snapshots,
+                         PreviewAccess previewAccess, SshAccessService sshAccess) {
         this.snapshots = snapshots;
+        this.previewAccess = previewAccess;
+        this.sshAccess = sshAccess;
         this.database = database;
         this.reconciler = reconciler;
         this.server = server;
@@ -107,12 +119,19 @@ public final class ControlPlane implements AutoCloseable {
             new SnapshotResource(snapshots, service, authenticator, config.sandboxes().defaultRegion()).register(router);
             new StorageResource(pushAccess, objects, authenticator).register(router);
             new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock).register(router);
+            SshAccessService sshAccess = new SshAccessService(new SshAccessRepository(database.jdbi()), service, sandboxes,
+                    config.sshCommand(), clock);
+            new SshAccessResource(sshAccess, authenticator, service::toolboxProxyUrl).register(router);
+            SignedPreviews signedPreviews = new SignedPreviews(new SignedPreviewRepository(database.jdbi()), service, config.sandboxes(), clock);
+            new SignedPreviewResource(signedPreviews, authenticator).register(router);
+            SandboxAccess sandboxAccess = new SandboxAccess(authenticator, sandboxes);
             reconciler.start();
             S3Endpoint s3 = new S3Endpoint(objects, pushAccess, config.dataDirectory().resolve("object-storage-uploads"));
             HttpServer server = HttpServer.start("api", config.host(), config.port(),
                     new SnapshotNamePaths(new Handler.Sequence(s3, router)), json);
             SnapshotNamePaths.allowEncodedSlashes(server);
-            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey, snapshots);
+            return new ControlPlane(database, reconciler, server, sandboxAccess, activity, adminKey, snapshots,
+                    new PreviewAccess(sandboxAccess, signedPreviews, sandboxes), sshAccess);
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -136,6 +155,16 @@ public final class ControlPlane implements AutoCloseable {
 
     public SandboxAccess sandboxAccess() {
         return sandboxAccess;
+    }
+
+    /** Decides which preview requests (sandbox or signed hosts) may reach a sandbox port. */
+    public PreviewAccess previewAccess() {
+        return previewAccess;
+    }
+
+    /** SSH access tokens, as the SSH gateway checks them. */
+    public SshAccessService sshAccess() {
+        return sshAccess;
     }
 
     /** Where the proxy reports sandbox traffic, which defers auto-stop. */

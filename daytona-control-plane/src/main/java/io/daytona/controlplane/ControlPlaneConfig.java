@@ -17,31 +17,41 @@ import java.time.Duration;
  * @param reconcileInterval how often the reconciler scans for unsettled sandboxes
  * @param database the embedded database under the data directory, or PostgreSQL
  * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed (0: none)
+ * @param sshCommand how users connect to the SSH gateway, {@code {{TOKEN}}} standing for the access token
  */
 public record ControlPlaneConfig(
         Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval, DatabaseSettings database,
-        int warmPoolSize) {
+        int warmPoolSize, String sshCommand) {
+    /** The SSH command of a gateway on this machine's default port. */
+    public static final String DEFAULT_SSH_COMMAND = "ssh -p 2222 {{TOKEN}}@localhost";
+
     public ControlPlaneConfig {
         requireNonNull(database, "database is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(host, "host is null");
         requireNonNull(sandboxes, "sandboxes is null");
         requireNonNull(reconcileInterval, "reconcileInterval is null");
+        requireNonNull(sshCommand, "sshCommand is null");
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize);
         }
     }
 
-    /** Settings with the embedded database under {@code dataDirectory/db} and without a warm pool. */
+    /** Settings with the embedded database under {@code dataDirectory/db}, no warm pool and the default SSH command. */
     public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
-        this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")), 0);
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")), 0,
+                DEFAULT_SSH_COMMAND);
     }
 
-    public ControlPlaneConfig withDatabase(DatabaseSettings database) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize);
+    public ControlPlaneConfig withDatabase(DatabaseSettings value) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, value, warmPoolSize, sshCommand);
     }
 
-    public ControlPlaneConfig withWarmPoolSize(int size) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, size);
+    public ControlPlaneConfig withWarmPoolSize(int value) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, value, sshCommand);
+    }
+
+    public ControlPlaneConfig withSshCommand(String value) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, value);
     }
 }

@@ -13,12 +13,17 @@ import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.model.toolbox.VersionResponse;
 import io.daytona.runner.archive.LayerArchiver;
+import io.daytona.runner.attach.AttachRequest;
+import io.daytona.runner.attach.ExecAttachment;
 import io.daytona.runner.daemon.DaemonRuntime;
+import io.daytona.runner.network.NamespaceSocket;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
 import io.daytona.runner.network.SandboxFirewall;
 import io.daytona.runner.volume.VolumeBinds;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.net.http.HttpClient;
@@ -362,6 +367,30 @@ public final class SandboxRunner {
                     daemonUris.put(sandboxId, uri);
                     return uri;
                 });
+    }
+
+    /**
+     * Starts a process in a running sandbox, as the sandbox's user, with its streams attached to
+     * the caller (the SSH gateway's shells, commands and SFTP).
+     */
+    public ExecAttachment attach(String sandboxId, AttachRequest request) throws IOException {
+        return ExecAttachment.start(engine, runningContainer(sandboxId).getId(), request);
+    }
+
+    /** Opens a TCP connection from inside the sandbox (its loopback is its own), for SSH port forwarding. */
+    public Socket connect(String sandboxId, String host, int port) throws IOException {
+        long pid = runningContainer(sandboxId).getState().getPidLong();
+        InetSocketAddress target = new InetSocketAddress(host.equals("localhost") ? "127.0.0.1" : host, port);
+        if (target.isUnresolved()) {
+            throw new IOException("unknown host " + host);
+        }
+        return NamespaceSocket.connect(pid, target, 5_000);
+    }
+
+    private InspectContainerResponse runningContainer(String sandboxId) throws IOException {
+        return engine.inspect(sandboxId)
+                .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+                .orElseThrow(() -> new IOException("Sandbox %s is not running".formatted(sandboxId)));
     }
 
     private void create(SandboxSpec spec) throws SandboxRunnerException {

@@ -7,10 +7,10 @@ import io.daytona.model.sandbox.SandboxVolume;
 import java.util.List;
 
 /** Turns stored sandboxes into what the API shows. */
-final class SandboxViews {
+public final class SandboxViews {
     private SandboxViews() {}
 
-    static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
+    public static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
         return toDto(s, toolboxProxyUrl, List.of(), null);
     }
 
@@ -26,7 +26,7 @@ final class SandboxViews {
      * The state callers see: a stable state with a different desired state is shown as the
      * transition under way, as the official SDKs expect.
      */
-    static SandboxState shownState(SandboxRecord s) {
+    public static SandboxState shownState(SandboxRecord s) {
         SandboxState state = s.state();
         SandboxDesiredState desired = s.desiredState();
         if (state == SandboxState.STARTED && desired == SandboxDesiredState.STOPPED) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.daytona.controlplane.organization.Bootstrap;
 import io.daytona.controlplane.persistence.Database;
+import io.daytona.controlplane.persistence.TestDatabases;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import io.daytona.controlplane.sandbox.SandboxSnapshots;
 import io.daytona.http.ServiceException;
@@ -75,7 +76,7 @@ class SnapshotServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = Database.embedded(data.resolve("db"));
+        database = Database.open(TestDatabases.fresh(data.resolve("db")));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Bootstrap.ensureAdmin(database.jdbi(), data, clock);
         organizationId = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organization").mapTo(String.class).one());

@@ -39,10 +39,12 @@ public final class ContainerEngine implements AutoCloseable {
 
     private final DockerClient docker;
     private final DockerHttpClient http;
+    private final Path socket;
 
-    private ContainerEngine(DockerClient docker, DockerHttpClient http) {
+    private ContainerEngine(DockerClient docker, DockerHttpClient http, Path socket) {
         this.docker = docker;
         this.http = http;
+        this.socket = socket;
     }
 
     public static ContainerEngine connect(Path socket) {
@@ -56,7 +58,7 @@ public final class ContainerEngine implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(10))
                 .build();
-        return new ContainerEngine(DockerClientImpl.getInstance(config, http), http);
+        return new ContainerEngine(DockerClientImpl.getInstance(config, http), http, socket);
     }
 
     public boolean ping() {
@@ -285,6 +287,47 @@ public final class ContainerEngine implements AutoCloseable {
             builder.putHeader("Content-Type", "application/json").bodyBytes(body.getBytes(StandardCharsets.UTF_8));
         }
         return builder.build();
+    }
+
+    /** The engine's API socket, for the calls docker-java cannot make (an exec whose stdin can be closed). */
+    public Path socket() {
+        return socket;
+    }
+
+    /**
+     * Prepares a process in a running container, run as the container's user, with stdin, stdout
+     * and stderr attached; {@link io.daytona.runner.attach.ExecAttachment} starts it.
+     */
+    public String createExec(String name, List<String> command, boolean tty, List<String> env) {
+        return docker.execCreateCmd(name)
+                .withCmd(command.toArray(String[]::new))
+                .withTty(tty)
+                .withEnv(env)
+                .withAttachStdin(true)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec()
+                .getId();
+    }
+
+    public void resizeExec(String execId, int columns, int rows) {
+        docker.resizeExecCmd(execId).withSize(rows, columns).exec();
+    }
+
+    /**
+     * The state of an exec: its exit code once it has ended, and its host pid while it runs.
+     *
+     * @param running whether the process still runs
+     * @param exitCode its exit code once ended
+     * @param pid its process id on the host while it runs (0 when unknown)
+     */
+    public record ExecState(boolean running, int exitCode, long pid) {}
+
+    public ExecState inspectExec(String execId) {
+        var exec = docker.inspectExecCmd(execId).exec();
+        return new ExecState(Boolean.TRUE.equals(exec.isRunning()),
+                exec.getExitCodeLong() == null ? -1 : exec.getExitCodeLong().intValue(),
+                exec.getPidLong() == null ? 0 : exec.getPidLong());
     }
 
     private static String hostName(String name) {
