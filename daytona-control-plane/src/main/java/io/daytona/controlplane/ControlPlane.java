@@ -3,12 +3,19 @@ package io.daytona.controlplane;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.controlplane.audit.AuditLog;
+import io.daytona.controlplane.audit.AuditResource;
 import io.daytona.controlplane.auth.ApiKeyRepository;
 import io.daytona.controlplane.auth.ApiKeyResource;
 import io.daytona.controlplane.auth.Authenticator;
 import io.daytona.controlplane.config.ConfigResource;
 import io.daytona.controlplane.health.HealthResource;
 import io.daytona.controlplane.organization.Bootstrap;
+import io.daytona.controlplane.organization.OrganizationQuotas;
+import io.daytona.controlplane.organization.OrganizationRepository;
+import io.daytona.controlplane.organization.OrganizationResource;
+import io.daytona.controlplane.organization.OrganizationService;
+import io.daytona.controlplane.ratelimit.RateLimiter;
 import io.daytona.controlplane.persistence.Database;
 import io.daytona.controlplane.sandbox.Reconciler;
 import io.daytona.controlplane.sandbox.SandboxAccess;
@@ -32,9 +39,11 @@ public final class ControlPlane implements AutoCloseable {
     private final SandboxAccess sandboxAccess;
     private final SandboxActivity sandboxActivity;
     private final Optional<String> newAdminKey;
+    private final Router router;
 
     private ControlPlane(Database database, Reconciler reconciler, HttpServer server, SandboxAccess sandboxAccess,
-                         SandboxActivity sandboxActivity, Optional<String> newAdminKey) {
+                         SandboxActivity sandboxActivity, Optional<String> newAdminKey, Router router) {
+        this.router = router;
         this.database = database;
         this.reconciler = reconciler;
         this.server = server;
@@ -57,19 +66,28 @@ public final class ControlPlane implements AutoCloseable {
         Database database = Database.embedded(config.dataDirectory().resolve("db"));
         try {
             Optional<String> adminKey = Bootstrap.ensureAdmin(database.jdbi(), config.dataDirectory(), clock);
-            Authenticator authenticator = new Authenticator(database.jdbi(), clock);
+            AuditLog auditLog = new AuditLog(database.jdbi(), clock);
+            RateLimiter rateLimiter = new RateLimiter(config.rateLimits());
+            Authenticator authenticator = new Authenticator(database.jdbi(), clock, rateLimiter, auditLog);
+            OrganizationRepository organizations = new OrganizationRepository(database.jdbi());
+            OrganizationQuotas quotas = new OrganizationQuotas(organizations, config.sandboxes().defaultRegion(), clock);
+            OrganizationService organizationService = new OrganizationService(organizations, config.sandboxes().defaultRegion(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
             Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval());
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock);
+            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock, quotas);
             Router router = new Router(json);
-            new HealthResource(database.jdbi()).register(router);
-            new ConfigResource(version(), config.sandboxes()).register(router);
+            new HealthResource(database.jdbi()).register(authenticator.routes(router));
+            new ConfigResource(version(), config.sandboxes(), config.rateLimits()).register(authenticator.routes(router));
             new SandboxResource(service, authenticator, json).register(router);
-            new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock).register(router);
+            new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock, organizationService::memberPermissions)
+                    .register(router);
+            new OrganizationResource(organizationService, quotas, authenticator).register(router);
+            new AuditResource(auditLog, authenticator).register(router);
             reconciler.start();
             HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);
-            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey);
+            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey,
+                    router);
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -89,6 +107,11 @@ public final class ControlPlane implements AutoCloseable {
     /** The admin key created by this start, if this was the first start. */
     public Optional<String> newAdminKey() {
         return newAdminKey;
+    }
+
+    /** Every route of {@code /api}, so tests can check that each one declares its access. */
+    public java.util.List<Router.Route> routes() {
+        return router.routes();
     }
 
     public SandboxAccess sandboxAccess() {

@@ -29,9 +29,16 @@ public final class SandboxService {
     private final SandboxDefaults defaults;
     private final SandboxActivity activity;
     private final Clock clock;
+    private final SandboxQuota quota;
 
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
+        this(repository, reconciler, runtime, defaults, activity, clock, SandboxQuota.unlimited());
+    }
+
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock, SandboxQuota quota) {
+        this.quota = requireNonNull(quota, "quota is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
@@ -55,6 +62,9 @@ public final class SandboxService {
         if (repository.nameTaken(caller.organizationId(), name)) {
             throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
         }
+        quota.checkCreate(caller.organizationId(), Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
+                Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
+                Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK));
         Instant now = clock.instant();
         SandboxRecord record = new SandboxRecord(id, caller.organizationId(), name, snapshot,
                 Objects.requireNonNullElse(request.user(), SandboxDefaults.DEFAULT_USER),
@@ -117,6 +127,7 @@ public final class SandboxService {
             throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
                     SandboxViews.shownState(sandbox).wireValue());
         }
+        quota.checkStart(sandbox);
         return request(sandbox, SandboxDesiredState.STARTED);
     }
 
