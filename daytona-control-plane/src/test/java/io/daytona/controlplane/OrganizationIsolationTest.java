@@ -163,6 +163,34 @@ class OrganizationIsolationTest {
     }
 
     @Test
+    void everyRouteThatDeclaresAPermissionRefusesAKeyWithoutIt() {
+        String bare = platform.call("POST", "/api-keys", Map.of("name", "bare", "permissions", List.of()), alice.key())
+                .expect(201).get("value").asText();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Router.Route route : platform.controlPlane.routes()) {
+            if (!(route.endpoint() instanceof ApiRoutes.Guarded guarded) || guarded.access().permission().isEmpty()) {
+                continue;
+            }
+            // The key's own organization, so that only the missing permission can be the reason for a refusal.
+            String path = PARAM.matcher(route.template()).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group(1).equals("organizationId") ? alice.organizationId()
+                            : ownedByA(m.group(1)).or(() -> neutral(m.group(1))).orElse("x")));
+            TestPlatform.Reply reply = platform.call(route.method(), path.substring("/api".length()),
+                    Set.of("POST", "PUT", "PATCH").contains(route.method()) ? BODY : null, bare);
+            String permission = guarded.access().permission().get().wireValue();
+            if (reply.status() != 403 || !reply.body().contains(permission)) {
+                failures.add("%s %s answered %d without naming %s: %s".formatted(route.method(), route.template(), reply.status(),
+                        permission, reply.body()));
+            }
+            checked++;
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).isGreaterThan(10);
+        organizationAIsIntact();
+    }
+
+    @Test
     void theOrganizationHeaderCannotSwitchAKeyToAnotherOrganization() {
         TestPlatform.Reply reply = platform.call("GET", "/sandbox", null, bob.key(), Map.of("X-Daytona-Organization-ID", alice.organizationId()));
         assertThat(reply.status()).isEqualTo(403);
