@@ -39,8 +39,13 @@ public final class AuditLog {
     /** Filters of a query; nulls mean no filter. */
     public record Filter(Instant from, Instant to, String action, String targetType, String targetId) {}
 
-    /** Records one call; a failure to record is logged, never turned into the caller's failure. */
-    public void record(Exchange ex, Caller caller, String action, String template, Throwable failure) {
+    /** The time a call is recorded at: when it arrived. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Records one call that arrived {@code at}; a failure to record is logged, never turned into the caller's failure. */
+    public void record(Exchange ex, Caller caller, String action, String template, Throwable failure, Instant at) {
         int status;
         String error = null;
         if (failure == null) {
@@ -58,7 +63,7 @@ public final class AuditLog {
         String parameter = AuditActions.targetParameter(template);
         String targetId = explicit != null ? explicit.toString() : parameter == null ? null : ex.pathParam(parameter);
         try {
-            insert(organizationId, caller, action, AuditActions.targetType(template), targetId, status, error,
+            insert(at, organizationId, caller, action, AuditActions.targetType(template), targetId, status, error,
                     ex.request().getConnectionMetaData().getRemoteSocketAddress().toString(),
                     ex.header("User-Agent").orElse(null), ex.header("X-Daytona-Source").orElse(null));
         } catch (RuntimeException e) {
@@ -66,7 +71,7 @@ public final class AuditLog {
         }
     }
 
-    void insert(String organizationId, Caller caller, String action, String targetType, String targetId, int status,
+    void insert(Instant at, String organizationId, Caller caller, String action, String targetType, String targetId, int status,
                 String error, String ip, String userAgent, String source) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO audit_log (id, organization_id, actor_id, actor_email, actor_api_key_prefix, actor_api_key_suffix,
@@ -88,7 +93,7 @@ public final class AuditLog {
                 .bind("ip", truncate(ip, 64))
                 .bind("userAgent", truncate(userAgent, 512))
                 .bind("source", truncate(source, 64))
-                .bind("now", clock.instant())
+                .bind("now", at)
                 .execute());
     }
 

@@ -10,6 +10,7 @@ import io.daytona.http.ErrorCode;
 import io.daytona.http.Exchange;
 import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -115,14 +116,27 @@ public final class ApiRoutes {
                 endpoint.handle(ex, caller);
                 return;
             }
+            Instant at = auditLog.now();
+            boolean[] recorded = {false};
+            ex.beforeCommit(() -> {
+                if (!recorded[0]) {
+                    recorded[0] = true;
+                    auditLog.record(ex, caller, action, template, null, at);
+                }
+            });
             try {
                 check(ex, caller);
                 endpoint.handle(ex, caller);
             } catch (Throwable failure) {
-                auditLog.record(ex, caller, action, template, failure);
+                if (!recorded[0]) {
+                    recorded[0] = true;
+                    auditLog.record(ex, caller, action, template, failure, at);
+                }
                 throw failure;
             }
-            auditLog.record(ex, caller, action, template, null);
+            if (!recorded[0]) {
+                auditLog.record(ex, caller, action, template, null, at);
+            }
         }
 
         private void check(Exchange ex, Caller caller) {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * routes without credentials), {@code failed-auth} (per client address, counts 401s and refuses
  * further attempts once spent), {@code authenticated} (per organization, every other route),
  * {@code sandbox-create} ({@code POST /api/sandbox}) and {@code sandbox-lifecycle} (start, stop,
- * archive, delete), both per organization. Each answer carries
+ * archive, delete), both per organization. System administrators are not throttled. Each answer carries
  * {@code X-RateLimit-{Limit,Remaining,Reset}-<throttler>}; a refusal is a 429 with {@code Retry-After}.
  */
 public final class RateLimiter {
@@ -92,7 +92,11 @@ public final class RateLimiter {
         limits.failedAuth().ifPresent(limit -> bucket("failed-auth", client(ex), limit).tryConsume(1));
     }
 
+    /** Counts a request of an authenticated caller; the server's administrators are not throttled. */
     public void authenticated(Exchange ex, Caller caller, Throttle throttle) {
+        if (caller.systemAdmin()) {
+            return;
+        }
         Optional<RateLimits.Limit> limit = switch (throttle) {
             case AUTHENTICATED -> limits.authenticated();
             case SANDBOX_CREATE -> limits.sandboxCreate();
