@@ -16,6 +16,7 @@ import io.daytona.controlplane.organization.OrganizationRepository;
 import io.daytona.controlplane.organization.OrganizationResource;
 import io.daytona.controlplane.organization.OrganizationService;
 import io.daytona.controlplane.ratelimit.RateLimiter;
+import io.daytona.controlplane.region.RegionResource;
 import io.daytona.controlplane.persistence.Database;
 import io.daytona.controlplane.sandbox.Reconciler;
 import io.daytona.controlplane.sandbox.SandboxAccess;
@@ -84,6 +85,9 @@ public final class ControlPlane implements AutoCloseable {
                     .register(router);
             new OrganizationResource(organizationService, quotas, authenticator).register(router);
             new AuditResource(auditLog, authenticator).register(router);
+            new RegionResource(authenticator, runtime, database.jdbi(), config.sandboxes().defaultRegion(),
+                    config.sandboxes().toolboxProxyUrl().replaceFirst("/toolbox$", ""), config.dataDirectory(), version(), clock)
+                    .register(router);
             reconciler.start();
             HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);
             return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey,
