@@ -63,7 +63,7 @@ public final class DaytonaServer implements AutoCloseable {
                     URI.create(proxyUrl).getScheme(), config.proxyDomain().orElse(URI.create(proxyUrl).getAuthority()),
                     config.maxAutoArchiveInterval());
             ControlPlane controlPlane = ControlPlane.start(
-                    new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)),
+                    new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2), config.rateLimits()),
                     new LocalRunner(runner));
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());

@@ -1,8 +1,11 @@
 package io.daytona.server;
 
+import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,12 +58,18 @@ final class ServerCommand implements Callable<Integer> {
             description = "Longest auto-archive interval in minutes; an interval of 0 means this (default: ${DEFAULT-VALUE}).")
     int maxAutoArchiveInterval;
 
+    @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
+            description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
+                    + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
+    List<String> rateLimits = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
                 Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
-                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval);
+                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval,
+                RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())));
         DaytonaServer server;
         try {
             server = DaytonaServer.start(config);

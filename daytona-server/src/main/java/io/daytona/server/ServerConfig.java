@@ -2,6 +2,7 @@ package io.daytona.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param proxyDomain the domain preview hosts are made under ({@code {port}-{sandboxId}.{domain}});
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
+ * @param rateLimits the API's throttlers; all off by default
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -29,7 +31,15 @@ public record ServerConfig(
         Path engineSocket,
         String defaultSnapshot,
         Optional<String> proxyDomain,
-        int maxAutoArchiveInterval) {
+        int maxAutoArchiveInterval,
+        RateLimits rateLimits) {
+
+    /** Settings without rate limits. */
+    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl, Path engineSocket,
+                        String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
+        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain, maxAutoArchiveInterval,
+                RateLimits.none());
+    }
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -41,6 +51,7 @@ public record ServerConfig(
         requireNonNull(engineSocket, "engineSocket is null");
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(proxyDomain, "proxyDomain is null");
+        requireNonNull(rateLimits, "rateLimits is null");
         if (maxAutoArchiveInterval < 1) {
             throw new IllegalArgumentException(
                     "the maximum auto-archive interval must be at least 1 minute, got " + maxAutoArchiveInterval + " (--max-auto-archive-interval)");
@@ -55,6 +66,11 @@ public record ServerConfig(
 
     public ServerConfig withPorts(int api, int proxy) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval);
+                maxAutoArchiveInterval, rateLimits);
+    }
+
+    public ServerConfig withRateLimits(RateLimits limits) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, limits);
     }
 }

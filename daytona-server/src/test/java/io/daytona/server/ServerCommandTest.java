@@ -29,6 +29,14 @@ class ServerCommandTest {
     }
 
     @Test
+    void rateLimitsAreOffByDefaultAndTurnedOnByOption() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--rate-limit", "sandbox-create=3/60", "--rate-limit", "failed-auth=5/300");
+        assertThat(command.rateLimits).containsExactly("sandbox-create=3/60", "failed-auth=5/300");
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).rateLimits().any()).isFalse();
+    }
+
+    @Test
     void refusesAMaximumAutoArchiveBelowOneMinuteNamingTheOption() {
         assertThatThrownBy(() -> new ServerConfig(Path.of("/tmp/data"), "127.0.0.1", 3000, 4000, Optional.empty(),
                 ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0))
