@@ -59,6 +59,20 @@ class RateLimitApiTest {
     }
 
     @Test
+    void anAdministratorSetsAnOrganizationsOwnLimit() {
+        TestPlatform.User user = platform.createUser("Ursula", "ursula@example.com");
+        platform.call("PATCH", "/organizations/" + user.organizationId() + "/quota",
+                Map.of("authenticatedRateLimit", 2, "authenticatedRateLimitTtlSeconds", 30), platform.adminKey).expect(204);
+        JsonNode organization = platform.call("GET", "/organizations/" + user.organizationId(), null, user.key()).expect(200);
+        assertThat(organization.get("authenticatedRateLimit").asInt()).isEqualTo(2);
+        TestPlatform.Reply second = platform.call("GET", "/sandbox", null, user.key());
+        assertThat(second.headers().firstValue("X-RateLimit-Limit-authenticated")).hasValue("2");
+        TestPlatform.Reply third = platform.call("GET", "/sandbox", null, user.key());
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 30);
+    }
+
+    @Test
     void sandboxCreationHasItsOwnLimit() {
         TestPlatform.User user = platform.createUser("Tom", "tom@example.com");
         TestPlatform.Reply created = platform.call("POST", "/sandbox", Map.of(), user.key());

@@ -80,9 +80,12 @@ public final class Authenticator {
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT k.id, k.user_id, k.organization_id, k.permissions, k.name, k.expires_at, k.last_used_at,
-                               k.key_prefix, k.key_suffix, u.email, u.system_role, m.role, m.assigned_role_ids
+                               k.key_prefix, k.key_suffix, u.email, u.system_role, m.role, m.assigned_role_ids,
+                               o.authenticated_rate_limit, o.authenticated_rate_limit_ttl, o.sandbox_create_rate_limit,
+                               o.sandbox_create_rate_limit_ttl, o.sandbox_lifecycle_rate_limit, o.sandbox_lifecycle_rate_limit_ttl
                         FROM api_key k
                         JOIN app_user u ON u.id = k.user_id
+                        JOIN organization o ON o.id = k.organization_id
                         LEFT JOIN organization_member m ON m.organization_id = k.organization_id AND m.user_id = k.user_id
                         WHERE k.key_hash = :hash""")
                 .bind("hash", keyHash)
@@ -104,9 +107,17 @@ public final class Authenticator {
                     permissions.retainAll(AssignedRole.permissionsOf(role, AssignedRole.parse(rs.getString("assigned_role_ids"))));
                     return new Caller(rs.getString("user_id"), rs.getString("organization_id"), permissions,
                             rs.getString("name"), rs.getString("email"), rs.getString("key_prefix"), rs.getString("key_suffix"),
-                            "admin".equals(rs.getString("system_role")));
+                            "admin".equals(rs.getString("system_role")), new Caller.OrganizationRateLimits(
+                                    integer(rs, "authenticated_rate_limit"), integer(rs, "authenticated_rate_limit_ttl"),
+                                    integer(rs, "sandbox_create_rate_limit"), integer(rs, "sandbox_create_rate_limit_ttl"),
+                                    integer(rs, "sandbox_lifecycle_rate_limit"), integer(rs, "sandbox_lifecycle_rate_limit_ttl")));
                 })
                 .findFirst());
+    }
+
+    private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private void recordUse(String keyId, Instant now) {

@@ -18,9 +18,16 @@ import java.util.Set;
  * @param keyPrefix the key's first characters, for audit
  * @param keySuffix the key's last characters, for audit
  * @param systemAdmin whether the user administers the whole server ({@code /api/admin}, quotas)
+ * @param rateLimits the organization's own rate limits, which replace the server's where set
  */
 public record Caller(String userId, String organizationId, Set<Permission> permissions, String keyName,
-                     String email, String keyPrefix, String keySuffix, boolean systemAdmin) {
+                     String email, String keyPrefix, String keySuffix, boolean systemAdmin, OrganizationRateLimits rateLimits) {
+    /** An organization's rate limits (requests per TTL seconds); a null field means the server's setting. */
+    public record OrganizationRateLimits(Integer authenticated, Integer authenticatedTtl, Integer sandboxCreate, Integer sandboxCreateTtl,
+                                         Integer sandboxLifecycle, Integer sandboxLifecycleTtl) {
+        public static final OrganizationRateLimits NONE = new OrganizationRateLimits(null, null, null, null, null, null);
+    }
+
     public Caller {
         requireNonNull(userId, "userId is null");
         requireNonNull(organizationId, "organizationId is null");
@@ -29,11 +36,12 @@ public record Caller(String userId, String organizationId, Set<Permission> permi
         requireNonNull(email, "email is null");
         requireNonNull(keyPrefix, "keyPrefix is null");
         requireNonNull(keySuffix, "keySuffix is null");
+        requireNonNull(rateLimits, "rateLimits is null");
     }
 
     /** A caller with no audit details, for tests and in-process use. */
     public Caller(String userId, String organizationId, Set<Permission> permissions, String keyName) {
-        this(userId, organizationId, permissions, keyName, "", "", "", false);
+        this(userId, organizationId, permissions, keyName, "", "", "", false, OrganizationRateLimits.NONE);
     }
 
     /** Fails with 403 unless the key has {@code permission}. */

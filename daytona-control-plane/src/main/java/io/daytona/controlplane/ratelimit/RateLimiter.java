@@ -97,12 +97,23 @@ public final class RateLimiter {
         if (caller.systemAdmin()) {
             return;
         }
+        Caller.OrganizationRateLimits own = caller.rateLimits();
         Optional<RateLimits.Limit> limit = switch (throttle) {
-            case AUTHENTICATED -> limits.authenticated();
-            case SANDBOX_CREATE -> limits.sandboxCreate();
-            case SANDBOX_LIFECYCLE -> limits.sandboxLifecycle();
+            case AUTHENTICATED -> override(limits.authenticated(), own.authenticated(), own.authenticatedTtl());
+            case SANDBOX_CREATE -> override(limits.sandboxCreate(), own.sandboxCreate(), own.sandboxCreateTtl());
+            case SANDBOX_LIFECYCLE -> override(limits.sandboxLifecycle(), own.sandboxLifecycle(), own.sandboxLifecycleTtl());
         };
-        limit.ifPresent(l -> consume(ex, throttle.wireName(), caller.organizationId(), l));
+        // The bucket is keyed by its limit too, so that a changed organization limit takes effect at once.
+        limit.ifPresent(l -> consume(ex, throttle.wireName(), caller.organizationId() + "|" + l.limit() + "/" + l.ttlSeconds(), l));
+    }
+
+    /**
+     * An organization's own limit replaces the server's (a throttler the server leaves off stays off):
+     * its request count, and its TTL when set.
+     */
+    private static Optional<RateLimits.Limit> override(Optional<RateLimits.Limit> server, Integer limit, Integer ttl) {
+        return server.map(s -> new RateLimits.Limit(ttl == null || ttl < 1 ? s.ttlSeconds() : ttl,
+                limit == null || limit < 1 ? s.limit() : limit));
     }
 
     private void consume(Exchange ex, String throttler, String key, RateLimits.Limit limit) {
