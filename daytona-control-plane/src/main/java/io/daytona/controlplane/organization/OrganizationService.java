@@ -146,7 +146,13 @@ public final class OrganizationService {
         if (live > 0) {
             throw ServiceException.conflict("Organization %s still has %d sandbox(es); delete them first", organizationId, live);
         }
-        repository.delete(organizationId);
+        try {
+            repository.delete(organizationId);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Another module's rows (snapshots, volumes, registries…) still point at the organization.
+            throw ServiceException.conflict("Organization %s still owns resources (snapshots, volumes, registries); delete them first",
+                    organizationId);
+        }
     }
 
     public void setDefaultRegion(Caller caller, String organizationId, String regionId) {
