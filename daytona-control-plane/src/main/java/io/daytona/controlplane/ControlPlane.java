@@ -90,7 +90,7 @@ public final class ControlPlane implements AutoCloseable {
                     .register(router);
             reconciler.start();
             HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);
-            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes), activity, adminKey,
+            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes, auditLog), activity, adminKey,
                     router);
         } catch (Exception | Error e) {
             database.close();

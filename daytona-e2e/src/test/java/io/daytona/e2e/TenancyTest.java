@@ -64,8 +64,10 @@ class TenancyTest {
                         .header("Authorization", "Bearer " + platform.adminKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(preview.statusCode()).as(preview.body()).isEqualTo(401);
                 assertThat(adminApi.get("/audit/organizations/" + user.organizationId()).status()).isEqualTo(403);
-                assertThat(Api.of(platform).withKey(Optional.of(user.key())).get("/audit/organizations/" + user.organizationId()).json()
-                        .get("items").findValuesAsText("targetId")).contains(sandbox.getId());
+                JsonNode audit = Api.of(platform).withKey(Optional.of(user.key())).get("/audit/organizations/" + user.organizationId()).json();
+                assertThat(audit.get("items").findValuesAsText("targetId")).contains(sandbox.getId());
+                assertThat(audit.get("items").findValuesAsText("action")).as("the toolbox commands, through the proxy")
+                        .contains("create", "toolbox_execute_command");
             } finally {
                 sandbox.delete();
             }

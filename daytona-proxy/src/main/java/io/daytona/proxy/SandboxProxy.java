@@ -90,7 +90,29 @@ public final class SandboxProxy extends ProxyHandler {
             return relayWebSocket(request, response, callback, target);
         }
         request.setAttribute(TARGET, target);
-        return super.handle(request, response, callback);
+        return super.handle(request, response, path.isPresent() ? answered(path.get(), authorization, request, response, callback) : callback);
+    }
+
+    /** Tells the directory once a toolbox call was answered (for the audit log); never fails the call. */
+    private Callback answered(ToolboxPath path, Optional<String> authorization, Request request, Response response, Callback callback) {
+        java.time.Instant at = java.time.Instant.now();
+        Runnable report = () -> {
+            try {
+                directory.toolboxCallAnswered(path.sandboxId(), authorization, new SandboxDirectory.ToolboxCall(request.getMethod(),
+                        path.daemonPath(), response.getStatus(), at, String.valueOf(Request.getRemoteAddr(request)),
+                        request.getHeaders().get(HttpHeader.USER_AGENT), request.getHeaders().get("X-Daytona-Source")));
+            } catch (RuntimeException e) {
+                LOG.warn("could not report the toolbox call {} {} of sandbox {}: {}", request.getMethod(), path.daemonPath(),
+                        path.sandboxId(), e.getMessage());
+            }
+        };
+        return Callback.from(() -> {
+            report.run();
+            callback.succeeded();
+        }, failure -> {
+            report.run();
+            callback.failed(failure);
+        });
     }
 
     /** Counts the request as the sandbox's activity, unless it asks not to; a failure here never fails the request. */

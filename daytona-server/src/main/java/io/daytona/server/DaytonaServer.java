@@ -100,6 +100,12 @@ public final class DaytonaServer implements AutoCloseable {
             }
 
             @Override
+            public void toolboxCallAnswered(String sandboxId, Optional<String> authorization, ToolboxCall call) {
+                access.join().recordToolboxCall(sandboxId, authorization, call.method(), call.daemonPath(), call.status(), call.at(),
+                        call.clientAddress(), call.userAgent(), call.source());
+            }
+
+            @Override
             public URI previewFor(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken) {
                 access.join().authorizePreview(sandboxId, port, authorization, previewToken);
                 // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.

@@ -71,6 +71,16 @@ public final class AuditLog {
         }
     }
 
+    /** Records a toolbox call the proxy forwarded, with the daemon's answer. */
+    public void recordToolbox(Caller caller, String sandboxId, String action, int status, Instant at, String ip, String userAgent,
+                              String source) {
+        try {
+            insert(at, caller.organizationId(), caller, action, "sandbox", sandboxId, status, null, ip, userAgent, source);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record {} by {} in the audit log", action, caller.userId(), e);
+        }
+    }
+
     void insert(Instant at, String organizationId, Caller caller, String action, String targetType, String targetId, int status,
                 String error, String ip, String userAgent, String source) {
         jdbi.useHandle(handle -> handle.createUpdate("""
