@@ -90,6 +90,7 @@ class OrganizationIsolationTest {
             case "interval" -> "10";
             case "isPublic" -> "true";
             case "regionId" -> "us";
+            case "token", "authToken", "signedPreviewToken" -> "probe-token";
             default -> null;
         });
     }
@@ -109,6 +110,21 @@ class OrganizationIsolationTest {
         }
         assertThat(undeclared).as("routes registered without an Access: register them through ApiRoutes "
                 + "(authenticator.routes(router).get(path, Access.organization(...), (ex, caller) -> ...))").isEmpty();
+    }
+
+    @Test
+    void everyPathParameterHasAFixture() {
+        List<String> missing = new ArrayList<>();
+        for (Router.Route route : platform.controlPlane.routes()) {
+            Matcher matcher = PARAM.matcher(route.template());
+            while (matcher.find()) {
+                if (ownedByA(matcher.group(1)).isEmpty() && neutral(matcher.group(1)).isEmpty()) {
+                    missing.add("{" + matcher.group(1) + "} in " + route.method() + " " + route.template());
+                }
+            }
+        }
+        assertThat(missing).as("path parameters without a value in this test: add each to ownedByA (an object of organization A, "
+                + "created in start()) or, if it names no object, to neutral").isEmpty();
     }
 
     @Test
