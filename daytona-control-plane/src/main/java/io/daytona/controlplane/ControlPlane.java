@@ -64,7 +64,7 @@ public final class ControlPlane implements AutoCloseable {
         requireNonNull(clock, "clock is null");
         ObjectMapper json = Json.newMapper();
         Files.createDirectories(config.dataDirectory());
-        Database database = Database.embedded(config.dataDirectory().resolve("db"));
+        Database database = Database.open(config.database());
         try {
             Optional<String> adminKey = Bootstrap.ensureAdmin(database.jdbi(), config.dataDirectory(), clock);
             AuditLog auditLog = new AuditLog(database.jdbi(), clock);

@@ -2,6 +2,7 @@ package io.daytona.controlplane;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.persistence.DatabaseSettings;
 import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
@@ -15,20 +16,37 @@ import java.time.Duration;
  * @param port the API port (3000 by default; 0 picks a free one)
  * @param sandboxes sandbox defaults and limits
  * @param reconcileInterval how often the reconciler scans for unsettled sandboxes
- * @param rateLimits the throttlers; all off by default
+ * @param database the embedded database under the data directory, or PostgreSQL
+ * @param rateLimits the API's throttlers; all off by default
  */
-public record ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval,
-                                 RateLimits rateLimits) {
-    /** Settings without rate limits, the embedded default. */
-    public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
-        this(dataDirectory, host, port, sandboxes, reconcileInterval, RateLimits.none());
-    }
-
+public record ControlPlaneConfig(
+        Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval, DatabaseSettings database,
+        RateLimits rateLimits) {
     public ControlPlaneConfig {
         requireNonNull(rateLimits, "rateLimits is null");
+        requireNonNull(database, "database is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(host, "host is null");
         requireNonNull(sandboxes, "sandboxes is null");
         requireNonNull(reconcileInterval, "reconcileInterval is null");
+    }
+
+    /** Settings with the embedded database under {@code dataDirectory/db}. */
+    public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")));
+    }
+
+    /** Settings without rate limits. */
+    public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval,
+                              DatabaseSettings database) {
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, database, RateLimits.none());
+    }
+
+    public ControlPlaneConfig withDatabase(DatabaseSettings database) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, rateLimits);
+    }
+
+    public ControlPlaneConfig withRateLimits(RateLimits limits) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, limits);
     }
 }

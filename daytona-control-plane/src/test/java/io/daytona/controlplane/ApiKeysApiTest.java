@@ -1,5 +1,6 @@
 package io.daytona.controlplane;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,8 @@ class ApiKeysApiTest {
     static void start() throws Exception {
         SandboxDefaults defaults = new SandboxDefaults("image:1", "us", "http://localhost:4000/toolbox", 4, 8, 10, "http",
                 "proxy.test:4000", SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
-        controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50)),
+        controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50))
+                        .withDatabase(TestDatabases.fresh(data.resolve("db"))),
                 new FakeRuntime(), CLOCK);
         adminKey = controlPlane.newAdminKey().orElseThrow();
     }

@@ -1,11 +1,13 @@
 package io.daytona.controlplane;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daytona.controlplane.auth.ApiKeys;
 import io.daytona.controlplane.persistence.Database;
+import io.daytona.controlplane.persistence.DatabaseSettings;
 import io.daytona.controlplane.sandbox.FakeRuntime;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import io.daytona.controlplane.sandbox.TestClock;
@@ -54,10 +56,12 @@ class ControlPlaneApiTest {
     static void start() throws Exception {
         SandboxDefaults defaults = new SandboxDefaults("image:1", "us", "http://localhost:4000/toolbox", 4, 8, 10, "http",
                 "proxy.test:4000", SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
-        controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50)), RUNTIME, CLOCK);
+        DatabaseSettings databaseSettings = TestDatabases.fresh(data.resolve("db"));
+        controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50))
+                .withDatabase(databaseSettings), RUNTIME, CLOCK);
         adminKey = controlPlane.newAdminKey().orElseThrow();
         // A second pool on the same embedded database, to add what there is no API for yet: keys and organizations.
-        try (Database database = Database.embedded(data.resolve("db"))) {
+        try (Database database = Database.open(databaseSettings)) {
             String user = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM app_user").mapTo(String.class).one());
             String organization = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organization").mapTo(String.class).one());
             readOnlyKey = insertKey(database, organization, user, "read-only", "");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.controlplane.persistence.TestDatabases;
 import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.FakeRuntime;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
@@ -36,8 +37,8 @@ final class TestPlatform implements AutoCloseable {
     TestPlatform(Path data, RateLimits limits) throws Exception {
         SandboxDefaults defaults = new SandboxDefaults("image:1", "us", "http://localhost:4000/toolbox", 8, 16, 50, "http",
                 "proxy.test:4000", SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
-        controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50), limits),
-                runtime, clock);
+        controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50))
+                .withDatabase(TestDatabases.fresh(data.resolve("db"))).withRateLimits(limits), runtime, clock);
         adminKey = controlPlane.newAdminKey().orElseThrow();
     }
 

@@ -55,6 +55,15 @@ class JavaSdkTest {
                 assertThat(sandbox.getState()).isEqualTo(SandboxState.STARTED);
                 assertThat(sandbox.getProcess().executeCommand("cat ~/greeting").result()).isEqualTo("hi\n");
                 assertThat(daytona.list(Map.of("suite", "java-sdk"))).extracting(Sandbox::getId).containsExactly(sandbox.getId());
+                assertThat(daytona.findOne(Map.of("suite", "java-sdk")).getId()).isEqualTo(sandbox.getId());
+                assertThat(daytona.findOne(sandbox.getName()).getId()).isEqualTo(sandbox.getId());
+                var page = daytona.list(Map.of("suite", "java-sdk"), 1, 10);
+                assertThat(page.items()).extracting(Sandbox::getId).containsExactly(sandbox.getId());
+                assertThat(page.total()).isEqualTo(1);
+                assertThat(page.totalPages()).isEqualTo(1);
+                assertThatThrownBy(() -> daytona.findOne(Map.of("suite", "nobody-has-this")))
+                        .isInstanceOf(DaytonaNotFoundException.class)
+                        .hasMessageStartingWith("Failed to find sandbox: ");
                 assertThat(sandbox.getProcess().executeCommand("exit 7").exitCode()).isEqualTo(7);
                 assertThatThrownBy(() -> sandbox.getProcess().executeCommand("sleep 30", null, Map.of(), Duration.ofSeconds(1)))
                         .isInstanceOf(DaytonaTimeoutException.class);

@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,8 +27,26 @@ class OfficialTypeScriptSdkTest {
     void officialTypeScriptSdkPassesTheConformanceSuite(Platform platform) throws Exception {
         run(List.of("npm", "ci", "--no-audit", "--no-fund"), platform, 300);
         Result result = run(nodeTestCommand(), platform, 1200);
+        writeSummary(result.output());
         assertThat(result.exitCode()).as("node --test output:%n%s", result.output()).isZero();
-        assertThat(result.output()).contains("fail 0").doesNotContain("✖");
+        // Expected failures (tests marked todo, waiting for an issue) print a cross but do not count as failures.
+        assertThat(result.output()).contains("ℹ fail 0");
+    }
+
+    /**
+     * Leaves the suite's counts in {@code target/conformance-summary.txt}, which the test command
+     * prints before its final line, so a run shows the official SDK's true coverage.
+     */
+    private static void writeSummary(String output) throws IOException {
+        Map<String, String> counts = new HashMap<>();
+        Matcher matcher = Pattern.compile("(?m)^ℹ (tests|pass|fail|cancelled|skipped|todo) (\\d+)$").matcher(output);
+        while (matcher.find()) {
+            counts.put(matcher.group(1), matcher.group(2));
+        }
+        String line = "conformance (official @daytonaio/sdk): %s passed, %s failed, %s cancelled, %s skipped, %s expected failures (todo)".formatted(
+                counts.getOrDefault("pass", "?"), counts.getOrDefault("fail", "?"), counts.getOrDefault("cancelled", "?"),
+                counts.getOrDefault("skipped", "?"), counts.getOrDefault("todo", "?"));
+        Files.writeString(Path.of("target", "conformance-summary.txt"), line + System.lineSeparator());
     }
 
     /** {@code -Ddaytona.conformance.files=git.test.mjs,pty.test.mjs} runs only those files. */

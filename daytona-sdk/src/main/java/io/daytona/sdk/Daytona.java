@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.ListSandboxesResponse;
+import io.daytona.model.sandbox.PaginatedSandboxes;
 import io.daytona.sdk.internal.Deadline;
 import io.daytona.sdk.internal.HttpTransport;
 import io.daytona.sdk.internal.HttpTransport.HttpCall;
@@ -192,6 +193,61 @@ public final class Daytona implements AutoCloseable {
             }
             cursor = next;
         }
+    }
+
+    /**
+     * Returns one page of the sandboxes carrying all of {@code labels}
+     * ({@code GET /sandbox/paginated?page=&limit=&labels=}), newest first, with the total count.
+     *
+     * @param page the page number, from 1
+     * @param limit the sandboxes per page, from 1 to 200
+     * @throws DaytonaException if the call fails
+     * @throws IllegalArgumentException if {@code page} or {@code limit} is out of range
+     */
+    public SandboxPage list(Map<String, String> labels, int page, int limit) {
+        Objects.requireNonNull(labels, "labels is null");
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more: " + page);
+        }
+        if (limit < 1 || limit > 200) {
+            throw new IllegalArgumentException("limit must be from 1 to 200: " + limit);
+        }
+        String operation = "list sandboxes";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", Integer.toString(page));
+        query.put("limit", Integer.toString(limit));
+        query.put("labels", labels.isEmpty() ? null : toJson(operation, labels));
+        PaginatedSandboxes result =
+                transport.send(HttpCall.get(operation, api("/sandbox/paginated" + Urls.query(query))), PaginatedSandboxes.class);
+        if (result == null) {
+            throw new DaytonaException("Failed to " + operation + ": the server sent an empty page");
+        }
+        List<Sandbox> items = result.items().stream().map(item -> new Sandbox(transport, config.apiUrl(), item)).toList();
+        return new SandboxPage(items, result.total(), result.page(), result.totalPages());
+    }
+
+    /**
+     * Returns the sandbox with ID or name {@code idOrName}, as {@link #get(String)} does; named
+     * after the Python SDK's {@code find_one(sandbox_id=...)}.
+     *
+     * @throws DaytonaNotFoundException if there is none
+     */
+    public Sandbox findOne(String idOrName) {
+        return get(idOrName);
+    }
+
+    /**
+     * Returns the first sandbox carrying all of {@code labels} (the newest when several do).
+     *
+     * @throws DaytonaNotFoundException if no sandbox carries them
+     * @throws DaytonaException if the call fails
+     */
+    public Sandbox findOne(Map<String, String> labels) {
+        SandboxPage page = list(labels, 1, 1);
+        if (page.items().isEmpty()) {
+            throw new DaytonaNotFoundException("Failed to find sandbox: no sandbox has the labels " + labels);
+        }
+        return page.items().getFirst();
     }
 
     /** Starts {@code sandbox} and waits up to 60 s; see {@link Sandbox#start()}. */

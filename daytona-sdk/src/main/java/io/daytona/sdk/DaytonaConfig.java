@@ -1,6 +1,11 @@
 package io.daytona.sdk;
 
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -63,24 +68,78 @@ public final class DaytonaConfig {
     }
 
     /**
-     * Reads the configuration from the process environment: {@value #ENV_API_KEY}, {@value #ENV_API_URL}
-     * (default {@value #DEFAULT_API_URL}), {@value #ENV_TARGET}, {@value #ENV_JWT_TOKEN} and
-     * {@value #ENV_ORGANIZATION_ID}.
+     * Reads the configuration from the process environment and, beneath it, a {@code .env} file in
+     * the working directory: {@value #ENV_API_KEY}, {@value #ENV_API_URL} (default
+     * {@value #DEFAULT_API_URL}), {@value #ENV_TARGET}, {@value #ENV_JWT_TOKEN} and
+     * {@value #ENV_ORGANIZATION_ID}. A variable set in the environment wins over the same one in
+     * {@code .env}; values set in code win over both (see {@link #builderFromEnvironment()}).
      *
-     * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set
+     * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set, or
+     *     if {@code .env} cannot be read
      */
     public static DaytonaConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return builderFromEnvironment().build();
     }
 
     /**
      * Reads the configuration from {@code environment}, a map of environment variables, as
-     * {@link #fromEnvironment()} reads the process environment. Blank values count as unset.
+     * {@link #fromEnvironment()} reads the process environment, without any {@code .env} file.
+     * Blank values count as unset.
      *
      * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set
      */
     public static DaytonaConfig fromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment is null");
+        return builderFrom(environment).build();
+    }
+
+    /**
+     * Reads {@code environment} over the variables of {@code dotEnvFile} (ignored if missing), as
+     * {@link #fromEnvironment()} reads the process environment over {@code ./.env}.
+     *
+     * @throws DaytonaException if no credentials are set, or if the file exists but cannot be read
+     */
+    public static DaytonaConfig fromEnvironment(Map<String, String> environment, Path dotEnvFile) {
+        return builderFromEnvironment(environment, dotEnvFile).build();
+    }
+
+    /**
+     * Starts a builder filled from the process environment over {@code ./.env}, so that values set
+     * on it in code take precedence: code, then environment variables, then {@code .env}, then the
+     * defaults, as the Daytona documentation orders them.
+     */
+    public static Builder builderFromEnvironment() {
+        return builderFromEnvironment(System.getenv(), Path.of(".env"));
+    }
+
+    private static Builder builderFromEnvironment(Map<String, String> environment, Path dotEnvFile) {
+        Objects.requireNonNull(environment, "environment is null");
+        Objects.requireNonNull(dotEnvFile, "dotEnvFile is null");
+        Map<String, String> merged = new HashMap<>(readDotEnv(dotEnvFile));
+        environment.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                merged.put(name, value);
+            }
+        });
+        return builderFrom(merged);
+    }
+
+    private static Map<String, String> readDotEnv(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            Path directory = file.toAbsolutePath().getParent();
+            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).filename(file.getFileName().toString()).load();
+            Map<String, String> values = new HashMap<>();
+            dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE).forEach(entry -> values.put(entry.getKey(), entry.getValue()));
+            return values;
+        } catch (DotenvException e) {
+            throw new DaytonaException("Failed to read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Builder builderFrom(Map<String, String> environment) {
         String apiUrl = blankToNull(environment.get(ENV_API_URL));
         if (apiUrl == null) {
             apiUrl = blankToNull(environment.get(ENV_SERVER_URL));
@@ -90,8 +149,7 @@ public final class DaytonaConfig {
                 .jwtToken(environment.get(ENV_JWT_TOKEN))
                 .organizationId(environment.get(ENV_ORGANIZATION_ID))
                 .apiUrl(apiUrl)
-                .target(environment.get(ENV_TARGET))
-                .build();
+                .target(environment.get(ENV_TARGET));
     }
 
     /** Returns a builder holding this configuration, to derive a changed copy. */

@@ -1,21 +1,15 @@
 package io.daytona.sdk;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The server throttled the caller (HTTP 429); retry after {@link #retryAfter()}.
- *
- * <pre>{@code
- * try {
- *     daytona.create();
- * } catch (DaytonaRateLimitException e) {
- *     Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(1)));
- * }
- * }</pre>
- */
+/** The server throttled the caller (HTTP 429); retry after a pause. */
 public class DaytonaRateLimitException extends DaytonaException {
     private static final long serialVersionUID = 1L;
 
@@ -34,17 +28,12 @@ public class DaytonaRateLimitException extends DaytonaException {
     }
 
     /**
-     * Returns how long to wait before trying again: the {@code Retry-After} header, or the longest
-     * of the per-throttler {@code Retry-After-<throttler>} headers (e.g. {@code Retry-After-sandbox-create}),
-     * in seconds; empty if the server sent none.
+     * Returns how long the server asked to wait, from its {@code Retry-After} header (seconds or an
+     * HTTP date), if it sent one; the {@code X-RateLimit-Reset} header (seconds) otherwise.
      */
     public Optional<Duration> retryAfter() {
-        return headers().entrySet().stream()
-                .filter(header -> header.getKey().regionMatches(true, 0, "Retry-After", 0, "Retry-After".length()))
-                .flatMap(header -> header.getValue().stream())
-                .flatMap(value -> seconds(value).stream())
-                .max(Long::compare)
-                .map(Duration::ofSeconds);
+        return header("Retry-After").flatMap(DaytonaRateLimitException::parseDelay)
+                .or(() -> header("X-RateLimit-Reset").flatMap(DaytonaRateLimitException::parseSeconds));
     }
 
     /**
@@ -60,9 +49,29 @@ public class DaytonaRateLimitException extends DaytonaException {
                 .findFirst();
     }
 
-    private static Optional<Long> seconds(String value) {
+    private Optional<String> header(String name) {
+        List<String> values = headers().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().strip());
+    }
+
+    private static Optional<Duration> parseDelay(String value) {
+        Optional<Duration> seconds = parseSeconds(value);
+        if (seconds.isPresent()) {
+            return seconds;
+        }
         try {
-            return Optional.of(Long.parseLong(value.strip()));
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration delay = Duration.between(Instant.now(), at);
+            return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Duration> parseSeconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

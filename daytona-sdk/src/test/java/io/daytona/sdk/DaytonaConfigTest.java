@@ -103,4 +103,30 @@ class DaytonaConfigTest {
         assertThat(copy.toString()).isEqualTo(config.toString());
         assertThat(copy.jwtToken()).isEqualTo("eyJ.jwt");
     }
+
+    @Test
+    void readsDotEnvBeneathTheEnvironmentAndCodeAboveBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+        java.nio.file.Path dotEnv = directory.resolve(".env");
+        java.nio.file.Files.writeString(dotEnv, """
+                # comments and quotes as in any .env file
+                DAYTONA_API_KEY=dtn_from_file
+                DAYTONA_API_URL="http://file:3000/api"
+                DAYTONA_TARGET=eu
+                """);
+
+        DaytonaConfig fileOnly = DaytonaConfig.fromEnvironment(Map.of(), dotEnv);
+        assertThat(fileOnly.apiKey()).isEqualTo("dtn_from_file");
+        assertThat(fileOnly.apiUrl()).isEqualTo("http://file:3000/api");
+        assertThat(fileOnly.target()).isEqualTo("eu");
+
+        DaytonaConfig environmentWins = DaytonaConfig.fromEnvironment(Map.of("DAYTONA_API_KEY", "dtn_from_env", "DAYTONA_TARGET", " "), dotEnv);
+        assertThat(environmentWins.apiKey()).isEqualTo("dtn_from_env");
+        assertThat(environmentWins.target()).isEqualTo("eu");
+    }
+
+    @Test
+    void aMissingDotEnvIsNoError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+        DaytonaConfig config = DaytonaConfig.fromEnvironment(Map.of("DAYTONA_API_KEY", "dtn_key"), directory.resolve(".env"));
+        assertThat(config.apiUrl()).isEqualTo("https://app.daytona.io/api");
+    }
 }

@@ -124,6 +124,7 @@ final class FakeServer implements AutoCloseable {
                 exchange.getResponseHeaders().add("Content-Type", response.contentType());
             }
             exchange.getResponseHeaders().add("X-Request-Id", "req-" + requests.size());
+            response.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -164,9 +165,20 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** A response: JSON unless another content type is given. */
-    record Response(int status, byte[] bytes, String contentType) {
+    record Response(int status, byte[] bytes, String contentType, Map<String, String> headers) {
+        Response(int status, byte[] bytes, String contentType) {
+            this(status, bytes, contentType, Map.of());
+        }
+
         Response(int status, String body) {
             this(status, body.getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+
+        /** This response with one more header. */
+        Response withHeader(String name, String value) {
+            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Response(status, bytes, contentType, Map.copyOf(more));
         }
 
         String body() {

@@ -63,7 +63,8 @@ public final class DaytonaServer implements AutoCloseable {
                     URI.create(proxyUrl).getScheme(), config.proxyDomain().orElse(URI.create(proxyUrl).getAuthority()),
                     config.maxAutoArchiveInterval());
             ControlPlane controlPlane = ControlPlane.start(
-                    new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2), config.rateLimits()),
+                    databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)), config)
+                            .withRateLimits(config.rateLimits()),
                     new LocalRunner(runner));
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());
@@ -153,6 +154,10 @@ public final class DaytonaServer implements AutoCloseable {
 
     private static String displayHost(String host) {
         return host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+    }
+
+    private static ControlPlaneConfig databaseOf(ControlPlaneConfig controlPlane, ServerConfig config) {
+        return config.database().map(controlPlane::withDatabase).orElse(controlPlane);
     }
 
     private static String stripSlash(String url) {

@@ -1,11 +1,13 @@
 package io.daytona.server;
 
+import io.daytona.controlplane.persistence.DatabaseSettings;
 import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +60,18 @@ final class ServerCommand implements Callable<Integer> {
             description = "Longest auto-archive interval in minutes; an interval of 0 means this (default: ${DEFAULT-VALUE}).")
     int maxAutoArchiveInterval;
 
+    @Option(names = "--database-url", defaultValue = "${env:DAYTONA_DATABASE_URL}",
+            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/daytona (default: the embedded database in the data directory).")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:DAYTONA_DATABASE_USER:-daytona}",
+            description = "PostgreSQL user (default: ${DEFAULT-VALUE}).")
+    String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "${env:DAYTONA_DATABASE_PASSWORD}",
+            description = "PostgreSQL password; prefer the DAYTONA_DATABASE_PASSWORD environment variable, which ps does not show.")
+    String databasePassword;
+
     @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
             description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
                     + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
@@ -66,10 +80,18 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServerConfig config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
-                Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
-                Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval,
-                RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())));
+        ServerConfig config;
+        try {
+            config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
+                    Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
+                    Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval,
+                    Optional.ofNullable(databaseUrl).filter(u -> !u.isBlank())
+                            .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))),
+                    RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("daytona server: " + e.getMessage());
+            return 2;
+        }
         DaytonaServer server;
         try {
             server = DaytonaServer.start(config);

@@ -2,6 +2,7 @@ package io.daytona.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.persistence.DatabaseSettings;
 import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param proxyDomain the domain preview hosts are made under ({@code {port}-{sandboxId}.{domain}});
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
+ * @param database PostgreSQL settings; the embedded database under the data directory when empty
  * @param rateLimits the API's throttlers; all off by default
  */
 public record ServerConfig(
@@ -32,13 +34,15 @@ public record ServerConfig(
         String defaultSnapshot,
         Optional<String> proxyDomain,
         int maxAutoArchiveInterval,
+        Optional<DatabaseSettings> database,
         RateLimits rateLimits) {
 
     /** Settings without rate limits. */
     public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl, Path engineSocket,
-                        String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
+                        String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval,
+                        Optional<DatabaseSettings> database) {
         this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain, maxAutoArchiveInterval,
-                RateLimits.none());
+                database, RateLimits.none());
     }
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
@@ -51,6 +55,7 @@ public record ServerConfig(
         requireNonNull(engineSocket, "engineSocket is null");
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(proxyDomain, "proxyDomain is null");
+        requireNonNull(database, "database is null");
         requireNonNull(rateLimits, "rateLimits is null");
         if (maxAutoArchiveInterval < 1) {
             throw new IllegalArgumentException(
@@ -61,16 +66,21 @@ public record ServerConfig(
     /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
     public static ServerConfig defaults(Path dataDirectory) {
         return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
-                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
+                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty());
     }
 
     public ServerConfig withPorts(int api, int proxy) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, rateLimits);
+                maxAutoArchiveInterval, database, rateLimits);
+    }
+
+    public ServerConfig withDatabase(DatabaseSettings settings) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, Optional.of(settings), rateLimits);
     }
 
     public ServerConfig withRateLimits(RateLimits limits) {
         return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, limits);
+                maxAutoArchiveInterval, database, limits);
     }
 }

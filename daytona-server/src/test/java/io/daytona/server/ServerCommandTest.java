@@ -39,7 +39,26 @@ class ServerCommandTest {
     @Test
     void refusesAMaximumAutoArchiveBelowOneMinuteNamingTheOption() {
         assertThatThrownBy(() -> new ServerConfig(Path.of("/tmp/data"), "127.0.0.1", 3000, 4000, Optional.empty(),
-                ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0))
+                ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0, Optional.empty()))
                 .hasMessageContaining("--max-auto-archive-interval");
+    }
+
+    @Test
+    void refusesADatabaseUrlThatIsNeitherPostgresqlNorTheEmbeddedOneBeforeStartingAnything() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new ServerCommand()).setErr(new java.io.PrintWriter(err));
+        int exit = commandLine.execute("--data-dir", "/nonexistent/daytona", "--database-url", "jdbc:mysql://db/daytona");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("jdbc:postgresql:").contains("jdbc:mysql://db/daytona");
+    }
+
+    @Test
+    void mapsTheDatabaseOptionsWithoutShowingThePassword() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--database-url", "jdbc:postgresql://db:5432/daytona", "--database-user", "app",
+                "--database-password", "s3cret");
+        var settings = new io.daytona.controlplane.persistence.DatabaseSettings(command.databaseUrl, command.databaseUser, command.databasePassword);
+        assertThat(settings.isEmbedded()).isFalse();
+        assertThat(settings.toString()).contains("jdbc:postgresql://db:5432/daytona").doesNotContain("s3cret");
     }
 }

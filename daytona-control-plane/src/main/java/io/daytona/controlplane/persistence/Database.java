@@ -18,17 +18,15 @@ public final class Database implements AutoCloseable {
 
     /** The embedded default: an H2 file in PostgreSQL mode under {@code directory}. */
     public static Database embedded(Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("daytona").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        return open(url, "sa", "");
+        return open(DatabaseSettings.embedded(directory));
     }
 
-    /** Any JDBC URL: PostgreSQL in production. */
-    public static Database open(String jdbcUrl, String user, String password) {
+    /** Opens and migrates the database: the embedded H2 file or PostgreSQL in production. */
+    public static Database open(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
         config.setMaximumPoolSize(16);
         config.setPoolName("daytona-db");
         HikariDataSource dataSource = new HikariDataSource(config);

@@ -1,5 +1,6 @@
 package io.daytona.controlplane.auth;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class AuthenticatorTest {
 
     @Test
     void refusesMissingMalformedAndUnknownCredentialsWith401() {
-        try (Database database = Database.embedded(data)) {
+        try (Database database = Database.open(TestDatabases.fresh(data))) {
             Authenticator authenticator = new Authenticator(database.jdbi(), Clock.systemUTC());
             assertUnauthorized(() -> authenticator.authenticate(Optional.empty()), "Authorization: Bearer");
             assertUnauthorized(() -> authenticator.authenticate(Optional.of("Basic abc")), "Bearer <api key>");

@@ -1,5 +1,6 @@
 package io.daytona.controlplane.organization;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytona.controlplane.auth.Authenticator;
@@ -19,7 +20,7 @@ class BootstrapTest {
 
     @Test
     void createsTheAdminKeyOnceAndStoresItReadableOnlyByTheOwner() throws Exception {
-        try (Database database = Database.embedded(data.resolve("db"))) {
+        try (Database database = Database.open(TestDatabases.fresh(data.resolve("db")))) {
             Optional<String> key = Bootstrap.ensureAdmin(database.jdbi(), data, Clock.systemUTC());
             assertThat(key).hasValueSatisfying(k -> assertThat(k).matches("dtn_[0-9a-f]{64}"));
 

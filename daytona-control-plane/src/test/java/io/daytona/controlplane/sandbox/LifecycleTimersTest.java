@@ -1,5 +1,6 @@
 package io.daytona.controlplane.sandbox;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytona.controlplane.organization.Bootstrap;
@@ -32,7 +33,7 @@ class LifecycleTimersTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.embedded(data);
+        database = Database.open(TestDatabases.fresh(data));
         clock = new TestClock(T0);
         Bootstrap.ensureAdmin(database.jdbi(), data, clock);
         organization = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organization").mapTo(String.class).one());

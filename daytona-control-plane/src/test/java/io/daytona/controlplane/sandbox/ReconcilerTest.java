@@ -1,5 +1,6 @@
 package io.daytona.controlplane.sandbox;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytona.controlplane.auth.Caller;
@@ -31,7 +32,7 @@ class ReconcilerTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = Database.embedded(data);
+        database = Database.open(TestDatabases.fresh(data));
         Bootstrap.ensureAdmin(database.jdbi(), data, Clock.systemUTC());
         String organization = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organization").mapTo(String.class).one());
         caller = new Caller("user", organization, Set.of(Permission.values()), "test");
@@ -77,7 +78,9 @@ class ReconcilerTest {
         SandboxRecord created = service.create(caller, CreateSandbox.builder().build());
         runtime.running.put(created.id(), false);
         runtime.running.put("orphan", true);
-        for (int i = 0; i < 300 && repository.findById(created.id()).orElseThrow().state() != SandboxState.STOPPED; i++) {
+        // The orphan check follows the state change in the same pass: wait for both, not just the first.
+        for (int i = 0; i < 300 && (repository.findById(created.id()).orElseThrow().state() != SandboxState.STOPPED
+                || runtime.orphanChecks.isEmpty() || !runtime.orphanChecks.getLast().contains(created.id())); i++) {
             Thread.sleep(50);
         }
         SandboxRecord stopped = repository.findById(created.id()).orElseThrow();

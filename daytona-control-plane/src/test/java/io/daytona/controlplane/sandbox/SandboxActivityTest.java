@@ -1,5 +1,6 @@
 package io.daytona.controlplane.sandbox;
 
+import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytona.controlplane.organization.Bootstrap;
@@ -30,7 +31,7 @@ class SandboxActivityTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.embedded(data);
+        database = Database.open(TestDatabases.fresh(data));
         clock = new TestClock(T0);
         Bootstrap.ensureAdmin(database.jdbi(), data, clock);
         String organization = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organization").mapTo(String.class).one());

@@ -118,7 +118,16 @@ public record DaemonRuntime(Path javaHome, Path jar, Optional<Path> aotCache, Op
                 "-XX:-UsePerfData",
                 "-Xss512k",
                 "-Xmx64m",
+                // Start small and give memory back: an idle daemon needs a few MB of heap.
+                "-Xms4m",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
                 "-XX:MaxMetaspaceSize=64m",
+                // Map the AOT cache at its own address instead of a random one: relocated pages
+                // become private copies (≈ 11 MB per sandbox), unrelocated ones stay shared page
+                // cache across every sandbox on the host (the cache is one host file, mounted read-only).
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0",
                 // sessions make named pipes with mkfifo(3) through the FFM API
                 "--enable-native-access=ALL-UNNAMED"));
         aotCache.ifPresent(cache -> command.add("-XX:AOTCache=" + MOUNTED_AOT_CACHE));

@@ -3,6 +3,7 @@ package io.daytona.sdk.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Failsafe;
 import io.daytona.model.json.Json;
 import io.daytona.sdk.DaytonaConnectionException;
 import io.daytona.sdk.DaytonaException;
@@ -94,6 +95,10 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private <T> T send(HttpCall call, Class<T> responseType, Duration reportedTimeout) {
+        return Failsafe.with(Retries.<T>policyFor(call)).get(() -> sendOnce(call, responseType, reportedTimeout));
+    }
+
+    private <T> T sendOnce(HttpCall call, Class<T> responseType, Duration reportedTimeout) {
         HttpResponse<byte[]> response = exchange(call, HttpResponse.BodyHandlers.ofByteArray(), reportedTimeout);
         int status = response.statusCode();
         if (status < 200 || status > 299) {

@@ -1,0 +1,64 @@
+package io.daytona.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.daytona.examples.CodeInterpreterExample;
+import io.daytona.examples.FileOperations;
+import io.daytona.examples.Quickstart;
+import io.daytona.examples.Sessions;
+import io.daytona.examples.Terminal;
+import io.daytona.sdk.Daytona;
+import io.daytona.sdk.DaytonaConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Java SDK's examples ({@code examples/}) run against the platform and do what they say. */
+@ExtendWith(PlatformExtension.class)
+class ExamplesTest {
+    private static Daytona daytona;
+
+    @BeforeAll
+    static void connect(Platform platform) {
+        daytona = new Daytona(DaytonaConfig.builder().apiKey(platform.adminKey()).apiUrl(platform.apiUrl().toString()).build());
+    }
+
+    @AfterAll
+    static void close() {
+        daytona.close();
+    }
+
+    @Test
+    void quickstart() {
+        assertThat(Quickstart.run(daytona)).startsWith("Hello from Daytona\n").contains("Python 3.");
+    }
+
+    @Test
+    void fileOperations() {
+        assertThat(FileOperations.run(daytona))
+                .contains("files: config.json, main.py")
+                .containsPattern("TODOs: .*/project/main.py:2")
+                .endsWith("print('hello, world')\n# TODO: greet by name\n");
+    }
+
+    @Test
+    void codeInterpreter() {
+        assertThat(CodeInterpreterExample.run(daytona))
+                .startsWith("step 0, x = 10\nstep 1, x = 10\nstep 2, x = 10\n")
+                .contains("default context: 3 lines")
+                .endsWith("isolated context sees x: False");
+    }
+
+    @Test
+    void sessions() {
+        assertThat(Sessions.run(daytona))
+                .contains("compile 1 in /tmp/app", "compile 3 in /tmp/app")
+                .endsWith("stderr: done\n");
+    }
+
+    @Test
+    void terminal() {
+        assertThat(Terminal.run(daytona)).contains("size: 40 100").endsWith("exit code: 7");
+    }
+}
