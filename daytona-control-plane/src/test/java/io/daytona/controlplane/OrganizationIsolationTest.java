@@ -176,6 +176,12 @@ class OrganizationIsolationTest {
         assertThat(invitations.get(0).get("status").asText()).isEqualTo("pending");
         assertThat(platform.call("GET", "/organizations/" + teamId + "/users", null, alice.key()).expect(200)).hasSize(1);
         assertThat(platform.call("GET", "/users/me", null, alice.key()).expect(200).get("email").asText()).isEqualTo(alice.email());
+        String teamKey = platform.call("POST", "/api-keys", Map.of("name", "team-audit-" + System.nanoTime(),
+                "permissions", List.of("read:audit_logs")), alice.key(), Map.of("X-Daytona-Organization-ID", teamId)).expect(201)
+                .get("value").asText();
+        JsonNode teamLog = platform.call("GET", "/audit/organizations/" + teamId, null, teamKey).expect(200);
+        assertThat(teamLog.get("items").findValuesAsText("action")).contains("create");
+        assertThat(teamLog.toString()).as("B's refused calls are not written into A's log").doesNotContain(bob.email());
     }
 
     @Test

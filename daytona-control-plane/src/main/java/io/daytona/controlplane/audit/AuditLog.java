@@ -58,7 +58,8 @@ public final class AuditLog {
                 error = error.substring(0, MAX_MESSAGE);
             }
         }
-        String organizationId = template.contains("{organizationId}") ? ex.pathParam("organizationId") : caller.organizationId();
+        // A refused call on another organization goes to the caller's own log, so that no one can write into a log not theirs.
+        String organizationId = template.contains("{organizationId}") && status < 400 ? ex.pathParam("organizationId") : caller.organizationId();
         Object explicit = ex.request().getAttribute(TARGET_ID_ATTRIBUTE);
         String parameter = AuditActions.targetParameter(template);
         String targetId = explicit != null ? explicit.toString() : parameter == null ? null : ex.pathParam(parameter);
