@@ -16,6 +16,11 @@ ALTER TABLE organization ADD COLUMN snapshot_quota INTEGER DEFAULT 1000 NOT NULL
 ALTER TABLE organization ADD COLUMN max_snapshot_size INTEGER DEFAULT 1000 NOT NULL;
 ALTER TABLE organization ADD COLUMN volume_quota INTEGER DEFAULT 10000 NOT NULL;
 ALTER TABLE organization ADD COLUMN default_region_id VARCHAR(64);
+-- Suspension by a system administrator: every key of the organization is refused until it is lifted or runs out.
+ALTER TABLE organization ADD COLUMN suspended_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE organization ADD COLUMN suspended_until TIMESTAMP WITH TIME ZONE;
+ALTER TABLE organization ADD COLUMN suspension_reason VARCHAR(1024);
+ALTER TABLE organization ADD COLUMN suspension_cleanup_grace_period_hours INTEGER;
 -- Per-organization rate limits (requests per TTL); NULL = the server's setting.
 ALTER TABLE organization ADD COLUMN authenticated_rate_limit INTEGER;
 ALTER TABLE organization ADD COLUMN sandbox_create_rate_limit INTEGER;

@@ -130,6 +130,32 @@ class OrganizationsApiTest {
     }
 
     @Test
+    void aSuspendedOrganizationsKeysAreRefusedUntilTheSuspensionIsLiftedOrEnds() {
+        TestPlatform.User user = platform.createUser("Sue", "sue@example.com");
+        String org = "/organizations/" + user.organizationId();
+        java.time.Instant until = platform.clock.instant().plus(java.time.Duration.ofDays(1));
+        assertThat(platform.call("POST", org + "/suspend", Map.of("reason", "abuse", "until", until.toString()), user.key()).status())
+                .as("administrators only").isEqualTo(403);
+        assertThat(platform.call("POST", org + "/suspend", Map.of("reason", "abuse"), platform.adminKey).message()).contains("until");
+        assertThat(platform.call("POST", org + "/suspend", Map.of("until", until.toString()), platform.adminKey).message())
+                .contains("reason");
+
+        platform.call("POST", org + "/suspend", Map.of("reason", "unpaid invoices", "until", until.toString()), platform.adminKey)
+                .expect(204);
+        TestPlatform.Reply refused = platform.call("GET", "/sandbox", null, user.key());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.message()).contains("suspended until " + until).contains("unpaid invoices");
+        platform.call("POST", org + "/unsuspend", null, platform.adminKey).expect(204);
+        JsonNode organization = platform.call("GET", org, null, user.key()).expect(200);
+        assertThat(organization.get("suspended").asBoolean()).isFalse();
+
+        platform.call("POST", org + "/suspend", Map.of("reason", "a day off", "until", until.toString()), platform.adminKey).expect(204);
+        assertThat(platform.call("GET", "/sandbox", null, user.key()).status()).isEqualTo(403);
+        platform.clock.advance(java.time.Duration.ofDays(2));
+        assertThat(platform.call("GET", "/sandbox", null, user.key()).status()).as("the suspension ran out").isEqualTo(200);
+    }
+
+    @Test
     void invitationsCanBeDeclinedCancelledAndUpdated() {
         TestPlatform.User owner = platform.createUser("Paul", "paul@example.com");
         TestPlatform.User guest = platform.createUser("Gina", "gina@example.com");

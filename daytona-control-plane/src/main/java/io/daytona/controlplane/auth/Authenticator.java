@@ -82,7 +82,8 @@ public final class Authenticator {
                         SELECT k.id, k.user_id, k.organization_id, k.permissions, k.name, k.expires_at, k.last_used_at,
                                k.key_prefix, k.key_suffix, u.email, u.system_role, m.role, m.assigned_role_ids,
                                o.authenticated_rate_limit, o.authenticated_rate_limit_ttl, o.sandbox_create_rate_limit,
-                               o.sandbox_create_rate_limit_ttl, o.sandbox_lifecycle_rate_limit, o.sandbox_lifecycle_rate_limit_ttl
+                               o.sandbox_create_rate_limit_ttl, o.sandbox_lifecycle_rate_limit, o.sandbox_lifecycle_rate_limit_ttl,
+                               o.suspended_at, o.suspended_until, o.suspension_reason
                         FROM api_key k
                         JOIN app_user u ON u.id = k.user_id
                         JOIN organization o ON o.id = k.organization_id
@@ -97,6 +98,11 @@ public final class Authenticator {
                     String role = rs.getString("role");
                     if (role == null) {
                         throw ServiceException.unauthorized("The user of this API key is no longer a member of its organization");
+                    }
+                    var suspendedUntil = rs.getTimestamp("suspended_until");
+                    if (rs.getTimestamp("suspended_at") != null && (suspendedUntil == null || suspendedUntil.toInstant().isAfter(now))) {
+                        throw ServiceException.forbidden("Organization %s is suspended until %s: %s", rs.getString("organization_id"),
+                                suspendedUntil == null ? "further notice" : suspendedUntil.toInstant(), rs.getString("suspension_reason"));
                     }
                     var lastUsed = rs.getTimestamp("last_used_at");
                     if (lastUsed == null || lastUsed.toInstant().isBefore(now.minus(LAST_USED_PRECISION))) {

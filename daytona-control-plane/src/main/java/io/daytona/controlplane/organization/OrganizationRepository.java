@@ -20,7 +20,13 @@ public final class OrganizationRepository {
                                   int maxMemoryPerSandbox, int maxDiskPerSandbox, int snapshotQuota, int maxSnapshotSize,
                                   int volumeQuota, String defaultRegionId, Integer authenticatedRateLimit,
                                   Integer sandboxCreateRateLimit, Integer sandboxLifecycleRateLimit, Integer authenticatedRateLimitTtl,
-                                  Integer sandboxCreateRateLimitTtl, Integer sandboxLifecycleRateLimitTtl) {}
+                                  Integer sandboxCreateRateLimitTtl, Integer sandboxLifecycleRateLimitTtl, Instant suspendedAt,
+                                  Instant suspendedUntil, String suspensionReason, Integer suspensionCleanupGracePeriodHours) {
+        /** Whether a suspension is in force at {@code now}. */
+        public boolean suspended(Instant now) {
+            return suspendedAt != null && (suspendedUntil == null || suspendedUntil.isAfter(now));
+        }
+    }
 
     public record MemberRow(String organizationId, String userId, String name, String email, String role,
                             List<AssignedRole> assignments, Instant createdAt, Instant updatedAt) {}
@@ -109,6 +115,15 @@ public final class OrganizationRepository {
             }
             h.createUpdate("DELETE FROM organization WHERE id = :org").bind("org", organizationId).execute();
         });
+    }
+
+    /** Suspends the organization, or lifts its suspension when {@code at} is null. */
+    public void suspend(String organizationId, Instant at, Instant until, String reason, Integer graceHours, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE organization SET suspended_at = :at, suspended_until = :until, suspension_reason = :reason,
+                               suspension_cleanup_grace_period_hours = :grace, updated_at = :now WHERE id = :id""")
+                .bind("at", at).bind("until", until).bind("reason", reason).bind("grace", graceHours).bind("now", now)
+                .bind("id", organizationId).execute());
     }
 
     public void setDefaultRegion(String organizationId, String regionId, Instant now) {
@@ -234,7 +249,9 @@ public final class OrganizationRepository {
                 rs.getInt("max_snapshot_size"), rs.getInt("volume_quota"), rs.getString("default_region_id"),
                 integer(rs, "authenticated_rate_limit"), integer(rs, "sandbox_create_rate_limit"),
                 integer(rs, "sandbox_lifecycle_rate_limit"), integer(rs, "authenticated_rate_limit_ttl"),
-                integer(rs, "sandbox_create_rate_limit_ttl"), integer(rs, "sandbox_lifecycle_rate_limit_ttl"));
+                integer(rs, "sandbox_create_rate_limit_ttl"), integer(rs, "sandbox_lifecycle_rate_limit_ttl"),
+                instant(rs.getTimestamp("suspended_at")), instant(rs.getTimestamp("suspended_until")), rs.getString("suspension_reason"),
+                integer(rs, "suspension_cleanup_grace_period_hours"));
     }
 
     private static MemberRow member(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -74,6 +74,14 @@ public final class OrganizationResource {
             quotas.updateRegion(org(ex), ex.pathParam("regionId"), ex.body(UpdateOrganizationRegionQuota.class));
             ex.status(204);
         });
+        api.post(ORG + "/suspend", Access.systemAdmin(), (ex, caller) -> {
+            service.suspend(caller, org(ex), ex.body(io.daytona.model.organization.OrganizationSuspension.class));
+            ex.status(204);
+        });
+        api.post(ORG + "/unsuspend", Access.systemAdmin(), (ex, caller) -> {
+            service.unsuspend(org(ex));
+            ex.status(204);
+        });
         api.get(ORG + "/roles", user, (ex, caller) -> ex.json(200, service.roles(caller, org(ex))));
         api.get(ORG + "/users", user, (ex, caller) -> ex.json(200, service.members(caller, org(ex))));
         api.post(ORG + "/users/{userId}/access", user, (ex, caller) -> ex.json(200,

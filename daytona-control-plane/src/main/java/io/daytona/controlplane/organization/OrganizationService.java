@@ -16,6 +16,7 @@ import io.daytona.model.organization.CreateOrganizationInvitation;
 import io.daytona.model.organization.Organization;
 import io.daytona.model.organization.OrganizationInvitation;
 import io.daytona.model.organization.OrganizationRole;
+import io.daytona.model.organization.OrganizationSuspension;
 import io.daytona.model.organization.OrganizationUser;
 import io.daytona.model.organization.UpdateOrganizationInvitation;
 import io.daytona.model.organization.UpdateOrganizationMemberAccess;
@@ -109,7 +110,7 @@ public final class OrganizationService {
     // ---- organizations
 
     public List<Organization> list(Caller caller) {
-        return repository.listForUser(caller.userId()).stream().map(OrganizationService::organization).toList();
+        return repository.listForUser(caller.userId()).stream().map(this::organization).toList();
     }
 
     public Organization create(Caller caller, CreateOrganization request) {
@@ -153,6 +154,31 @@ public final class OrganizationService {
             throw ServiceException.conflict("Organization %s still owns resources (snapshots, volumes, registries); delete them first",
                     organizationId);
         }
+    }
+
+    /** A system administrator suspends an organization: every key of it is refused until {@code until}. */
+    public void suspend(Caller caller, String organizationId, OrganizationSuspension request) {
+        row(organizationId);
+        if (organizationId.equals(caller.organizationId())) {
+            throw ServiceException.badRequest("You cannot suspend the organization of the key you call with");
+        }
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 1024) {
+            throw ServiceException.badRequest("reason is required (1-1024 characters); it is shown to the organization's callers");
+        }
+        Instant now = clock.instant();
+        if (request.until() == null || !request.until().isAfter(now)) {
+            throw ServiceException.badRequest("until is required and must be in the future, got %s", request.until());
+        }
+        Integer grace = request.suspensionCleanupGracePeriodHours();
+        if (grace != null && grace < 0) {
+            throw ServiceException.badRequest("suspensionCleanupGracePeriodHours must not be negative, got %d", grace);
+        }
+        repository.suspend(organizationId, now, request.until(), request.reason().strip(), grace, now);
+    }
+
+    public void unsuspend(String organizationId) {
+        row(organizationId);
+        repository.suspend(organizationId, null, null, null, null, clock.instant());
     }
 
     public void setDefaultRegion(Caller caller, String organizationId, String regionId) {
@@ -371,9 +397,11 @@ public final class OrganizationService {
         return new User(row.id(), row.name(), row.email(), List.of(), row.createdAt());
     }
 
-    static Organization organization(OrganizationRow row) {
+    Organization organization(OrganizationRow row) {
+        boolean suspended = row.suspended(clock.instant());
         return new Organization(row.id(), row.name(), row.createdBy(), row.personal(), row.createdAt(), row.updatedAt(),
-                false, null, null, null, null, row.maxCpuPerSandbox(), row.maxMemoryPerSandbox(), row.maxDiskPerSandbox(),
+                suspended, suspended ? row.suspendedAt() : null, suspended ? row.suspensionReason() : null,
+                suspended ? row.suspendedUntil() : null, suspended ? row.suspensionCleanupGracePeriodHours() : null, row.maxCpuPerSandbox(), row.maxMemoryPerSandbox(), row.maxDiskPerSandbox(),
                 20160, false, row.defaultRegionId(), row.authenticatedRateLimit(), row.sandboxCreateRateLimit(),
                 row.sandboxLifecycleRateLimit(), Map.of(), null, row.authenticatedRateLimitTtl(), row.sandboxCreateRateLimitTtl(),
                 row.sandboxLifecycleRateLimitTtl());
