@@ -90,6 +90,7 @@ class OrganizationIsolationTest {
             case "interval" -> "10";
             case "isPublic" -> "true";
             case "regionId" -> "us";
+            case "sandboxClass" -> "container";
             case "token", "authToken", "signedPreviewToken" -> "probe-token";
             default -> null;
         });

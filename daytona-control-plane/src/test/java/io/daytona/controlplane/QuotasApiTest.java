@@ -37,6 +37,11 @@ class QuotasApiTest {
         platform.call("PATCH", quota + "/us", Map.of("totalCpuQuota", 3, "totalMemoryQuota", 8, "totalDiskQuota", 12), platform.adminKey)
                 .expect(204);
         assertThat(platform.call("PATCH", quota + "/mars", Map.of("totalCpuQuota", 3), platform.adminKey).status()).isEqualTo(404);
+        JsonNode regionQuota = platform.call("GET", "/admin" + quota + "/us/container", null, platform.adminKey).expect(200);
+        assertThat(regionQuota.get("totalCpuQuota").asInt()).isEqualTo(3);
+        assertThat(regionQuota.get("maxCpuPerSandbox").asInt()).isEqualTo(2);
+        assertThat(platform.call("GET", "/admin" + quota + "/us/linux-vm", null, platform.adminKey).status()).isEqualTo(404);
+        assertThat(platform.call("GET", "/admin" + quota + "/us/container", null, user.key()).status()).isEqualTo(403);
         assertThat(platform.call("PATCH", quota, Map.of("maxCpuPerSandbox", -1), platform.adminKey).status()).isEqualTo(400);
 
         TestPlatform.Reply tooBig = platform.call("POST", "/sandbox", Map.of("cpu", 3), user.key());

@@ -124,6 +124,20 @@ public final class OrganizationQuotas implements SandboxQuota {
         }
     }
 
+    /** The quota of the one region and the {@code container} class, as {@code /api/admin/organizations/…/quota/…} shows it. */
+    public io.daytona.model.organization.RegionQuota regionQuota(String organizationId, String regionId, String sandboxClass) {
+        OrganizationRow o = organization(organizationId);
+        if (!regionId.equals(region)) {
+            throw ServiceException.notFound("Region %s not found; this server has region %s", regionId, region);
+        }
+        if (!sandboxClass.equals("container")) {
+            throw ServiceException.notFound("No quota for sandbox class %s; this server runs the class container", sandboxClass);
+        }
+        return new io.daytona.model.organization.RegionQuota(organizationId, region, sandboxClass, o.totalCpuQuota(),
+                o.totalMemoryQuota(), o.totalDiskQuota(), 0, o.maxCpuPerSandbox(), o.maxMemoryPerSandbox(), o.maxDiskPerSandbox(),
+                o.maxDiskPerSandbox(), 0, 0, 0);
+    }
+
     /** {@code PATCH /quota}: sets every non-null field. */
     public void update(String organizationId, UpdateOrganizationQuota q) {
         organization(organizationId);

@@ -100,6 +100,13 @@ public final class OrganizationResource {
             ex.status(204);
         });
         Access admin = Access.systemAdmin();
+        String adminQuota = "/api/admin/organizations/{organizationId}/quota/{regionId}";
+        api.get(adminQuota + "/{sandboxClass}", admin, (ex, caller) ->
+                ex.json(200, quotas.regionQuota(org(ex), ex.pathParam("regionId"), ex.pathParam("sandboxClass"))));
+        api.patch(adminQuota, admin, (ex, caller) -> {
+            quotas.updateRegion(org(ex), ex.pathParam("regionId"), ex.body(UpdateOrganizationRegionQuota.class));
+            ex.status(204);
+        });
         api.get("/api/admin/users", admin, (ex, caller) -> ex.json(200, service.users()));
         api.post("/api/admin/users", admin, (ex, caller) -> {
             var created = service.createUser(ex.body(CreateUser.class));
