@@ -69,6 +69,31 @@ print('done')
     assert.deepEqual(Buffer.from(chart.png, 'base64').subarray(0, 8), PNG_MAGIC)
   })
 
+  test('runs typescript and javascript in sandboxes created for them', async () => {
+    const typescript = await daytona.create({ language: 'typescript' }, { timeout: 90 })
+    try {
+      const response = await typescript.process.codeRun(
+        'const who: string = process.env.WHO ?? "";\nconsole.log(process.argv.slice(2).join("+"), who)\nprocess.exit(3)',
+        { argv: ['a', 'b'], env: { WHO: 'ts' } },
+      )
+      assert.equal(response.exitCode, 3, response.result)
+      assert.equal(response.result, 'a+b ts\n')
+    } finally {
+      await typescript.delete()
+    }
+    const javascript = await daytona.create({ language: 'javascript' }, { timeout: 90 })
+    try {
+      const response = await javascript.process.codeRun('console.log(process.argv.slice(1).join("+"), process.env.WHO)', {
+        argv: ['a', 'b'],
+        env: { WHO: 'js' },
+      })
+      assert.equal(response.exitCode, 0, response.result)
+      assert.equal(response.result, 'a+b js\n')
+    } finally {
+      await javascript.delete()
+    }
+  })
+
   test('a run past its timeout fails with a 408', async () => {
     await assert.rejects(
       sandbox.process.codeRun('import time\ntime.sleep(30)', undefined, 1),

@@ -1,5 +1,5 @@
-// Conformance "lifecycle": labels, lifecycle intervals, activity, stop/start, previews and
-// ephemeral sandboxes through the official Daytona TypeScript SDK.
+// Conformance "lifecycle": labels, lifecycle intervals, activity, stop/start, previews, resize,
+// archive and restore, recover and ephemeral sandboxes through the official Daytona TypeScript SDK.
 // Run: DAYTONA_API_URL=http://localhost:3000/api DAYTONA_API_KEY=dtn_... node --test lifecycle.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -80,6 +80,44 @@ describe('lifecycle', { timeout: 300_000 }, () => {
     assert.equal(sandbox.state, 'stopped')
     await sandbox.start()
     assert.equal(sandbox.state, 'started')
+  })
+
+  test('resize changes cpu and memory of a started sandbox, disk only when stopped', async () => {
+    await sandbox.resize({ cpu: 2, memory: 2 })
+    assert.equal(sandbox.state, 'started')
+    assert.equal(sandbox.cpu, 2)
+    assert.equal(sandbox.memory, 2)
+    const limit = await sandbox.process.executeCommand('cat /sys/fs/cgroup/memory/memory.limit_in_bytes')
+    assert.equal(limit.result.trim(), String(2 * 1024 ** 3))
+    await assert.rejects(sandbox.resize({ disk: 5 }), /stopped/)
+    await sandbox.stop()
+    await sandbox.resize({ disk: 5 })
+    assert.equal(sandbox.disk, 5)
+    assert.equal(sandbox.state, 'stopped')
+    await assert.rejects(sandbox.resize({ disk: 4 }), /only grow/)
+    await sandbox.start()
+  })
+
+  test('archive moves a stopped sandbox out of the runner; start restores it with its files', async () => {
+    await sandbox.process.executeCommand('echo kept > ~/archived-note && sudo sh -c "echo root > /srv/archived-note"')
+    await assert.rejects(sandbox.archive(), /stopped/)
+    await sandbox.stop()
+    await sandbox.archive()
+    assert.ok(['archiving', 'archived'].includes(sandbox.state), `state ${sandbox.state}`)
+    for (let i = 0; i < 600 && sandbox.state !== 'archived'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await sandbox.refreshData()
+    }
+    assert.equal(sandbox.state, 'archived')
+    assert.equal(sandbox.backupState, 'Completed')
+    await sandbox.start(120)
+    assert.equal(sandbox.state, 'started')
+    const notes = await sandbox.process.executeCommand('cat ~/archived-note /srv/archived-note')
+    assert.equal(notes.result, 'kept\nroot\n')
+  })
+
+  test('recover refuses a sandbox that is not in a recoverable error state', async () => {
+    await assert.rejects(sandbox.recover(), /not in a recoverable error state/)
   })
 
   test('an ephemeral sandbox is gone once stopped', async () => {

@@ -18,10 +18,12 @@ require_root() {
 
 install_packages() {
   local wanted=(podman crun catatonit conmon debootstrap nftables iproute2 buildah skopeo uidmap
-                containernetworking-plugins curl ca-certificates git jq)
+                containernetworking-plugins curl ca-certificates git jq zstd tar)
   # Node runs the official TypeScript SDK's conformance tests; keep a Node already installed
   # (its npm may come from another package than Debian's).
   command -v node >/dev/null && command -v npm >/dev/null || wanted+=(nodejs npm)
+  # The tests' "internet" servers (a plain HTTP server, git http-backend behind a CGI bridge) are Python.
+  command -v python3 >/dev/null || wanted+=(python3)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -13,6 +13,11 @@ PACKAGES="python3 python3-pip python3-venv python3-matplotlib python3-numpy git 
   iproute2 iputils-ping openssh-client openssh-sftp-server tar gzip unzip xz-utils
   nodejs npm python3-pylsp"
 
+# Installed globally with npm (Debian has none of them): ts-node runs TypeScript for code-run, the
+# language server drives LSP for TypeScript and JavaScript. Pinned: bookworm's node is 18, and
+# typescript-language-server 5 needs 20.
+NPM_PACKAGES="typescript@5.9.3 typescript-language-server@4.4.1 ts-node@10.9.2 @types/node@18.19.130"
+
 log() { printf '[image] %s\n' "$*"; }
 
 recipe=$(cat "$0" | sha256sum | cut -c1-16)
@@ -37,6 +42,14 @@ chroot "$work/rootfs" /bin/bash -euo pipefail -c "
   apt-get update -q
   apt-get install -y -q --no-install-recommends $(echo $PACKAGES)
 " > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; exit 1; }
+# npm checks TLS against the build host's CAs (an egress proxy may re-sign registry traffic); the
+# copy lives in the new root's /tmp only while npm runs.
+cp "${DAYTONA_BUILD_CA_FILE:-/etc/ssl/certs/ca-certificates.crt}" "$work/rootfs/tmp/build-ca.crt"
+chroot "$work/rootfs" /bin/bash -euo pipefail -c "
+  npm install --global --no-audit --no-fund --omit=dev --cafile /tmp/build-ca.crt $NPM_PACKAGES
+  npm cache clean --force
+  rm -f /tmp/build-ca.crt
+" > "$work/npm.log" 2>&1 || { tail -30 "$work/npm.log" >&2; exit 1; }
 chroot "$work/rootfs" /bin/bash -euo pipefail -c '
   groupadd --gid 1000 daytona
   useradd --uid 1000 --gid 1000 --create-home --home-dir /home/daytona --shell /bin/bash daytona

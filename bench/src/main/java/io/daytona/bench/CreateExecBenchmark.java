@@ -70,7 +70,7 @@ public final class CreateExecBenchmark {
         return elapsed;
     }
 
-    private static long throughEngine(DockerClient docker) throws InterruptedException {
+    static long throughEngine(DockerClient docker) throws InterruptedException {
         String name = "bench-" + UUID.randomUUID();
         long start = System.nanoTime();
         docker.createContainerCmd(IMAGE)
@@ -100,14 +100,14 @@ public final class CreateExecBenchmark {
         return elapsed;
     }
 
-    private static void check(String output) {
+    static void check(String output) {
         if (!output.equals("hello\n")) {
             throw new IllegalStateException("expected 'hello', got: " + output);
         }
     }
 
     /** Deletion is asynchronous; waiting keeps one run's teardown out of the next run's numbers. */
-    private static void awaitRemoved(DockerClient docker, String name) throws InterruptedException {
+    static void awaitRemoved(DockerClient docker, String name) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             try {
                 docker.inspectContainerCmd(name).exec();

@@ -25,6 +25,7 @@ import io.daytona.controlplane.sandbox.SandboxRepository;
 import io.daytona.controlplane.sandbox.SandboxResource;
 import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.controlplane.sandbox.SandboxService;
+import io.daytona.controlplane.sandbox.WarmPool;
 import io.daytona.http.HttpServer;
 import io.daytona.http.Router;
 import io.daytona.model.json.Json;
@@ -74,9 +75,10 @@ public final class ControlPlane implements AutoCloseable {
             OrganizationQuotas quotas = new OrganizationQuotas(organizations, config.sandboxes().defaultRegion(), clock);
             OrganizationService organizationService = new OrganizationService(organizations, config.sandboxes().defaultRegion(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
-            Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval());
+            WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock);
+            Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval(), pool);
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock, quotas);
+            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock, pool, quotas);
             Router router = new Router(json);
             new HealthResource(database.jdbi()).register(authenticator.routes(router));
             new ConfigResource(version(), config.sandboxes(), config.rateLimits()).register(authenticator.routes(router));
@@ -129,7 +131,10 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (database; reconciler) {
+        try (database) {
+            // The reconciler first: requests waiting for a sandbox to settle then answer at once
+            // and the server stops without waiting for them.
+            reconciler.close();
             server.close();
         }
     }

@@ -17,36 +17,44 @@ import java.time.Duration;
  * @param sandboxes sandbox defaults and limits
  * @param reconcileInterval how often the reconciler scans for unsettled sandboxes
  * @param database the embedded database under the data directory, or PostgreSQL
+ * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed (0: none)
  * @param rateLimits the API's throttlers; all off by default
  */
 public record ControlPlaneConfig(
         Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval, DatabaseSettings database,
-        RateLimits rateLimits) {
+        int warmPoolSize, RateLimits rateLimits) {
     public ControlPlaneConfig {
-        requireNonNull(rateLimits, "rateLimits is null");
         requireNonNull(database, "database is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(host, "host is null");
         requireNonNull(sandboxes, "sandboxes is null");
         requireNonNull(reconcileInterval, "reconcileInterval is null");
+        requireNonNull(rateLimits, "rateLimits is null");
+        if (warmPoolSize < 0) {
+            throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize);
+        }
     }
 
-    /** Settings with the embedded database under {@code dataDirectory/db}. */
+    /** Settings with the embedded database under {@code dataDirectory/db}, without a warm pool or rate limits. */
     public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
-        this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")));
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")), 0);
     }
 
     /** Settings without rate limits. */
     public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval,
-                              DatabaseSettings database) {
-        this(dataDirectory, host, port, sandboxes, reconcileInterval, database, RateLimits.none());
+                              DatabaseSettings database, int warmPoolSize) {
+        this(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, RateLimits.none());
     }
 
     public ControlPlaneConfig withDatabase(DatabaseSettings database) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, rateLimits);
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, rateLimits);
+    }
+
+    public ControlPlaneConfig withWarmPoolSize(int size) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, size, rateLimits);
     }
 
     public ControlPlaneConfig withRateLimits(RateLimits limits) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, limits);
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, limits);
     }
 }

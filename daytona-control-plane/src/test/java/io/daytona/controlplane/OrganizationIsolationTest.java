@@ -34,7 +34,7 @@ class OrganizationIsolationTest {
     /** A body that parses as any request of the API, so that routes reach their ownership checks. */
     private static final Map<String, Object> BODY = Map.of("labels", Map.of("probe", "b"), "name", "probe-of-b",
             "permissions", List.of(), "role", "member", "assignedRoleIds", List.of(), "email", "probe@b.test",
-            "defaultRegionId", "us");
+            "defaultRegionId", "us", "cpu", 1);
 
     @TempDir
     static Path data;

@@ -74,6 +74,10 @@ class QuotasApiTest {
         assertThat(start.message()).contains("Total CPU quota exceeded");
         platform.call("DELETE", "/sandbox/" + second, null, user.key()).expect(200);
         platform.call("POST", "/sandbox/" + first + "/start", null, user.key()).expect(200);
+        awaitState(user, first, "started");
+        TestPlatform.Reply resize = platform.call("POST", "/sandbox/" + first + "/resize", Map.of("cpu", 3), user.key());
+        assertThat(resize.status()).isEqualTo(400);
+        assertThat(resize.message()).contains("maximum per sandbox, 2");
     }
 
     private static void awaitState(TestPlatform.User user, String id, String state) throws InterruptedException {

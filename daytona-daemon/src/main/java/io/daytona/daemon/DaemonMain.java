@@ -1,7 +1,10 @@
 package io.daytona.daemon;
 
 import io.daytona.daemon.files.FileEndpoints;
+import io.daytona.daemon.git.GitEndpoints;
 import io.daytona.daemon.interpreter.InterpreterEndpoints;
+import io.daytona.daemon.lsp.LanguageServers;
+import io.daytona.daemon.lsp.LspEndpoints;
 import io.daytona.daemon.port.PortEndpoints;
 import io.daytona.daemon.process.CodeRunner;
 import io.daytona.daemon.process.CommandRunner;
@@ -37,15 +40,19 @@ public final class DaemonMain {
         new ProcessEndpoints(commandRunner, codeRunner).register(router);
         new PortEndpoints(config.port()).register(router);
         new FileEndpoints(config.workDir(), mapper).register(router);
+        new GitEndpoints(config.workDir(), mapper).register(router);
         new SessionEndpoints(new SessionManager(config.homeDir().resolve(".daytona/sessions"), config.workDir())).register(router);
         new PtyEndpoints(config.workDir(), clock).register(router);
         new InterpreterEndpoints(config.workDir(), clock, mapper).register(router);
+        LanguageServers languageServers = LanguageServers.fromPath(System.getenv("PATH"), mapper);
+        new LspEndpoints(languageServers, config.workDir()).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
         List<String> entrypoint = entrypointArguments(args);
         if (!entrypoint.isEmpty()) {
             Entrypoint.start(entrypoint, config.homeDir());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            languageServers.close();
             try {
                 server.close();
             } catch (Exception ignored) {

@@ -77,6 +77,14 @@ final class Api {
         return send("DELETE", path, null);
     }
 
+    Reply delete(String path, Object body) {
+        try {
+            return send("DELETE", path, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Reply put(String path, Object body) {
         try {
             return send("PUT", path, body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body));

@@ -72,6 +72,41 @@ class CodeRunApiTest {
     }
 
     @Test
+    void runsTypeScriptWithTsNodeHonouringArgvEnvsAndExitCode() {
+        JsonNode run = run(Map.of("code", """
+                interface Greeting { who: string }
+                const greeting: Greeting = { who: process.env.NAME ?? 'nobody' };
+                console.log(JSON.stringify(process.argv.slice(2)), greeting.who);
+                console.error('warn');
+                process.exit(3);
+                """, "language", "typescript", "argv", List.of("a", "b c"), "envs", Map.of("NAME", "daytona")));
+
+        assertThat(run.get("exitCode").asInt()).as(run.toString()).isEqualTo(3);
+        assertThat(run.get("result").asText()).isEqualTo("[\"a\",\"b c\"] daytona\nwarn\n");
+    }
+
+    @Test
+    void typeScriptErrorsFailWithTheUsersLine() {
+        JsonNode run = run(Map.of("code", "const n: number = 1;\nfunction boom(): never {\n  throw new Error('boom ' + n);\n}\nboom();\n",
+                "language", "typescript"));
+
+        assertThat(run.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(run.get("result").asText()).contains("Error: boom 1", "code.ts:3");
+    }
+
+    @Test
+    void runsJavaScriptWithNodeHonouringArgvEnvsAndExitCode() {
+        JsonNode run = run(Map.of("code", "console.log(JSON.stringify(process.argv.slice(1)), process.env.NAME);\nprocess.exitCode = 2;",
+                "language", "javascript", "argv", List.of("a", "b c"), "envs", Map.of("NAME", "daytona")));
+
+        assertThat(run.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(run.get("result").asText()).isEqualTo("[\"a\",\"b c\"] daytona\n");
+        JsonNode failing = run(Map.of("code", "let x = 1;\nnull.boom;\n", "language", "javascript"));
+        assertThat(failing.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(failing.get("result").asText()).contains("TypeError", "[stdin]:2");
+    }
+
+    @Test
     void answers408WhenTheCodeRunsLongerThanItsTimeout() {
         Api.Reply slow = toolbox.post("/process/code-run", Map.of("code", "import time\ntime.sleep(30)", "language", "python", "timeout", 1));
         assertThat(slow.status()).isEqualTo(408);

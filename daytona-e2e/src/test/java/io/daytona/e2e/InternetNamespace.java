@@ -63,6 +63,16 @@ final class InternetNamespace implements AutoCloseable {
         return serverAddress;
     }
 
+    /** Starts another process inside the namespace, e.g. a second server; the caller stops it. */
+    Process startInside(List<String> command) throws IOException {
+        List<String> inside = new java.util.ArrayList<>(List.of("ip", "netns", "exec", name));
+        inside.addAll(command);
+        return new ProcessBuilder(inside)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
     private void awaitServer() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {

@@ -25,12 +25,19 @@ class OfficialTypeScriptSdkTest {
 
     @Test
     void officialTypeScriptSdkPassesTheConformanceSuite(Platform platform) throws Exception {
-        run(List.of("npm", "ci", "--no-audit", "--no-fund"), platform, 300);
-        Result result = run(nodeTestCommand(), platform, 1200);
-        writeSummary(result.output());
-        assertThat(result.exitCode()).as("node --test output:%n%s", result.output()).isZero();
-        // Expected failures (tests marked todo, waiting for an issue) print a cross but do not count as failures.
-        assertThat(result.output()).contains("ℹ fail 0");
+        run(List.of("npm", "ci", "--no-audit", "--no-fund"), platform, Map.of(), 300);
+        // git.test.mjs clones from and pushes to this server; starting it takes about a second.
+        try (GitServer git = GitServer.start()) {
+            Map<String, String> gitServer = Map.of(
+                    "DAYTONA_CONFORMANCE_GIT_URL", git.url(),
+                    "DAYTONA_CONFORMANCE_GIT_USERNAME", GitServer.USERNAME,
+                    "DAYTONA_CONFORMANCE_GIT_PASSWORD", git.password());
+            Result result = run(nodeTestCommand(), platform, gitServer, 1200);
+            writeSummary(result.output());
+            assertThat(result.exitCode()).as("node --test output:%n%s", result.output()).isZero();
+            // Expected failures (tests marked todo, waiting for an issue) print a cross but do not count as failures.
+            assertThat(result.output()).contains("ℹ fail 0");
+        }
     }
 
     /**
@@ -61,7 +68,8 @@ class OfficialTypeScriptSdkTest {
 
     private record Result(int exitCode, String output) {}
 
-    private static Result run(List<String> command, Platform platform, long timeoutSeconds) throws IOException, InterruptedException {
+    private static Result run(List<String> command, Platform platform, Map<String, String> environment, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("conformance", ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(CONFORMANCE.toFile())
@@ -69,6 +77,7 @@ class OfficialTypeScriptSdkTest {
                 .redirectOutput(log.toFile());
         builder.environment().put("DAYTONA_API_URL", platform.apiUrl().toString());
         builder.environment().put("DAYTONA_API_KEY", platform.adminKey());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

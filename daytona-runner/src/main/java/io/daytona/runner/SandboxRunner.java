@@ -12,12 +12,14 @@ import io.daytona.model.runner.RunnerSandboxState;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.model.toolbox.VersionResponse;
+import io.daytona.runner.archive.LayerArchiver;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
 import io.daytona.runner.network.SandboxFirewall;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,6 +41,8 @@ public final class SandboxRunner {
     public static final String LABEL_SANDBOX = "io.daytona.sandbox-id";
     public static final String LABEL_RUNNER = "io.daytona.runner-id";
     public static final String LABEL_ORGANIZATION = "io.daytona.organization-id";
+    /** On containers started for the warm pool: their environment comes from the daemon, not the container. */
+    public static final String LABEL_WARM_POOL = "io.daytona.warm-pool";
 
     private static final ObjectMapper JSON = Json.newMapper();
     private static final long CPU_PERIOD = 100_000;
@@ -48,13 +52,15 @@ public final class SandboxRunner {
     private final RunnerConfig config;
     private final ContainerEngine engine;
     private final DaemonRuntime daemon;
+    private final LayerArchiver archiver;
     private final HttpClient http;
     private final Map<String, URI> daemonUris = new ConcurrentHashMap<>();
 
-    public SandboxRunner(RunnerConfig config, ContainerEngine engine, DaemonRuntime daemon) {
+    public SandboxRunner(RunnerConfig config, ContainerEngine engine, DaemonRuntime daemon, LayerArchiver archiver) {
         this.config = requireNonNull(config, "config is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.daemon = requireNonNull(daemon, "daemon is null");
+        this.archiver = requireNonNull(archiver, "archiver is null");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
@@ -73,12 +79,181 @@ public final class SandboxRunner {
     /** Creates the sandbox's container if needed, starts it, and waits for its daemon. */
     public StartedSandbox ensureStarted(SandboxSpec spec) throws SandboxRunnerException {
         String name = spec.sandboxId();
-        if (engine.inspect(name).isEmpty()) {
+        Optional<InspectContainerResponse> existing = engine.inspect(name);
+        if (existing.isEmpty()) {
             create(spec);
         }
         engine.start(name);
+        // A resize outlives the container's cgroup only in the database: apply it at every start.
+        if (existing.isPresent() && !limitsMatch(existing.get().getHostConfig(), spec.cpu(), spec.memoryGiB())) {
+            updateLimits(name, spec.cpu(), spec.memoryGiB());
+        }
         applyNetwork(name, spec.network());
-        return awaitDaemon(name);
+        StartedSandbox started = awaitDaemon(name);
+        if (SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
+            warmUp(name, started.daemonUri());
+        }
+        // A claimed warm-pool sandbox's container was made before its owner's environment was known.
+        if (existing.isPresent() && existing.get().getConfig().getLabels() != null
+                && existing.get().getConfig().getLabels().containsKey(LABEL_WARM_POOL) && !SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
+            pushEnvironment(name, started.daemonUri(), spec);
+        }
+        return started;
+    }
+
+    /**
+     * Hands a started warm-pool sandbox to its owner: its environment goes to the daemon (so every
+     * process started from now on has it), its limits and network rules are applied if they differ
+     * from the pool's.
+     */
+    public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws SandboxRunnerException {
+        String id = spec.sandboxId();
+        URI daemonUri = daemonUri(id).orElseThrow(() -> new SandboxRunnerException("Warm-pool sandbox %s is not running".formatted(id)));
+        pushEnvironment(id, daemonUri, spec);
+        if (spec.cpu() != poolCpu || spec.memoryGiB() != poolMemoryGiB) {
+            updateLimits(id, spec.cpu(), spec.memoryGiB());
+        }
+        if (!spec.network().equals(NetworkPolicy.OPEN)) {
+            applyNetwork(id, spec.network());
+        }
+    }
+
+    /**
+     * Runs the paths a claim and a first command take once, while the sandbox waits in the pool:
+     * a cold daemon spends hundreds of milliseconds on its first environment change (binding
+     * {@code setenv}) and its first command, which would otherwise land on the caller.
+     */
+    private void warmUp(String name, URI daemonUri) throws SandboxRunnerException {
+        post(name, daemonUri.resolve("/daytona/environment"), "{}", 204);
+        post(name, daemonUri.resolve("/process/execute"), "{\"command\":\"true\"}", 200);
+    }
+
+    private void post(String name, URI uri, String body, int expected) throws SandboxRunnerException {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new SandboxRunnerException("The daemon of sandbox %s answered HTTP %d to %s: %s"
+                        .formatted(name, response.statusCode(), uri.getPath(), response.body()));
+            }
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not reach the daemon of sandbox %s: %s".formatted(name, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while calling the daemon of sandbox " + name, e);
+        }
+    }
+
+    private void pushEnvironment(String name, URI daemonUri, SandboxSpec spec) throws SandboxRunnerException {
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put("DAYTONA_ORGANIZATION_ID", spec.organizationId());
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(daemonUri.resolve("/daytona/environment"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(env)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new SandboxRunnerException("The daemon of sandbox %s refused its environment (HTTP %d): %s"
+                        .formatted(name, response.statusCode(), response.body()));
+            }
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not give sandbox %s its environment: %s".formatted(name, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while giving sandbox " + name + " its environment", e);
+        }
+    }
+
+    /**
+     * Changes a sandbox's CPU and memory limits: at once if it runs, else at its next start
+     * (which compares them with the container's).
+     */
+    public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws SandboxRunnerException {
+        if (state(sandboxId) == RunnerSandboxState.RUNNING) {
+            updateLimits(sandboxId, cpu, memoryGiB);
+        }
+    }
+
+    private void updateLimits(String name, int cpu, int memoryGiB) throws SandboxRunnerException {
+        try {
+            engine.updateLimits(name, cpu * CPU_PERIOD, CPU_PERIOD, memoryGiB * GIB);
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not change the limits of sandbox %s: %s".formatted(name, e.getMessage()), e);
+        }
+    }
+
+    private static boolean limitsMatch(HostConfig host, int cpu, int memoryGiB) {
+        return host != null && host.getCpuQuota() != null && host.getCpuQuota() == cpu * CPU_PERIOD
+                && host.getMemory() != null && host.getMemory() == memoryGiB * GIB;
+    }
+
+    /**
+     * Moves a stopped sandbox's files to the archive store and removes its container, freeing
+     * the host. Idempotent: a sandbox without a container but with a complete archive is archived.
+     */
+    public LayerArchiver.Metadata ensureArchived(String sandboxId) throws SandboxRunnerException {
+        daemonUris.remove(sandboxId);
+        try {
+            Optional<ContainerEngine.WritableLayer> layer = engine.writableLayer(sandboxId);
+            if (layer.isEmpty()) {
+                return archiver.metadata(sandboxId).orElseThrow(() -> new SandboxRunnerException(
+                        "Sandbox %s has neither a container nor an archive on this runner; its files are lost".formatted(sandboxId), false));
+            }
+            engine.stop(sandboxId, config.stopGrace());
+            LayerArchiver.Metadata metadata = archiver.archive(sandboxId, layer.get().upperDir(), layer.get().imageId());
+            engine.remove(sandboxId);
+            return metadata;
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Archiving sandbox %s failed: %s".formatted(sandboxId, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while archiving sandbox " + sandboxId, e);
+        }
+    }
+
+    /**
+     * Brings an archived sandbox back: a new container of the same image, the archived files
+     * unpacked into its writable layer before it first starts, then started like any other.
+     * The archive is removed once the container has it. A container found next to an archive is
+     * what an interrupted restore left, and is made again.
+     */
+    public StartedSandbox ensureRestored(SandboxSpec spec) throws SandboxRunnerException {
+        String id = spec.sandboxId();
+        try {
+            Optional<LayerArchiver.Metadata> archive = archiver.metadata(id);
+            if (archive.isPresent()) {
+                engine.remove(id);
+                String image = ImageNames.local(spec.image());
+                String imageId = engine.imageId(image).orElseThrow(() -> new SandboxRunnerException(
+                        "Image %s of snapshot %s is not on this runner; put it back, then recover the sandbox".formatted(image, spec.image())));
+                if (!sameImage(imageId, archive.get().imageId())) {
+                    throw new SandboxRunnerException(("Snapshot %s is not the image sandbox %s was archived from (%s, now %s); "
+                            + "restore the original image, then recover the sandbox").formatted(spec.image(), id, archive.get().imageId(), imageId));
+                }
+                create(spec);
+                Path upper = engine.writableLayer(id).orElseThrow(() -> new SandboxRunnerException(
+                        "The container of sandbox %s disappeared while restoring".formatted(id))).upperDir();
+                archiver.restore(id, upper);
+            } else if (engine.inspect(id).isEmpty()) {
+                throw new SandboxRunnerException("Sandbox %s has neither an archive nor a container on this runner; its files are lost"
+                        .formatted(id), false);
+            }
+            StartedSandbox started = ensureStarted(spec);
+            archiver.delete(id);
+            return started;
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Restoring sandbox %s failed: %s".formatted(id, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while restoring sandbox " + id, e);
+        }
+    }
+
+    private static boolean sameImage(String a, String b) {
+        return a.replaceFirst("^sha256:", "").equals(b.replaceFirst("^sha256:", ""));
     }
 
     /**
@@ -115,9 +290,15 @@ public final class SandboxRunner {
         engine.stop(sandboxId, force ? Duration.ZERO : config.stopGrace());
     }
 
-    public void ensureDestroyed(String sandboxId) {
+    /** Removes the sandbox's container and its archive, whichever exist. */
+    public void ensureDestroyed(String sandboxId) throws SandboxRunnerException {
         daemonUris.remove(sandboxId);
         engine.remove(sandboxId);
+        try {
+            archiver.delete(sandboxId);
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not remove the archive of sandbox %s: %s".formatted(sandboxId, e.getMessage()), e);
+        }
     }
 
     /** What this runner sees of every sandbox it hosts, from one engine call. */
@@ -141,11 +322,24 @@ public final class SandboxRunner {
         for (ContainerEngine.ContainerSummary container : engine.containersLabelled(Map.of(LABEL_RUNNER, config.runnerId()))) {
             String sandboxId = container.labels().getOrDefault(LABEL_SANDBOX, container.name());
             if (!knownSandboxIds.contains(sandboxId) && container.created().isBefore(cutoff)) {
-                ensureDestroyed(container.name());
+                daemonUris.remove(sandboxId);
+                engine.remove(container.name());
                 removed.add(sandboxId);
             }
         }
         return removed;
+    }
+
+    /**
+     * Why a sandbox's stopped container exited, e.g. {@code exit code 137, killed for exceeding its
+     * memory limit}; empty if it runs or does not exist.
+     */
+    public Optional<String> exitDescription(String sandboxId) {
+        return engine.inspect(sandboxId)
+                .filter(c -> !Boolean.TRUE.equals(c.getState().getRunning()))
+                .map(c -> "exit code " + c.getState().getExitCodeLong()
+                        + (Boolean.TRUE.equals(c.getState().getOOMKilled())
+                                ? ", killed by the kernel: the sandbox as a whole ran out of its memory limit" : ""));
     }
 
     public RunnerSandboxState state(String sandboxId) {
@@ -185,11 +379,14 @@ public final class SandboxRunner {
         if (!env.containsKey("LANG") && !env.containsKey("LC_ALL")) {
             env.put("LANG", "C.UTF-8");
         }
-        Map<String, String> labels = Map.of(
+        Map<String, String> labels = new HashMap<>(Map.of(
                 LABEL_PLATFORM, "daytona",
                 LABEL_SANDBOX, spec.sandboxId(),
                 LABEL_RUNNER, config.runnerId(),
-                LABEL_ORGANIZATION, spec.organizationId());
+                LABEL_ORGANIZATION, spec.organizationId()));
+        if (SandboxSpec.WARM_POOL.equals(spec.organizationId())) {
+            labels.put(LABEL_WARM_POOL, "true");
+        }
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(daemon.binds())
                 .withCpuPeriod(CPU_PERIOD)
@@ -207,6 +404,9 @@ public final class SandboxRunner {
         URI base = null;
         Instant nextInspect = Instant.now();
         while (Instant.now().isBefore(deadline)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SandboxRunnerException("interrupted while waiting for the daemon of sandbox " + name);
+            }
             // Polling the daemon is cheap; inspecting the container costs an engine call, so it
             // only runs until the address is known and then now and then to notice an early exit.
             if (base == null || Instant.now().isAfter(nextInspect)) {

@@ -7,6 +7,8 @@ import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.RunnerSandboxState;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
+import io.daytona.runner.archive.LayerArchiver;
+import io.daytona.runner.archive.LocalArchiveStore;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.PodmanService;
@@ -30,6 +32,7 @@ class SandboxRunnerEngineTest {
 
     private static ContainerEngine engine;
     private static SandboxRunner runner;
+    private static Path archives;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -40,7 +43,9 @@ class SandboxRunnerEngineTest {
         try (InputStream jar = Files.newInputStream(DAEMON_JAR)) {
             daemon = DaemonRuntime.prepare(Path.of(System.getProperty("java.io.tmpdir"), "daytona-test-daemon"), jar);
         }
-        runner = new SandboxRunner(RunnerConfig.defaults("test-runner"), engine, daemon);
+        archives = Files.createTempDirectory("daytona-test-archives");
+        runner = new SandboxRunner(RunnerConfig.defaults("test-runner"), engine, daemon,
+                new LayerArchiver(new LocalArchiveStore(archives), archives.resolve("work")));
     }
 
     @AfterAll
@@ -67,6 +72,76 @@ class SandboxRunnerEngineTest {
             runner.ensureDestroyed(id);
         }
         assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.MISSING);
+    }
+
+    /** Files in the home directory, under /opt and /usr, a deleted image file and a symlink come back; the host is freed. */
+    @Test
+    void archivesTheWritableLayerAndRestoresItIntoANewContainer() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of("GREETING", "hi"), 1, 1, 3, NetworkPolicy.OPEN);
+        String files = "/home/daytona/data.bin /opt/tool/bin/tool /usr/local/lib/extra.so /home/daytona/.config/app/settings";
+        try {
+            StartedSandbox started = runner.ensureStarted(spec);
+            execute(started.daemonUri(), "mkdir -p ~/.config/app && head -c 3000000 /dev/urandom > ~/data.bin && echo s=1 > ~/.config/app/settings"
+                    + " && sudo mkdir -p /opt/tool/bin && sudo sh -c 'echo tool > /opt/tool/bin/tool && chmod 755 /opt/tool/bin/tool'"
+                    + " && sudo sh -c 'head -c 5000 /dev/urandom > /usr/local/lib/extra.so' && sudo rm /etc/motd && ln -s data.bin ~/link");
+            String sums = execute(started.daemonUri(), "sha256sum " + files);
+            runner.ensureStopped(id);
+
+            LayerArchiver.Metadata archived = runner.ensureArchived(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.MISSING);
+            assertThat(archived.bytes()).isGreaterThan(3_000_000).isLessThan(20_000_000);
+            assertThat(runner.ensureArchived(id)).as("archiving again is a no-op").isEqualTo(archived);
+
+            StartedSandbox restored = runner.ensureRestored(spec);
+            assertThat(execute(restored.daemonUri(), "sha256sum " + files)).isEqualTo(sums);
+            assertThat(execute(restored.daemonUri(), "ls /etc/motd 2>&1 || true; readlink ~/link; echo $GREETING; stat -c %U /opt/tool/bin/tool"))
+                    .contains("No such file").contains("data.bin\nhi\nroot\n");
+            try (var left = Files.list(archives)) {
+                assertThat(left.filter(Files::isRegularFile).toList()).as("the archive is removed once restored").isEmpty();
+            }
+            assertThat(runner.ensureRestored(spec).daemonVersion()).as("restoring again keeps the running sandbox").isNotBlank();
+            assertThat(execute(restored.daemonUri(), "cat ~/.config/app/settings")).isEqualTo("s=1\n");
+        } finally {
+            runner.ensureDestroyed(id);
+        }
+    }
+
+    @Test
+    void resizesARunningSandboxAndKeepsTheNewLimitsAcrossARestart() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of(), 1, 1, 3, NetworkPolicy.OPEN);
+        String limits = "cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/memory/memory.limit_in_bytes";
+        try {
+            StartedSandbox started = runner.ensureStarted(spec);
+            runner.ensureResources(id, 2, 3);
+            assertThat(execute(started.daemonUri(), limits)).isEqualTo("200000\n3221225472\n");
+            runner.ensureStopped(id);
+            StartedSandbox restarted = runner.ensureStarted(new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of(), 2, 3, 3,
+                    NetworkPolicy.OPEN));
+            assertThat(execute(restarted.daemonUri(), limits)).isEqualTo("200000\n3221225472\n");
+        } finally {
+            runner.ensureDestroyed(id);
+        }
+    }
+
+    /** After a runner restart the control plane's list decides: unknown containers go once older than the grace period. */
+    @Test
+    void removesContainersOfUnknownSandboxesOnlyAfterTheGracePeriod() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        SandboxSpec spec = new SandboxSpec(id, "org-1", "daytona/sandbox:0.1.0", "daytona", Map.of(), 1, 1, 3, NetworkPolicy.OPEN);
+        try {
+            runner.ensureStarted(spec);
+            assertThat(runner.observe()).containsEntry(id, RunnerSandboxState.RUNNING);
+            assertThat(runner.removeOrphans(java.util.Set.of(), java.time.Duration.ofHours(1))).doesNotContain(id);
+            assertThat(runner.removeOrphans(java.util.Set.of(id), java.time.Duration.ZERO)).doesNotContain(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.RUNNING);
+            Thread.sleep(1100); // the engine counts creation times in seconds
+            assertThat(runner.removeOrphans(java.util.Set.of(), java.time.Duration.ZERO)).contains(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.MISSING);
+        } finally {
+            runner.ensureDestroyed(id);
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class AsyncSandbox {
     private final AsyncSandboxProcess process;
     private final AsyncFileSystem fs;
     private final AsyncCodeInterpreter codeInterpreter;
+    private final AsyncGit git;
 
     AsyncSandbox(Sandbox sandbox, AsyncCalls calls) {
         this.sandbox = sandbox;
@@ -24,6 +25,7 @@ public final class AsyncSandbox {
         this.process = new AsyncSandboxProcess(sandbox.getProcess(), calls);
         this.fs = new AsyncFileSystem(sandbox.getFs(), calls);
         this.codeInterpreter = new AsyncCodeInterpreter(sandbox.getCodeInterpreter(), calls);
+        this.git = new AsyncGit(sandbox.getGit(), calls);
     }
 
     /** Returns the blocking view of the same sandbox. */
@@ -137,6 +139,11 @@ public final class AsyncSandbox {
     /** The stateful code interpreter; see {@link Sandbox#getCodeInterpreter()}. */
     public AsyncCodeInterpreter getCodeInterpreter() {
         return codeInterpreter;
+    }
+
+    /** Git repositories; see {@link Sandbox#getGit()}. */
+    public AsyncGit getGit() {
+        return git;
     }
 
     /** See {@link Sandbox#start()}. */

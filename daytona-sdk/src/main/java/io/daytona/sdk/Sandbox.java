@@ -31,6 +31,7 @@ public final class Sandbox {
     private final SandboxProcess process;
     private final FileSystem fs;
     private final CodeInterpreter codeInterpreter;
+    private final Git git;
     private volatile io.daytona.model.sandbox.Sandbox data;
     private volatile String fetchedToolboxProxyUrl;
 
@@ -41,6 +42,7 @@ public final class Sandbox {
         this.process = new SandboxProcess(this, transport);
         this.fs = new FileSystem(this, transport);
         this.codeInterpreter = new CodeInterpreter(this, transport);
+        this.git = new Git(this, transport);
     }
 
     /** Returns the data last received from the server, as the wire record. */
@@ -173,6 +175,22 @@ public final class Sandbox {
         return codeInterpreter;
     }
 
+    /** Returns the git API of this sandbox: clone, status, branches, commit, push and pull. */
+    public Git getGit() {
+        return git;
+    }
+
+    /**
+     * Returns a language server for a project in this sandbox; call {@link LspServer#start()} on it.
+     *
+     * @param languageId {@code python}, {@code typescript} or {@code javascript}
+     * @param pathToProject the project's directory, absolute or relative to the work directory
+     * @throws IllegalArgumentException if the language is not one of those
+     */
+    public LspServer createLspServer(String languageId, String pathToProject) {
+        return new LspServer(this, transport, languageId, pathToProject);
+    }
+
     /**
      * Starts the sandbox and waits up to 60 s until it is started.
      *
@@ -222,6 +240,143 @@ public final class Sandbox {
         update(transport.send(HttpCall.post(operation, api("/stop"), null),
                 io.daytona.model.sandbox.Sandbox.class, deadline));
         awaitStopped(operation, deadline);
+    }
+
+    /**
+     * Archives the stopped sandbox and waits up to 60 s until it is archived: its files move to
+     * the archive store and its runner is freed. {@link #start()} brings it back, files intact.
+     *
+     * @throws DaytonaConflictException if the sandbox is not stopped
+     * @throws DaytonaTimeoutException if it is not archived in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void archive() {
+        archive(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Archives the stopped sandbox ({@code POST /sandbox/{id}/archive}) and waits until it is archived.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaConflictException if the sandbox is not stopped
+     * @throws DaytonaTimeoutException if it is not archived in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void archive(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "archive sandbox";
+        update(transport.send(HttpCall.post(operation, api("/archive"), null),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
+        awaitState(operation, SandboxState.ARCHIVED, deadline);
+    }
+
+    /**
+     * Changes the sandbox's resources and waits up to 60 s until the resize is done.
+     *
+     * @param resources the new CPU, memory (GiB) and disk (GiB); null fields keep their value
+     * @throws DaytonaValidationException if a value is out of range, or disk shrinks or changes while started
+     * @throws DaytonaConflictException if the sandbox is changing state
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void resize(Resources resources) {
+        resize(resources, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Changes the sandbox's resources ({@code POST /sandbox/{id}/resize}) and waits while it is
+     * {@code resizing}. CPU and memory of a started sandbox change at once; disk only grows, and
+     * only while the sandbox is stopped.
+     *
+     * @param resources the new CPU, memory (GiB) and disk (GiB); null fields keep their value
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaValidationException if a value is out of range, or disk shrinks or changes while started
+     * @throws DaytonaConflictException if the sandbox is changing state
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void resize(Resources resources, Duration timeout) {
+        Objects.requireNonNull(resources, "resources is null");
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "resize sandbox";
+        update(transport.send(HttpCall.post(operation, api("/resize"),
+                        new io.daytona.model.sandbox.ResizeSandbox(resources.cpu(), resources.memory(), resources.disk())),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
+        waitUntilResized(operation, deadline);
+    }
+
+    /**
+     * Recovers a sandbox in a recoverable error state and waits up to 60 s until it is started.
+     *
+     * @throws DaytonaConflictException if the sandbox is not in a recoverable error state
+     * @throws DaytonaTimeoutException if it is not started in time
+     * @throws DaytonaException if the call fails or the sandbox fails again
+     */
+    public void recover() {
+        recover(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Recovers a sandbox in a recoverable error state ({@code POST /sandbox/{id}/recover}): it goes
+     * back to the last stable state it had and starts; waits until it is started.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaConflictException if the sandbox is not in a recoverable error state
+     * @throws DaytonaTimeoutException if it is not started in time
+     * @throws DaytonaException if the call fails or the sandbox fails again
+     */
+    public void recover(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "recover sandbox";
+        update(transport.send(HttpCall.post(operation, api("/recover"), null),
+                io.daytona.model.sandbox.Sandbox.class, deadline));
+        awaitStarted(operation, deadline);
+    }
+
+    /** Tells whether the sandbox is in state {@code error} and can be recovered with {@link #recover()}. */
+    public boolean isRecoverable() {
+        return Boolean.TRUE.equals(data.recoverable());
+    }
+
+    /** Returns the state of the sandbox's archive: {@code None}, or {@code Completed} once archived. */
+    public String getBackupState() {
+        return data.backupState();
+    }
+
+    /**
+     * Waits until the sandbox is archived, polling its state every 100 ms growing to 1 s.
+     *
+     * @param timeout how long to wait; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it is not archived in time
+     * @throws DaytonaException if it enters state {@code error} or a poll fails
+     */
+    public void waitUntilArchived(Duration timeout) {
+        awaitState("wait for sandbox to be archived", SandboxState.ARCHIVED, Deadline.after(timeout));
+    }
+
+    private void waitUntilResized(String operation, Deadline deadline) {
+        Backoff backoff = Backoff.sandboxPolling();
+        while (data.state() == SandboxState.RESIZING) {
+            pause(operation, "resized", backoff, deadline);
+            refresh(operation, deadline);
+        }
+        if (data.state() == SandboxState.ERROR) {
+            throw new DaytonaException("Failed to " + operation + ": sandbox " + data.id() + " is in state error: " + reasonOf(data));
+        }
+    }
+
+    private void awaitState(String operation, SandboxState target, Deadline deadline) {
+        Backoff backoff = Backoff.sandboxPolling();
+        while (true) {
+            io.daytona.model.sandbox.Sandbox current = data;
+            if (current.state() == target) {
+                return;
+            }
+            if (current.state() == SandboxState.ERROR || current.state() == SandboxState.BUILD_FAILED) {
+                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                        + " entered state " + current.state().wireValue() + ": " + reasonOf(current));
+            }
+            pause(operation, target.wireValue(), backoff, deadline);
+            refresh(operation, deadline);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.daytona.sdk;
 
+import io.daytona.model.toolbox.CodeRunRequest;
+import io.daytona.model.toolbox.CodeRunResponse;
 import io.daytona.model.toolbox.ExecuteRequest;
 import io.daytona.model.toolbox.pty.PtyCreateRequest;
 import io.daytona.model.toolbox.pty.PtyCreateResponse;
@@ -109,6 +111,48 @@ public final class SandboxProcess {
             throw new DaytonaException("Failed to execute command: the toolbox answered with an empty body");
         }
         return ExecuteResponse.of(response.exitCode(), response.result());
+    }
+
+    /**
+     * Runs {@code code} as a program in the sandbox's language (its {@value Daytona#LANGUAGE_LABEL}
+     * label: {@code python}, {@code typescript} or {@code javascript}; Python when it has none) and
+     * waits for it to finish.
+     *
+     * @return the exit code, the combined output and the charts a Python program showed with matplotlib
+     * @throws DaytonaException if the call fails
+     */
+    public CodeRunResponse codeRun(String code) {
+        return codeRun(code, null, null, null);
+    }
+
+    /**
+     * Runs {@code code} as a program in the sandbox's language and waits for it to finish.
+     *
+     * @param code the program's source
+     * @param argv the arguments it sees after its own name; null for none
+     * @param env extra environment variables; null for none
+     * @param timeout how long it may run before the toolbox kills it, rounded up to whole seconds; null for no limit
+     * @return the exit code, the combined output and the charts a Python program showed with matplotlib;
+     *     a non-zero exit code is not an exception
+     * @throws DaytonaTimeoutException if the program ran out of time (HTTP 408)
+     * @throws DaytonaValidationException if the sandbox's language cannot be run there (HTTP 400)
+     * @throws DaytonaException if the call fails
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public CodeRunResponse codeRun(String code, List<String> argv, Map<String, String> env, Duration timeout) {
+        Objects.requireNonNull(code, "code is null");
+        String language = sandbox.getLabels().getOrDefault(Daytona.LANGUAGE_LABEL, Daytona.DEFAULT_LANGUAGE);
+        Integer seconds = timeout == null ? null : toSeconds(timeout);
+        CodeRunRequest request = new CodeRunRequest(code, language, argv, env, seconds);
+        Optional<Duration> responseTimeout = seconds == null
+                ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(seconds).plus(RESPONSE_GRACE));
+        HttpCall call = HttpCall.post("run code", sandbox.toolboxUri("/process/code-run"), request).withTimeout(responseTimeout);
+        CodeRunResponse response = transport.send(call, CodeRunResponse.class);
+        if (response == null) {
+            throw new DaytonaException("Failed to run code: the toolbox answered with an empty body");
+        }
+        return response;
     }
 
     /**

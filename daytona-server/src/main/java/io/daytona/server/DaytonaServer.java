@@ -14,6 +14,8 @@ import io.daytona.proxy.Proxy;
 import io.daytona.proxy.SandboxDirectory;
 import io.daytona.runner.RunnerConfig;
 import io.daytona.runner.SandboxRunner;
+import io.daytona.runner.archive.LayerArchiver;
+import io.daytona.runner.archive.LocalArchiveStore;
 import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
@@ -52,7 +54,8 @@ public final class DaytonaServer implements AutoCloseable {
         try {
             PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
             DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
-            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon);
+            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon,
+                    new LayerArchiver(new LocalArchiveStore(data.resolve("archives")), data.resolve("runner/archive-work")));
 
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
             CompletableFuture<SandboxActivity> activity = new CompletableFuture<>();
@@ -64,7 +67,7 @@ public final class DaytonaServer implements AutoCloseable {
                     config.maxAutoArchiveInterval());
             ControlPlane controlPlane = ControlPlane.start(
                     databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)), config)
-                            .withRateLimits(config.rateLimits()),
+                            .withWarmPoolSize(config.warmPoolSize()).withRateLimits(config.rateLimits()),
                     new LocalRunner(runner));
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());

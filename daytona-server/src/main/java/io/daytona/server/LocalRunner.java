@@ -3,15 +3,19 @@ package io.daytona.server;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.sandbox.SandboxRuntime;
+import io.daytona.controlplane.sandbox.SandboxRuntimeException;
 import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.RunnerSandboxState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.runner.SandboxRunner;
+import io.daytona.runner.SandboxRunnerException;
 
 /** The control plane's view of the runner living in the same process. */
 final class LocalRunner implements SandboxRuntime {
@@ -36,7 +40,11 @@ final class LocalRunner implements SandboxRuntime {
 
     @Override
     public StartedSandbox ensureStarted(SandboxSpec spec) throws Exception {
-        return runner.ensureStarted(spec);
+        try {
+            return runner.ensureStarted(spec);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
     }
 
     @Override
@@ -45,8 +53,53 @@ final class LocalRunner implements SandboxRuntime {
     }
 
     @Override
-    public void ensureDestroyed(String sandboxId) {
-        runner.ensureDestroyed(sandboxId);
+    public void ensureDestroyed(String sandboxId) throws Exception {
+        try {
+            runner.ensureDestroyed(sandboxId);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Instant ensureArchived(String sandboxId) throws Exception {
+        try {
+            return runner.ensureArchived(sandboxId).createdAt();
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public StartedSandbox ensureRestored(SandboxSpec spec) throws Exception {
+        try {
+            return runner.ensureRestored(spec);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws Exception {
+        try {
+            runner.claim(spec, poolCpu, poolMemoryGiB);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception {
+        try {
+            runner.ensureResources(sandboxId, cpu, memoryGiB);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Optional<String> exitDescription(String sandboxId) {
+        return runner.exitDescription(sandboxId);
     }
 
     @Override
@@ -62,5 +115,9 @@ final class LocalRunner implements SandboxRuntime {
     @Override
     public void applyNetwork(String sandboxId, NetworkPolicy policy) throws Exception {
         runner.applyNetwork(sandboxId, policy);
+    }
+
+    private static SandboxRuntimeException translate(SandboxRunnerException e) {
+        return new SandboxRuntimeException(e.getMessage(), e.recoverable(), e);
     }
 }

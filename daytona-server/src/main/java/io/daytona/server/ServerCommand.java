@@ -72,6 +72,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "PostgreSQL password; prefer the DAYTONA_DATABASE_PASSWORD environment variable, which ps does not show.")
     String databasePassword;
 
+    @Option(names = "--warm-pool-size", defaultValue = "${env:DAYTONA_WARM_POOL_SIZE:-2}",
+            description = "Started sandboxes of the default snapshot kept ready for creates with default parameters (default: ${DEFAULT-VALUE}; 0 turns the pool off).")
+    int warmPoolSize;
+
     @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
             description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
                     + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
@@ -87,7 +91,7 @@ final class ServerCommand implements Callable<Integer> {
                     Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval,
                     Optional.ofNullable(databaseUrl).filter(u -> !u.isBlank())
                             .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))),
-                    RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())));
+                    warmPoolSize, RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona server: " + e.getMessage());
             return 2;

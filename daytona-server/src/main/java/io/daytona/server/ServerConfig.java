@@ -22,6 +22,7 @@ import java.util.Optional;
  *     the public proxy URL's host and port when empty
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
  * @param database PostgreSQL settings; the embedded database under the data directory when empty
+ * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed by creates (0: none)
  * @param rateLimits the API's throttlers; all off by default
  */
 public record ServerConfig(
@@ -35,14 +36,22 @@ public record ServerConfig(
         Optional<String> proxyDomain,
         int maxAutoArchiveInterval,
         Optional<DatabaseSettings> database,
+        int warmPoolSize,
         RateLimits rateLimits) {
 
     /** Settings without rate limits. */
-    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl, Path engineSocket,
-                        String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval,
-                        Optional<DatabaseSettings> database) {
-        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain, maxAutoArchiveInterval,
-                database, RateLimits.none());
+    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl,
+                        Path engineSocket, String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval,
+                        Optional<DatabaseSettings> database, int warmPoolSize) {
+        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, database, warmPoolSize, RateLimits.none());
+    }
+
+    /** Settings with the embedded database and without a warm pool. */
+    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl,
+                        Path engineSocket, String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
+        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, Optional.empty(), 0);
     }
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
@@ -57,6 +66,9 @@ public record ServerConfig(
         requireNonNull(proxyDomain, "proxyDomain is null");
         requireNonNull(database, "database is null");
         requireNonNull(rateLimits, "rateLimits is null");
+        if (warmPoolSize < 0) {
+            throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
+        }
         if (maxAutoArchiveInterval < 1) {
             throw new IllegalArgumentException(
                     "the maximum auto-archive interval must be at least 1 minute, got " + maxAutoArchiveInterval + " (--max-auto-archive-interval)");
@@ -66,21 +78,26 @@ public record ServerConfig(
     /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
     public static ServerConfig defaults(Path dataDirectory) {
         return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
-                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty());
+                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty(), 0);
     }
 
     public ServerConfig withPorts(int api, int proxy) {
         return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database, rateLimits);
+                maxAutoArchiveInterval, database, warmPoolSize, rateLimits);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, Optional.of(settings), rateLimits);
+                maxAutoArchiveInterval, Optional.of(settings), warmPoolSize, rateLimits);
+    }
+
+    public ServerConfig withWarmPoolSize(int size) {
+        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                maxAutoArchiveInterval, database, size, rateLimits);
     }
 
     public ServerConfig withRateLimits(RateLimits limits) {
         return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database, limits);
+                maxAutoArchiveInterval, database, warmPoolSize, limits);
     }
 }

@@ -37,9 +37,21 @@ class ServerCommandTest {
     }
 
     @Test
+    void theWarmPoolHasTwoSandboxesInTheServerAndNoneInTestsAndCannotBeNegative() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs();
+        assertThat(command.warmPoolSize).isEqualTo(2);
+        new CommandLine(command).parseArgs("--warm-pool-size", "5");
+        assertThat(command.warmPoolSize).isEqualTo(5);
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).warmPoolSize()).isZero();
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).withWarmPoolSize(3).withPorts(0, 0).warmPoolSize()).isEqualTo(3);
+        assertThatThrownBy(() -> ServerConfig.defaults(Path.of("/tmp/data")).withWarmPoolSize(-1)).hasMessageContaining("--warm-pool-size");
+    }
+
+    @Test
     void refusesAMaximumAutoArchiveBelowOneMinuteNamingTheOption() {
         assertThatThrownBy(() -> new ServerConfig(Path.of("/tmp/data"), "127.0.0.1", 3000, 4000, Optional.empty(),
-                ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0, Optional.empty()))
+                ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0, Optional.empty(), 0))
                 .hasMessageContaining("--max-auto-archive-interval");
     }
 

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The auto-stop and auto-delete rules. The reconciler's periodic scan checks them against the
+ * The auto-stop, auto-archive and auto-delete rules. The reconciler's periodic scan checks them against the
  * database, so they hold across restarts and no timer lives in memory. A due timer only records
  * a desired state; the reconciler then acts on it like on an API call.
  *
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *       for at least that long, is stopped; an ephemeral one (auto-delete interval 0) is deleted.</li>
  *   <li>Auto-delete: a sandbox stopped (and meant to be) with an auto-delete interval of 0 or more,
  *       idle (continuously stopped) for at least that long, is deleted and its name freed.</li>
- *   <li>Auto-archive is stored but not acted on: archiving does not exist yet.</li>
+ *   <li>Auto-archive: a sandbox stopped (and meant to be) whose auto-delete is not due, idle
+ *       (continuously stopped) for its auto-archive interval, is archived.</li>
  * </ul>
  *
  * <p>Idle means no activity since {@code lastActivityAt}: toolbox traffic through the proxy,
@@ -78,6 +79,13 @@ final class LifecycleTimers {
                 return Optional.of(new Decision(sandbox, SandboxDesiredState.DESTROYED, idleSince));
             }
         }
+        if (sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED
+                && sandbox.autoArchiveInterval() > 0) {
+            Instant idleSince = now.minus(Duration.ofMinutes(sandbox.autoArchiveInterval()));
+            if (!sandbox.lastActivityAt().isAfter(idleSince)) {
+                return Optional.of(new Decision(sandbox, SandboxDesiredState.ARCHIVED, idleSince));
+            }
+        }
         return Optional.empty();
     }
 
@@ -91,7 +99,7 @@ final class LifecycleTimers {
         List<String> changed = new ArrayList<>();
         List<Decision> due = Stream.concat(
                         repository.findAutoStopCandidates(now.minus(SHORTEST_INTERVAL)).stream(),
-                        repository.findAutoDeleteCandidates().stream())
+                        repository.findAutoDeleteOrArchiveCandidates(now.minus(SHORTEST_INTERVAL)).stream())
                 .map(sandbox -> decide(sandbox, now))
                 .flatMap(Optional::stream)
                 .toList();
@@ -99,7 +107,11 @@ final class LifecycleTimers {
             SandboxRecord sandbox = decision.sandbox();
             if (repository.applyTimer(sandbox, decision.desired(), decision.idleSince(), now)) {
                 LOG.info("sandbox {} idle since {}: {} by its lifecycle timer", sandbox.id(), sandbox.lastActivityAt(),
-                        decision.desired() == SandboxDesiredState.DESTROYED ? "deleted" : "stopped");
+                        switch (decision.desired()) {
+                            case DESTROYED -> "deleted";
+                            case ARCHIVED -> "archived";
+                            default -> "stopped";
+                        });
                 changed.add(sandbox.id());
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
+import io.daytona.model.sandbox.SandboxDesiredState;
 import io.daytona.model.sandbox.SandboxState;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,15 @@ public final class Reconciler implements AutoCloseable {
     private volatile boolean running = true;
     private Instant nextObservation = Instant.EPOCH;
 
+    private final WarmPool pool;
+
     public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval) {
+        this(repository, runtime, clock, scanInterval, null);
+    }
+
+    /** A reconciler whose scan also keeps the warm pool full ({@code pool} null: no pool). */
+    public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval, WarmPool pool) {
+        this.pool = pool;
         this.repository = requireNonNull(repository, "repository is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -74,7 +83,7 @@ public final class Reconciler implements AutoCloseable {
         synchronized (progress) {
             while (true) {
                 Optional<SandboxRecord> current = repository.findById(sandboxId);
-                if (current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
+                if (!running || current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
                     return current;
                 }
                 long remaining = Duration.between(clock.instant(), deadline).toMillis();
@@ -115,6 +124,13 @@ public final class Reconciler implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("lifecycle timers failed; retrying at the next scan", e);
         }
+        if (pool != null) {
+            try {
+                pool.refill().forEach(this::submit);
+            } catch (RuntimeException e) {
+                LOG.warn("could not refill the warm pool; retrying at the next scan", e);
+            }
+        }
         repository.findUnsettled().forEach(this::submit);
         observeRunnerIfDue();
     }
@@ -131,12 +147,25 @@ public final class Reconciler implements AutoCloseable {
         }
         nextObservation = now.plus(OBSERVATION_INTERVAL);
         try {
+            // The database first: a sandbox it lists had its container before the runner is asked.
+            List<String> started = repository.startedIds();
+            List<String> stopped = repository.stoppedIds();
             Map<String, RunnerSandboxState> hosted = runtime.observe();
-            for (String id : repository.startedIds()) {
-                if (!inFlight.contains(id) && hosted.getOrDefault(id, RunnerSandboxState.MISSING) != RunnerSandboxState.RUNNING) {
-                    if (repository.recordStoppedByItself(id, "The sandbox stopped by itself (its main process exited or its container was removed)", now)) {
-                        LOG.warn("sandbox {} stopped by itself; recorded as stopped", id);
-                    }
+            for (String id : started) {
+                RunnerSandboxState seen = hosted.getOrDefault(id, RunnerSandboxState.MISSING);
+                if (inFlight.contains(id) || seen == RunnerSandboxState.RUNNING) {
+                    continue;
+                }
+                if (seen == RunnerSandboxState.MISSING) {
+                    recordVanished(id, SandboxState.STARTED, now);
+                } else if (repository.recordStoppedByItself(id, "The sandbox stopped by itself"
+                        + runtime.exitDescription(id).map(d -> " (" + d + ")").orElse(" (its main process exited)"), now)) {
+                    LOG.warn("sandbox {} stopped by itself; recorded as stopped", id);
+                }
+            }
+            for (String id : stopped) {
+                if (!inFlight.contains(id) && !hosted.containsKey(id)) {
+                    recordVanished(id, SandboxState.STOPPED, now);
                 }
             }
             List<String> removed = runtime.removeOrphans(repository.liveIds());
@@ -145,6 +174,13 @@ public final class Reconciler implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("could not compare the runner's sandboxes with the database: {}", e.getMessage());
+        }
+    }
+
+    private void recordVanished(String id, SandboxState state, Instant now) {
+        if (repository.recordVanished(id, state, "The sandbox's container was removed outside the platform; recover creates it "
+                + "again from its snapshot (files written in the sandbox are lost)", now)) {
+            LOG.warn("the container of sandbox {} vanished; recorded as a recoverable error", id);
         }
     }
 
@@ -172,8 +208,15 @@ public final class Reconciler implements AutoCloseable {
             try {
                 act(sandbox);
             } catch (Exception e) {
-                LOG.warn("sandbox {} failed to reach {}: {}", sandboxId, sandbox.desiredState().wireValue(), e.getMessage());
-                repository.recordState(sandboxId, SandboxState.ERROR, reason(e), clock.instant());
+                if (!running) {
+                    // Shutting down interrupts runner calls; the work is idempotent and resumes at the next start.
+                    LOG.info("sandbox {}: left {} for the next start", sandboxId, sandbox.state().wireValue());
+                    return;
+                }
+                boolean recoverable = !(e instanceof SandboxRuntimeException failure) || failure.recoverable();
+                LOG.warn("sandbox {} failed to reach {} (recoverable: {}): {}", sandboxId, sandbox.desiredState().wireValue(),
+                        recoverable, e.getMessage());
+                repository.recordError(sandboxId, reason(e), recoverable, recoveryState(sandbox), clock.instant());
                 return;
             } finally {
                 signalProgress();
@@ -184,20 +227,34 @@ public final class Reconciler implements AutoCloseable {
     private static boolean needsWork(SandboxRecord sandbox) {
         return switch (sandbox.state()) {
             case DESTROYED, BUILD_FAILED -> false;
-            case ERROR -> sandbox.desiredState() == io.daytona.model.sandbox.SandboxDesiredState.DESTROYED;
+            case ERROR -> sandbox.desiredState() == SandboxDesiredState.DESTROYED;
             default -> true;
         };
     }
 
     private void act(SandboxRecord sandbox) throws Exception {
         String id = sandbox.id();
+        if (sandbox.state() == SandboxState.RESIZING) {
+            resize(sandbox);
+            return;
+        }
         switch (sandbox.desiredState()) {
             case STARTED -> {
-                SandboxState entering = sandbox.state() == SandboxState.UNKNOWN || sandbox.state() == SandboxState.CREATING
-                        ? SandboxState.CREATING : SandboxState.STARTING;
+                SandboxState entering = switch (sandbox.state()) {
+                    case UNKNOWN, CREATING -> SandboxState.CREATING;
+                    case ARCHIVED, RESTORING -> SandboxState.RESTORING;
+                    default -> SandboxState.STARTING;
+                };
                 repository.recordState(id, entering, null, clock.instant());
-                StartedSandbox started = runtime.ensureStarted(spec(sandbox));
+                StartedSandbox started = entering == SandboxState.RESTORING
+                        ? runtime.ensureRestored(spec(sandbox))
+                        : runtime.ensureStarted(spec(sandbox));
                 repository.recordStarted(id, runtime.runnerId(), started.daemonVersion(), clock.instant());
+            }
+            case ARCHIVED -> {
+                repository.recordState(id, SandboxState.ARCHIVING, null, clock.instant());
+                Instant archivedAt = runtime.ensureArchived(id);
+                repository.recordArchived(id, archivedAt, clock.instant());
             }
             case STOPPED -> {
                 repository.recordState(id, SandboxState.STOPPING, null, clock.instant());
@@ -209,13 +266,39 @@ public final class Reconciler implements AutoCloseable {
                 runtime.ensureDestroyed(id);
                 repository.recordState(id, SandboxState.DESTROYED, null, clock.instant());
             }
-            case ARCHIVED, RESIZED, PAUSED -> throw new UnsupportedOperationException(
+            case RESIZED, PAUSED -> throw new UnsupportedOperationException(
                     "desired state " + sandbox.desiredState().wireValue() + " is not supported yet");
         }
     }
 
+    /**
+     * Applies the resources a resize asked for: CPU and memory reach the runner (live if the
+     * sandbox runs); disk is only recorded. The sandbox goes back to the state it was in.
+     */
+    private void resize(SandboxRecord sandbox) throws Exception {
+        int cpu = sandbox.resizeCpu() == null ? sandbox.cpu() : sandbox.resizeCpu();
+        int memory = sandbox.resizeMemory() == null ? sandbox.memory() : sandbox.resizeMemory();
+        int disk = sandbox.resizeDisk() == null ? sandbox.disk() : sandbox.resizeDisk();
+        if (cpu != sandbox.cpu() || memory != sandbox.memory()) {
+            runtime.ensureResources(sandbox.id(), cpu, memory);
+        }
+        repository.recordResized(sandbox.id(), cpu, memory, disk,
+                sandbox.desiredState() == SandboxDesiredState.STARTED ? SandboxState.STARTED : SandboxState.STOPPED, clock.instant());
+    }
+
+    /** The stable state a recover sends the sandbox back to, after it failed on the way to its desired state. */
+    static SandboxState recoveryState(SandboxRecord sandbox) {
+        return switch (sandbox.state()) {
+            case UNKNOWN, CREATING -> SandboxState.UNKNOWN;
+            case ARCHIVED, RESTORING -> SandboxState.ARCHIVED;
+            case RESIZING -> sandbox.desiredState() == SandboxDesiredState.STARTED ? SandboxState.STARTED : SandboxState.STOPPED;
+            default -> SandboxState.STOPPED;
+        };
+    }
+
     static SandboxSpec spec(SandboxRecord sandbox) {
-        return new SandboxSpec(sandbox.id(), sandbox.organizationId(), sandbox.snapshot(), sandbox.user(), sandbox.env(),
+        return new SandboxSpec(sandbox.id(), sandbox.organizationId() == null ? SandboxSpec.WARM_POOL : sandbox.organizationId(),
+                sandbox.snapshot(), sandbox.user(), sandbox.env(),
                 sandbox.cpu(), sandbox.memory(), sandbox.disk(),
                 new NetworkPolicy(sandbox.networkBlockAll(), NetworkAllowList.parse(sandbox.networkAllowList())));
     }
@@ -234,7 +317,9 @@ public final class Reconciler implements AutoCloseable {
     public void close() {
         running = false;
         scanner.interrupt();
-        workers.shutdown();
+        // Like a crash: runner calls under way are interrupted, and picked up again at the next start.
+        workers.shutdownNow();
+        signalProgress();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -10,6 +10,9 @@ import java.util.Map;
 /**
  * A sandbox row: what the control plane stores and the reconciler acts on. {@code forceStop} says
  * that the stop asked for should kill the sandbox rather than wait for its processes to exit.
+ * {@code recoveryState} is the stable state a recoverable error goes back to; {@code backupState}
+ * and {@code backupCreatedAt} describe its archive; {@code resizeCpu}, {@code resizeMemory} and
+ * {@code resizeDisk} are what a resize under way asked for (null when none is).
  */
 public record SandboxRecord(
         String id,
@@ -40,16 +43,40 @@ public record SandboxRecord(
         Instant createdAt,
         Instant updatedAt,
         Instant lastActivityAt,
-        boolean forceStop) {
+        boolean forceStop,
+        SandboxState recoveryState,
+        String backupState,
+        Instant backupCreatedAt,
+        Integer resizeCpu,
+        Integer resizeMemory,
+        Integer resizeDisk) {
+
+    /** A sandbox with no error to recover from, no archive and no resize under way. */
+    public SandboxRecord(String id, String organizationId, String name, String snapshot, String user,
+                         Map<String, String> env, Map<String, String> labels, boolean isPublic, boolean networkBlockAll,
+                         String networkAllowList, String region, int cpu, int gpu, int memory, int disk,
+                         SandboxState state, SandboxDesiredState desiredState, String errorReason, boolean recoverable,
+                         int autoStopInterval, int autoArchiveInterval, int autoDeleteInterval, String runnerId,
+                         String daemonVersion, String authToken, Instant createdAt, Instant updatedAt,
+                         Instant lastActivityAt, boolean forceStop) {
+        this(id, organizationId, name, snapshot, user, env, labels, isPublic, networkBlockAll, networkAllowList, region,
+                cpu, gpu, memory, disk, state, desiredState, errorReason, recoverable, autoStopInterval,
+                autoArchiveInterval, autoDeleteInterval, runnerId, daemonVersion, authToken, createdAt, updatedAt,
+                lastActivityAt, forceStop, null, NO_BACKUP, null, null, null, null);
+    }
+
+    /** The backup state of a sandbox that was never archived. */
+    public static final String NO_BACKUP = "None";
 
     public SandboxRecord {
         requireNonNull(id, "id is null");
-        requireNonNull(organizationId, "organizationId is null");
+        // organizationId is null for sandboxes of the warm pool, until one is claimed
         requireNonNull(name, "name is null");
         env = Map.copyOf(env);
         labels = Map.copyOf(labels);
         requireNonNull(state, "state is null");
         requireNonNull(desiredState, "desiredState is null");
+        requireNonNull(backupState, "backupState is null");
     }
 
     /** Whether the sandbox is deleted as soon as it stops ({@code autoDeleteInterval} 0). */

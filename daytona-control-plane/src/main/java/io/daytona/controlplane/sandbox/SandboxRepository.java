@@ -131,6 +131,165 @@ public final class SandboxRepository {
                 .execute());
     }
 
+    /**
+     * Records that the reconciler could not reach the desired state: {@code recoverable} errors
+     * go back to {@code recoveryState} on recover. A resize under way is dropped.
+     */
+    public void recordError(String id, String reason, boolean recoverable, SandboxState recoveryState, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'error', error_reason = :error, recoverable = :recoverable,
+                            recovery_state = :recoveryState, resize_cpu = NULL, resize_memory = NULL, resize_disk = NULL,
+                            force_stop = FALSE, updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("error", reason)
+                .bind("recoverable", recoverable)
+                .bind("recoveryState", recoveryState.wireValue())
+                .bind("now", now)
+                .execute());
+    }
+
+    /**
+     * Sends a recoverable sandbox in error back to {@code state}, with a new desired state; false
+     * if it is no longer a recoverable error (a concurrent recover or delete won).
+     */
+    public boolean requestRecover(String id, SandboxState state, SandboxDesiredState desired, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = :state, desired_state = :desired, error_reason = NULL, recoverable = FALSE,
+                            recovery_state = NULL, updated_at = :now
+                        WHERE id = :id AND state = 'error' AND recoverable = TRUE AND desired_state <> 'destroyed'""")
+                .bind("id", id)
+                .bind("state", state.wireValue())
+                .bind("desired", desired.wireValue())
+                .bind("now", now)
+                .execute() == 1);
+    }
+
+    /** Records that the sandbox's files are in the archive store and no runner hosts it. */
+    public void recordArchived(String id, Instant archivedAt, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'archived', error_reason = NULL, runner_id = NULL, backup_state = 'Completed',
+                            backup_created_at = :archivedAt, updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("archivedAt", archivedAt)
+                .bind("now", now)
+                .execute());
+    }
+
+    /**
+     * Starts a resize if the sandbox is still settled in {@code expectedState}: the state becomes
+     * {@code resizing} and the reconciler applies the new resources.
+     */
+    public boolean requestResize(String id, SandboxState expectedState, SandboxDesiredState expectedDesired,
+                                 int cpu, int memory, int disk, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'resizing', resize_cpu = :cpu, resize_memory = :memory, resize_disk = :disk,
+                            updated_at = :now
+                        WHERE id = :id AND state = :state AND desired_state = :expectedDesired""")
+                .bind("id", id)
+                .bind("state", expectedState.wireValue())
+                .bind("expectedDesired", expectedDesired.wireValue())
+                .bind("cpu", cpu)
+                .bind("memory", memory)
+                .bind("disk", disk)
+                .bind("now", now)
+                .execute() == 1);
+    }
+
+    /** Records the resources a resize applied and the state the sandbox is back in. */
+    public void recordResized(String id, int cpu, int memory, int disk, SandboxState state, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET cpu = :cpu, memory = :memory, disk = :disk, state = :state,
+                            resize_cpu = NULL, resize_memory = NULL, resize_disk = NULL, updated_at = :now
+                        WHERE id = :id AND state = 'resizing'""")
+                .bind("id", id)
+                .bind("cpu", cpu)
+                .bind("memory", memory)
+                .bind("disk", disk)
+                .bind("state", state.wireValue())
+                .bind("now", now)
+                .execute());
+    }
+
+    /**
+     * Records that a sandbox's container disappeared behind the platform's back: an error,
+     * recoverable by creating the container again, if the sandbox still is (and is meant to be)
+     * in {@code state}.
+     */
+    public boolean recordVanished(String id, SandboxState state, String reason, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'error', error_reason = :reason, recoverable = TRUE, recovery_state = 'stopped',
+                            updated_at = :now
+                        WHERE id = :id AND state = :state AND desired_state = :state""")
+                .bind("id", id)
+                .bind("state", state.wireValue())
+                .bind("reason", reason)
+                .bind("now", now)
+                .execute() == 1);
+    }
+
+    /** How many sandboxes the warm pool has, started or on their way. */
+    public int countPool() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM sandbox WHERE organization_id IS NULL AND desired_state = 'started' AND state <> 'error'")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    /** Marks the warm pool's failed sandboxes for destruction; returns their ids. */
+    public List<String> destroyFailedPoolSandboxes(Instant now) {
+        return jdbi.inTransaction(handle -> {
+            List<String> failed = handle.createQuery(
+                            "SELECT id FROM sandbox WHERE organization_id IS NULL AND state = 'error' AND desired_state <> 'destroyed'")
+                    .mapTo(String.class)
+                    .list();
+            failed.forEach(id -> handle.createUpdate("UPDATE sandbox SET desired_state = 'destroyed', live_name = NULL, updated_at = :now WHERE id = :id")
+                    .bind("id", id).bind("now", now).execute());
+            return failed;
+        });
+    }
+
+    /**
+     * Hands a started warm-pool sandbox to an organization with the settings of {@code wanted}
+     * (whose id is ignored), in state {@code starting} until the runner has applied them. Several
+     * creates may race for the same sandbox: the update only succeeds for one.
+     */
+    public java.util.Optional<SandboxRecord> claimPooled(SandboxRecord wanted) {
+        List<String> candidates = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id FROM sandbox WHERE organization_id IS NULL AND state = 'started' AND desired_state = 'started'
+                        ORDER BY created_at LIMIT 3""")
+                .mapTo(String.class)
+                .list());
+        for (String id : candidates) {
+            int updated = jdbi.withHandle(handle -> handle.createUpdate("""
+                            UPDATE sandbox SET organization_id = :organizationId, name = :name, live_name = :name, env = :env,
+                                labels = :labels, is_public = :isPublic, network_block_all = :networkBlockAll,
+                                network_allow_list = :networkAllowList, cpu = :cpu, memory = :memory, disk = :disk,
+                                auto_stop_interval = :autoStopInterval, auto_archive_interval = :autoArchiveInterval,
+                                auto_delete_interval = :autoDeleteInterval, auth_token = :authToken, state = 'starting',
+                                created_at = :createdAt, updated_at = :createdAt, last_activity_at = :createdAt
+                            WHERE id = :id AND organization_id IS NULL AND state = 'started' AND desired_state = 'started'""")
+                    .bindMethods(wanted)
+                    .bind("id", id)
+                    .bind("name", wanted.name().equals(wanted.id()) ? id : wanted.name())
+                    .bind("env", write(wanted.env()))
+                    .bind("labels", write(wanted.labels()))
+                    .execute());
+            if (updated == 1) {
+                return findById(id);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Ids of sandboxes that are, and are meant to be, stopped. */
+    public List<String> stoppedIds() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped'")
+                .mapTo(String.class)
+                .list());
+    }
+
     /** Ids of every sandbox not yet destroyed, of every organization: the runner's view is checked against them. */
     public java.util.Set<String> liveIds() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state <> 'destroyed'")
@@ -255,10 +414,16 @@ public final class SandboxRepository {
                 .list());
     }
 
-    /** Sandboxes, of every organization, that are and are meant to be stopped and have an auto-delete interval. */
-    public List<SandboxRecord> findAutoDeleteCandidates() {
+    /**
+     * Sandboxes, of every organization, that are and are meant to be stopped and have an
+     * auto-delete interval, or have been idle since {@code idleSince} (auto-archive's shortest
+     * interval).
+     */
+    public List<SandboxRecord> findAutoDeleteOrArchiveCandidates(Instant idleSince) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT * FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped' AND auto_delete_interval >= 0""")
+                        SELECT * FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped'
+                          AND (auto_delete_interval >= 0 OR (auto_archive_interval > 0 AND last_activity_at <= :idleSince))""")
+                .bind("idleSince", idleSince)
                 .map(this::map)
                 .list());
     }
@@ -274,7 +439,9 @@ public final class SandboxRepository {
                 : "desired_state = :desired";
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE sandbox SET " + set + ", updated_at = :now "
                         + "WHERE id = :id AND state = :state AND desired_state = :seenDesired AND auto_stop_interval = :autoStop "
-                        + "AND auto_delete_interval = :autoDelete AND last_activity_at <= :idleSince")
+                        + "AND auto_delete_interval = :autoDelete AND auto_archive_interval = :autoArchive "
+                        + "AND last_activity_at <= :idleSince")
+                .bind("autoArchive", seen.autoArchiveInterval())
                 .bind("id", seen.id())
                 .bind("state", seen.state().wireValue())
                 .bind("seenDesired", seen.desiredState().wireValue())
@@ -316,7 +483,13 @@ public final class SandboxRepository {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "last_activity_at"),
-                rs.getBoolean("force_stop"));
+                rs.getBoolean("force_stop"),
+                rs.getString("recovery_state") == null ? null : SandboxState.fromWire(rs.getString("recovery_state")),
+                rs.getString("backup_state"),
+                instant(rs, "backup_created_at"),
+                rs.getObject("resize_cpu", Integer.class),
+                rs.getObject("resize_memory", Integer.class),
+                rs.getObject("resize_disk", Integer.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

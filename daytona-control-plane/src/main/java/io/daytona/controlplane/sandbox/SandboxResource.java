@@ -17,6 +17,7 @@ import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.ListSandboxesResponse;
 import io.daytona.model.sandbox.PaginatedSandboxes;
 import io.daytona.model.sandbox.PortPreviewUrl;
+import io.daytona.model.sandbox.ResizeSandbox;
 import io.daytona.model.sandbox.Sandbox;
 import io.daytona.model.sandbox.SandboxLabels;
 import io.daytona.model.sandbox.SandboxState;
@@ -66,6 +67,13 @@ public final class SandboxResource {
         api.post("/api/sandbox/{sandboxIdOrName}/stop", write, (ex, caller) -> {
             boolean force = ex.query("force").filter(v -> !v.isBlank()).map(v -> parseBoolean("force", v)).orElse(false);
             ex.json(200, dto(service.stop(caller, idOrName(ex), force)));
+        });
+        api.post("/api/sandbox/{sandboxIdOrName}/archive", write, (ex, caller) -> ex.json(200, dto(service.archive(caller, idOrName(ex)))));
+        api.post("/api/sandbox/{sandboxIdOrName}/resize", write, (ex, caller) ->
+                ex.json(200, dto(service.resize(caller, idOrName(ex), ex.optionalBody(ResizeSandbox.class).orElse(null)))));
+        api.post("/api/sandbox/{sandboxIdOrName}/recover", write, (ex, caller) -> {
+            boolean skipStart = ex.query("skipStart").filter(v -> !v.isBlank()).map(v -> parseBoolean("skipStart", v)).orElse(false);
+            ex.json(200, dto(service.recover(caller, idOrName(ex), skipStart)));
         });
         api.put("/api/sandbox/{sandboxIdOrName}/labels", write, (ex, caller) -> {
             SandboxLabels body = ex.body(SandboxLabels.class);

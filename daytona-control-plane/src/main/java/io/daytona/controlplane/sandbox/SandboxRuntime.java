@@ -10,7 +10,8 @@ import io.daytona.model.runner.StartedSandbox;
 
 /**
  * What the control plane asks of runners. Every call is idempotent: it ensures a state, so the
- * reconciler can repeat it after a crash. Implemented in-process in the single-JVM server and
+ * reconciler can repeat it after a crash. A call that fails for good throws a
+ * {@link SandboxRuntimeException}, which says whether the sandbox can be recovered. Implemented in-process in the single-JVM server and
  * over the runner's HTTP API when runners are separate.
  */
 public interface SandboxRuntime {
@@ -28,7 +29,35 @@ public interface SandboxRuntime {
      */
     void ensureStopped(String sandboxId, boolean force) throws Exception;
 
+    /** Removes the sandbox's container and its archive, whichever exist. */
     void ensureDestroyed(String sandboxId) throws Exception;
+
+    /**
+     * Moves a stopped sandbox's files to the archive store and frees the runner of it.
+     *
+     * @return when the archive was made
+     */
+    java.time.Instant ensureArchived(String sandboxId) throws Exception;
+
+    /** Brings an archived sandbox back onto a runner, files intact, and starts it. */
+    StartedSandbox ensureRestored(SandboxSpec spec) throws Exception;
+
+    /**
+     * Hands a started warm-pool sandbox to its owner as {@code spec} describes it: environment to
+     * its daemon, and limits and network rules where they differ from the pool's.
+     */
+    void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws Exception;
+
+    /** Changes a sandbox's CPU and memory: at once if it runs, else from its next start. */
+    void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception;
+
+    /**
+     * Why a sandbox's container stopped without being asked to (exit code, killed for memory),
+     * when the runner can tell.
+     */
+    default java.util.Optional<String> exitDescription(String sandboxId) {
+        return java.util.Optional.empty();
+    }
 
     /** The state of every sandbox the runner hosts, by sandbox id. */
     Map<String, RunnerSandboxState> observe() throws Exception;

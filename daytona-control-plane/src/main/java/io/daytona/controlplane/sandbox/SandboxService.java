@@ -7,6 +7,7 @@ import io.daytona.controlplane.auth.Caller;
 import io.daytona.http.ServiceException;
 import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.sandbox.CreateSandbox;
+import io.daytona.model.sandbox.ResizeSandbox;
 import io.daytona.model.sandbox.UpdateSandboxNetworkSettings;
 import io.daytona.model.sandbox.SandboxDesiredState;
 import io.daytona.model.sandbox.SandboxState;
@@ -16,10 +17,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.UUID;
 
 /** Sandbox use cases: validate, record the desired state, wake the reconciler. Never touches a container. */
 public final class SandboxService {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
     /** How long create waits for the sandbox to start before answering with its current state. */
     static final Duration CREATE_WAIT = Duration.ofSeconds(30);
 
@@ -29,15 +34,24 @@ public final class SandboxService {
     private final SandboxDefaults defaults;
     private final SandboxActivity activity;
     private final Clock clock;
+    private final WarmPool pool;
     private final SandboxQuota quota;
 
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
-        this(repository, reconciler, runtime, defaults, activity, clock, SandboxQuota.unlimited());
+        this(repository, reconciler, runtime, defaults, activity, clock, null, SandboxQuota.unlimited());
     }
 
+    /** A service that serves creates with default parameters from {@code pool} when it can (null: never). */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
-                          SandboxDefaults defaults, SandboxActivity activity, Clock clock, SandboxQuota quota) {
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool) {
+        this(repository, reconciler, runtime, defaults, activity, clock, pool, SandboxQuota.unlimited());
+    }
+
+    /** With the organizations' quotas checked on create, start and resize. */
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool, SandboxQuota quota) {
+        this.pool = pool;
         this.quota = requireNonNull(quota, "quota is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
@@ -50,9 +64,10 @@ public final class SandboxService {
     public SandboxRecord create(Caller caller, CreateSandbox request) throws InterruptedException {
         CreateSandboxValidator.validate(request, defaults);
         String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot();
-        if (!runtime.hasImage(snapshot)) {
-            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
-                    snapshot, defaults.defaultSnapshot());
+        // A pool sandbox proves its image exists; the engine is asked only when none is claimed.
+        boolean poolable = pool != null && pool.canServe(request, snapshot);
+        if (!poolable) {
+            requireImage(snapshot);
         }
         if (request.target() != null && !request.target().isBlank() && !request.target().equals(defaults.defaultRegion())) {
             throw ServiceException.badRequest("Region %s not found; this server has region %s", request.target(), defaults.defaultRegion());
@@ -93,6 +108,13 @@ public final class SandboxService {
                 now,
                 now,
                 false);
+        if (poolable) {
+            Optional<SandboxRecord> claimed = claimFromPool(record);
+            if (claimed.isPresent()) {
+                return claimed.get();
+            }
+            requireImage(snapshot);
+        }
         try {
             repository.insert(record);
         } catch (RuntimeException e) {
@@ -103,6 +125,42 @@ public final class SandboxService {
         }
         reconciler.wake(id);
         return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
+    }
+
+    private void requireImage(String snapshot) {
+        if (!runtime.hasImage(snapshot)) {
+            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
+                    snapshot, defaults.defaultSnapshot());
+        }
+    }
+
+    /**
+     * Takes a started sandbox from the warm pool for {@code wanted} and applies its settings; the
+     * reconciler finishes the job if this process dies half-way (the claimed row is {@code starting}).
+     */
+    private Optional<SandboxRecord> claimFromPool(SandboxRecord wanted) {
+        Optional<SandboxRecord> claimed;
+        try {
+            claimed = repository.claimPooled(wanted);
+        } catch (RuntimeException e) {
+            if (repository.nameTaken(wanted.organizationId(), wanted.name())) {
+                throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", wanted.name());
+            }
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        SandboxRecord sandbox = claimed.get();
+        try {
+            runtime.claim(Reconciler.spec(sandbox), SandboxDefaults.DEFAULT_CPU, SandboxDefaults.DEFAULT_MEMORY);
+            repository.recordStarted(sandbox.id(), runtime.runnerId(), sandbox.daemonVersion(), clock.instant());
+        } catch (Exception e) {
+            // The reconciler starts it again the ordinary way, which applies the settings too.
+            LOG.warn("sandbox {} claimed from the warm pool could not take its settings at once: {}", sandbox.id(), e.getMessage());
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id());
     }
 
     public SandboxRecord get(Caller caller, String idOrName) {
@@ -120,10 +178,14 @@ public final class SandboxService {
             return sandbox;
         }
         if (sandbox.state() == SandboxState.ERROR) {
-            throw ServiceException.badRequest("Sandbox %s is in an error state (%s); delete it and create a new one",
-                    sandbox.id(), sandbox.errorReason());
+            throw ServiceException.badRequest(sandbox.recoverable()
+                            ? "Sandbox %s is in a recoverable error state (%s); recover it with POST /api/sandbox/%s/recover, or delete it"
+                            : "Sandbox %s is in an error state (%s); delete it and create a new one (%s)",
+                    sandbox.id(), sandbox.errorReason(), sandbox.recoverable() ? sandbox.id() : "it cannot be recovered");
         }
-        if (sandbox.state() != SandboxState.STOPPED || sandbox.desiredState() != SandboxDesiredState.STOPPED) {
+        boolean archived = sandbox.state() == SandboxState.ARCHIVED && sandbox.desiredState() == SandboxDesiredState.ARCHIVED;
+        boolean stopped = sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED;
+        if (!archived && !stopped) {
             throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
                     SandboxViews.shownState(sandbox).wireValue());
         }
@@ -153,6 +215,95 @@ public final class SandboxService {
         }
         if (!repository.requestStop(sandbox.id(), sandbox.state(), sandbox.desiredState(), force, clock.instant())) {
             throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    /**
+     * Archives a stopped sandbox: its files move to the archive store and its runner is freed.
+     * Archiving an archived sandbox changes nothing.
+     */
+    public SandboxRecord archive(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.state() == SandboxState.ARCHIVED && sandbox.desiredState() == SandboxDesiredState.ARCHIVED) {
+            return sandbox;
+        }
+        if (sandbox.state() != SandboxState.STOPPED || sandbox.desiredState() != SandboxDesiredState.STOPPED) {
+            throw ServiceException.conflict("Sandbox %s is %s; only a stopped sandbox can be archived: stop it first and wait until it is stopped",
+                    sandbox.id(), SandboxViews.shownState(sandbox).wireValue());
+        }
+        return request(sandbox, SandboxDesiredState.ARCHIVED);
+    }
+
+    /**
+     * Changes a sandbox's resources: CPU and memory of a started sandbox at once and only
+     * upwards (as the reference's hot resize), of a stopped one from its next start; disk only while stopped, and only upwards. Answers with the
+     * sandbox in state {@code resizing}, or unchanged if nothing changes.
+     */
+    public SandboxRecord resize(Caller caller, String idOrName, ResizeSandbox request) {
+        if (request == null || request.cpu() == null && request.memory() == null && request.disk() == null) {
+            throw ServiceException.badRequest("Send at least one of cpu, memory (GiB) and disk (GiB), e.g. {\"cpu\": 2, \"memory\": 4}");
+        }
+        positiveWithin("cpu", request.cpu(), defaults.maxCpu(), "cores");
+        positiveWithin("memory", request.memory(), defaults.maxMemory(), "GiB");
+        positiveWithin("disk", request.disk(), defaults.maxDisk(), "GiB");
+        SandboxRecord sandbox = get(caller, idOrName);
+        boolean started = sandbox.state() == SandboxState.STARTED && sandbox.desiredState() == SandboxDesiredState.STARTED;
+        boolean stopped = sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED;
+        if (!started && !stopped) {
+            throw ServiceException.conflict("Sandbox %s is %s; resize a started or stopped sandbox once its state change has finished",
+                    sandbox.id(), SandboxViews.shownState(sandbox).wireValue());
+        }
+        int cpu = Objects.requireNonNullElse(request.cpu(), sandbox.cpu());
+        int memory = Objects.requireNonNullElse(request.memory(), sandbox.memory());
+        int disk = Objects.requireNonNullElse(request.disk(), sandbox.disk());
+        if (started && (cpu < sandbox.cpu() || memory < sandbox.memory())) {
+            throw ServiceException.badRequest("A started sandbox's cpu and memory can only grow (it has %d cores, %d GiB); stop it to shrink them",
+                    sandbox.cpu(), sandbox.memory());
+        }
+        if (disk < sandbox.disk()) {
+            throw ServiceException.badRequest("disk can only grow: the sandbox has %d GiB, got %d", sandbox.disk(), disk);
+        }
+        if (disk != sandbox.disk() && !stopped) {
+            throw ServiceException.badRequest("disk can only change while the sandbox is stopped; stop it first (cpu and memory change while it runs)");
+        }
+        if (cpu == sandbox.cpu() && memory == sandbox.memory() && disk == sandbox.disk()) {
+            return sandbox;
+        }
+        quota.checkResize(sandbox, cpu, memory, disk);
+        if (!repository.requestResize(sandbox.id(), sandbox.state(), sandbox.desiredState(), cpu, memory, disk, clock.instant())) {
+            throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    private static void positiveWithin(String field, Integer value, int max, String unit) {
+        if (value != null && (value < 1 || value > max)) {
+            throw ServiceException.badRequest("%s must be from 1 to %d %s (the per-sandbox maximum of this server), got %d", field, max, unit, value);
+        }
+    }
+
+    /**
+     * Sends a sandbox in a recoverable error back to the last stable state it had, then starts it
+     * unless {@code skipStart}.
+     */
+    public SandboxRecord recover(Caller caller, String idOrName, boolean skipStart) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.state() != SandboxState.ERROR || !sandbox.recoverable()) {
+            throw ServiceException.conflict(sandbox.state() == SandboxState.ERROR
+                            ? "Sandbox %s cannot be recovered (%s); delete it"
+                            : "Sandbox %s is %s, not in a recoverable error state; only a sandbox in state error with recoverable true can be recovered",
+                    sandbox.id(), sandbox.state() == SandboxState.ERROR ? sandbox.errorReason() : SandboxViews.shownState(sandbox).wireValue());
+        }
+        SandboxState back = Objects.requireNonNullElse(sandbox.recoveryState(), SandboxState.STOPPED);
+        SandboxDesiredState desired = !skipStart || back == SandboxState.UNKNOWN ? SandboxDesiredState.STARTED
+                : back == SandboxState.ARCHIVED ? SandboxDesiredState.ARCHIVED
+                : back == SandboxState.STARTED ? SandboxDesiredState.STARTED
+                : SandboxDesiredState.STOPPED;
+        if (!repository.requestRecover(sandbox.id(), back, desired, clock.instant())) {
+            throw ServiceException.conflict("Sandbox %s changed meanwhile; get it again and retry", sandbox.id());
         }
         reconciler.wake(sandbox.id());
         return repository.findById(sandbox.id()).orElseThrow();

@@ -11,7 +11,7 @@ final class SandboxViews {
     static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
         return new Sandbox(s.id(), s.organizationId(), s.name(), s.snapshot(), s.user(), s.env(), s.labels(),
                 s.isPublic(), s.networkBlockAll(), s.networkAllowList(), null, s.region(), s.cpu(), s.gpu(), null,
-                s.memory(), s.disk(), shownState(s), s.desiredState(), s.errorReason(), s.recoverable(), "None", null,
+                s.memory(), s.disk(), shownState(s), s.desiredState(), s.errorReason(), s.recoverable(), s.backupState(), s.backupCreatedAt(),
                 s.autoStopInterval(), s.autoArchiveInterval(), s.autoDeleteInterval(), null, null, s.createdAt(),
                 s.updatedAt(), s.lastActivityAt(), "container", s.daemonVersion(), s.runnerId(), null, toolboxProxyUrl);
     }
@@ -26,11 +26,15 @@ final class SandboxViews {
         if (state == SandboxState.STARTED && desired == SandboxDesiredState.STOPPED) {
             return SandboxState.STOPPING;
         }
-        if ((state == SandboxState.STARTED || state == SandboxState.STOPPED) && desired == SandboxDesiredState.DESTROYED) {
+        if ((state == SandboxState.STARTED || state == SandboxState.STOPPED || state == SandboxState.ARCHIVED)
+                && desired == SandboxDesiredState.DESTROYED) {
             return SandboxState.DESTROYING;
         }
         if (state == SandboxState.STOPPED && desired == SandboxDesiredState.STARTED) {
             return SandboxState.STARTING;
+        }
+        if (state == SandboxState.ARCHIVED && desired == SandboxDesiredState.STARTED) {
+            return SandboxState.RESTORING;
         }
         if (state == SandboxState.STOPPED && desired == SandboxDesiredState.ARCHIVED) {
             return SandboxState.ARCHIVING;

@@ -18,6 +18,13 @@ public final class FakeRuntime implements SandboxRuntime {
     /** Every stop asked, as {@code id} or {@code id (forced)}, in order. */
     public final List<String> stops = new CopyOnWriteArrayList<>();
     public volatile boolean failStarts;
+    public volatile boolean failArchives;
+    /** When set, archives wait for it: a test holds a sandbox in state archiving. */
+    public volatile java.util.concurrent.CountDownLatch archiveGate;
+    /** Sandboxes whose files are in the (pretend) archive store. */
+    public final Set<String> archived = ConcurrentHashMap.newKeySet();
+    /** The last CPU/memory applied to each sandbox, as {@code cpu/memory}. */
+    public final Map<String, String> resources = new ConcurrentHashMap<>();
 
     @Override
     public String runnerId() {
@@ -47,6 +54,42 @@ public final class FakeRuntime implements SandboxRuntime {
     @Override
     public void ensureDestroyed(String sandboxId) {
         running.remove(sandboxId);
+    }
+
+    @Override
+    public java.time.Instant ensureArchived(String sandboxId) throws Exception {
+        java.util.concurrent.CountDownLatch gate = archiveGate;
+        if (gate != null) {
+            gate.await();
+        }
+        if (failArchives) {
+            throw new SandboxRuntimeException("archive store full", true, null);
+        }
+        running.remove(sandboxId);
+        archived.add(sandboxId);
+        return java.time.Instant.parse("2030-01-01T00:00:00Z");
+    }
+
+    @Override
+    public StartedSandbox ensureRestored(SandboxSpec spec) throws Exception {
+        if (!archived.remove(spec.sandboxId())) {
+            throw new SandboxRuntimeException("no archive", false, null);
+        }
+        return ensureStarted(spec);
+    }
+
+    /** Every claim, as {@code id env}. */
+    public final List<String> claims = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) {
+        claims.add(spec.sandboxId() + " " + spec.env());
+        resources.put(spec.sandboxId(), spec.cpu() + "/" + spec.memoryGiB());
+    }
+
+    @Override
+    public void ensureResources(String sandboxId, int cpu, int memoryGiB) {
+        resources.put(sandboxId, cpu + "/" + memoryGiB);
     }
 
     @Override

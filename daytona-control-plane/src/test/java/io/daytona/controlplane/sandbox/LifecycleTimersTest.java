@@ -80,7 +80,8 @@ class LifecycleTimersTest {
         assertThat(LifecycleTimers.decide(stopped, T0.plus(Duration.ofMinutes(60))).orElseThrow().desired())
                 .isEqualTo(SandboxDesiredState.DESTROYED);
         SandboxRecord kept = sandbox(SandboxState.STOPPED, SandboxDesiredState.STOPPED, 15, -1, T0);
-        assertThat(LifecycleTimers.decide(kept, T0.plus(Duration.ofDays(365)))).isEmpty();
+        assertThat(LifecycleTimers.decide(kept, T0.plus(Duration.ofDays(365))).orElseThrow().desired())
+                .as("never deleted, archived instead").isEqualTo(SandboxDesiredState.ARCHIVED);
         SandboxRecord starting = sandbox(SandboxState.STOPPED, SandboxDesiredState.STARTED, 15, 0, T0);
         assertThat(LifecycleTimers.decide(starting, T0.plus(Duration.ofDays(1)))).as("a start was asked").isEmpty();
     }
@@ -92,10 +93,17 @@ class LifecycleTimersTest {
     }
 
     @Test
-    void autoArchiveIsNotActedOnYet() {
+    void autoArchivesAStoppedSandboxAfterItsIntervalUnlessItIsDeletedFirst() {
         SandboxRecord stopped = sandbox(SandboxState.STOPPED, SandboxDesiredState.STOPPED, 15, -1, T0);
         assertThat(stopped.autoArchiveInterval()).isEqualTo(60);
-        assertThat(LifecycleTimers.decide(stopped, T0.plus(Duration.ofDays(60)))).isEmpty();
+        assertThat(LifecycleTimers.decide(stopped, T0.plus(Duration.ofMinutes(59)))).isEmpty();
+        assertThat(LifecycleTimers.decide(stopped, T0.plus(Duration.ofMinutes(60))).orElseThrow().desired())
+                .isEqualTo(SandboxDesiredState.ARCHIVED);
+        SandboxRecord deletedFirst = sandbox(SandboxState.STOPPED, SandboxDesiredState.STOPPED, 15, 60, T0);
+        assertThat(LifecycleTimers.decide(deletedFirst, T0.plus(Duration.ofMinutes(60))).orElseThrow().desired())
+                .isEqualTo(SandboxDesiredState.DESTROYED);
+        SandboxRecord started = sandbox(SandboxState.STARTED, SandboxDesiredState.STARTED, 0, -1, T0);
+        assertThat(LifecycleTimers.decide(started, T0.plus(Duration.ofDays(60)))).as("only stopped sandboxes are archived").isEmpty();
     }
 
     // Against the database.

@@ -11,17 +11,17 @@ import java.util.Optional;
  * Turns the paths clients send into paths on the sandbox's file system. Relative paths resolve
  * against the work directory. Nothing is normalized or confined: the daemon runs as the sandbox
  * user, so the kernel resolves {@code ..} and symbolic links and enforces permissions exactly as
- * for a shell in the sandbox.
+ * for a shell in the sandbox. The git API resolves its repository paths the same way.
  */
-final class SandboxPaths {
+public final class SandboxPaths {
     private final Path workDir;
 
-    SandboxPaths(Path workDir) {
+    public SandboxPaths(Path workDir) {
         this.workDir = requireNonNull(workDir, "workDir is null");
     }
 
     /** Resolves a required query parameter; a missing or malformed path is a 400. */
-    Path resolve(String raw, String parameter) {
+    public Path resolve(String raw, String parameter) {
         if (raw == null || raw.isEmpty()) {
             throw ServiceException.badRequest("%s is required: pass the file's path, absolute or relative to %s", parameter, workDir);
         }
@@ -61,7 +61,7 @@ final class SandboxPaths {
         }
     }
 
-    Path workDir() {
+    public Path workDir() {
         return workDir;
     }
 

@@ -28,6 +28,9 @@ public record SandboxSpec(
         int diskGiB,
         NetworkPolicy network) {
 
+    /** The organization of warm-pool sandboxes, which belong to nobody until claimed. */
+    public static final String WARM_POOL = "warm-pool";
+
     public SandboxSpec {
         requireNonNull(sandboxId, "sandboxId is null");
         requireNonNull(organizationId, "organizationId is null");

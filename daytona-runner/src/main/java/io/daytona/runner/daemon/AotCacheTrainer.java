@@ -21,6 +21,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import io.daytona.runner.archive.LayerArchiver;
+import io.daytona.runner.archive.LocalArchiveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +82,10 @@ public final class AotCacheTrainer {
 
     private void train(DaemonRuntime training, String image) throws Exception {
         RunnerConfig config = RunnerConfig.defaults("aot-training");
-        SandboxRunner runner = new SandboxRunner(config, engine, training);
+        // The training sandbox is never archived; its archive directory only satisfies the runner.
+        Path archives = Files.createTempDirectory("daytona-aot-archives");
+        SandboxRunner runner = new SandboxRunner(config, engine, training,
+                new LayerArchiver(new LocalArchiveStore(archives), archives));
         String id = "daytona-aot-training-" + UUID.randomUUID();
         try {
             LOG.info("training the daemon's AOT cache in a sandbox of {} (once per daemon version)", image);
@@ -90,6 +95,7 @@ public final class AotCacheTrainer {
             runner.ensureStopped(id);
         } finally {
             runner.ensureDestroyed(id);
+            Files.deleteIfExists(archives);
         }
     }
 
@@ -106,6 +112,8 @@ public final class AotCacheTrainer {
                 send(http, HttpRequest.newBuilder(daemon.resolve("/work-dir")).GET());
                 send(http, HttpRequest.newBuilder(daemon.resolve("/user-home-dir")).GET());
                 send(http, HttpRequest.newBuilder(daemon.resolve("/version")).GET());
+                send(http, HttpRequest.newBuilder(daemon.resolve("/daytona/environment"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"DAYTONA_AOT_TRAINING\":\"1\"}")));
                 send(http, HttpRequest.newBuilder(daemon.resolve("/no-such-path")).GET());
             }
         }

@@ -129,7 +129,9 @@ public record DaemonRuntime(Path javaHome, Path jar, Optional<Path> aotCache, Op
                 "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:ArchiveRelocationMode=0",
                 // sessions make named pipes with mkfifo(3) through the FFM API
-                "--enable-native-access=ALL-UNNAMED"));
+                "--enable-native-access=ALL-UNNAMED",
+                // a warm-pool sandbox receives its owner's environment when claimed (ProcessEnvironment)
+                "--add-opens=java.base/java.lang=ALL-UNNAMED"));
         aotCache.ifPresent(cache -> command.add("-XX:AOTCache=" + MOUNTED_AOT_CACHE));
         trainingOutput.ifPresent(out -> command.add("-XX:AOTCacheOutput=" + MOUNTED_TRAINING_OUTPUT + "/" + TRAINED_FILE));
         command.addAll(List.of("-jar", MOUNTED_JAR, "--"));

@@ -13,7 +13,12 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +35,14 @@ public final class ContainerEngine implements AutoCloseable {
     /** The API version both Docker and Podman 4 serve. */
     public static final String API_VERSION = "1.41";
 
-    private final DockerClient docker;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ContainerEngine(DockerClient docker) {
+    private final DockerClient docker;
+    private final DockerHttpClient http;
+
+    private ContainerEngine(DockerClient docker, DockerHttpClient http) {
         this.docker = docker;
+        this.http = http;
     }
 
     public static ContainerEngine connect(Path socket) {
@@ -47,7 +56,7 @@ public final class ContainerEngine implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(10))
                 .build();
-        return new ContainerEngine(DockerClientImpl.getInstance(config, http));
+        return new ContainerEngine(DockerClientImpl.getInstance(config, http), http);
     }
 
     public boolean ping() {
@@ -71,6 +80,15 @@ public final class ContainerEngine implements AutoCloseable {
                 command.addAll(List.of(config.getCmd()));
             }
             return Optional.of(command);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The id of an image, if the engine has it. */
+    public Optional<String> imageId(String image) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(image).exec().getId());
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -183,6 +201,90 @@ public final class ContainerEngine implements AutoCloseable {
                         "running".equalsIgnoreCase(c.getState()),
                         java.time.Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())))
                 .toList();
+    }
+
+    /**
+     * Where the container's writable layer lives on the host and which image it was made from.
+     *
+     * @param upperDir the overlay upper directory: every file the sandbox wrote, whiteouts for
+     *     the files it deleted
+     * @param imageId the id of the image below it
+     */
+    public record WritableLayer(Path upperDir, String imageId) {}
+
+    /**
+     * The container's writable layer, read from the engine's own inspect document (docker-java
+     * does not map the overlay directories). Empty if the container does not exist.
+     */
+    public Optional<WritableLayer> writableLayer(String name) throws IOException {
+        Optional<JsonNode> inspect = rawJson("GET", "/v" + API_VERSION + "/containers/" + name + "/json", null);
+        if (inspect.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode driver = inspect.get().path("GraphDriver");
+        String upper = driver.path("Data").path("UpperDir").asText("");
+        if (!"overlay".equals(driver.path("Name").asText()) && !"overlay2".equals(driver.path("Name").asText()) || upper.isBlank()) {
+            throw new IOException("container " + name + " uses the storage driver '" + driver.path("Name").asText()
+                    + "'; archiving needs the overlay driver, whose writable layer is a plain directory");
+        }
+        return Optional.of(new WritableLayer(Path.of(upper), inspect.get().path("Image").asText()));
+    }
+
+    /**
+     * Changes the CPU quota and memory limit of a running container's cgroup. Docker serves
+     * {@code /containers/{id}/update}; Podman 4 only its own {@code /libpod/.../update}, whose
+     * changes last until the container stops, so the runner applies limits again at every start.
+     */
+    public void updateLimits(String name, long cpuQuota, long cpuPeriod, long memoryBytes) throws IOException {
+        String libpod = JSON.writeValueAsString(java.util.Map.of(
+                "cpu", java.util.Map.of("quota", cpuQuota, "period", cpuPeriod),
+                "memory", java.util.Map.of("limit", memoryBytes, "swap", memoryBytes)));
+        int status = rawStatus("POST", "/v4.0.0/libpod/containers/" + name + "/update", libpod);
+        if (status == 404) {
+            String docker = JSON.writeValueAsString(java.util.Map.of(
+                    "CpuQuota", cpuQuota, "CpuPeriod", cpuPeriod, "Memory", memoryBytes, "MemorySwap", memoryBytes));
+            status = rawStatus("POST", "/v" + API_VERSION + "/containers/" + name + "/update", docker);
+        }
+        if (status / 100 != 2) {
+            throw new IOException("the engine refused to change the limits of container " + name + " (HTTP " + status + ")");
+        }
+    }
+
+    private int rawStatus(String method, String path, String body) throws IOException {
+        try (DockerHttpClient.Response response = http.execute(request(method, path, body))) {
+            if (response.getStatusCode() / 100 != 2 && response.getStatusCode() != 404) {
+                String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                throw new IOException("engine answered HTTP " + response.getStatusCode() + " to " + method + " " + path + ": " + text);
+            }
+            return response.getStatusCode();
+        }
+    }
+
+    private Optional<JsonNode> rawJson(String method, String path, String body) throws IOException {
+        try (DockerHttpClient.Response response = http.execute(request(method, path, body));
+             InputStream in = response.getBody()) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (response.getStatusCode() / 100 != 2) {
+                if (response.getStatusCode() == 500 && text.contains("no such container")) {
+                    return Optional.empty();
+                }
+                throw new IOException("engine answered HTTP " + response.getStatusCode() + " to " + method + " " + path + ": " + text);
+            }
+            return Optional.of(JSON.readTree(text));
+        }
+    }
+
+    private static DockerHttpClient.Request request(String method, String path, String body) {
+        DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.valueOf(method))
+                .path(path);
+        if (body != null) {
+            builder.putHeader("Content-Type", "application/json").bodyBytes(body.getBytes(StandardCharsets.UTF_8));
+        }
+        return builder.build();
     }
 
     private static String hostName(String name) {
