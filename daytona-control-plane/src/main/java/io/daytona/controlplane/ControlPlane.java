@@ -3,12 +3,20 @@ package io.daytona.controlplane;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daytona.controlplane.audit.AuditLog;
+import io.daytona.controlplane.audit.AuditResource;
 import io.daytona.controlplane.auth.ApiKeyRepository;
 import io.daytona.controlplane.auth.ApiKeyResource;
 import io.daytona.controlplane.auth.Authenticator;
 import io.daytona.controlplane.config.ConfigResource;
 import io.daytona.controlplane.health.HealthResource;
 import io.daytona.controlplane.organization.Bootstrap;
+import io.daytona.controlplane.organization.OrganizationQuotas;
+import io.daytona.controlplane.organization.OrganizationRepository;
+import io.daytona.controlplane.organization.OrganizationResource;
+import io.daytona.controlplane.organization.OrganizationService;
+import io.daytona.controlplane.ratelimit.RateLimiter;
+import io.daytona.controlplane.region.RegionResource;
 import io.daytona.controlplane.persistence.Database;
 import io.daytona.controlplane.preview.PreviewAccess;
 import io.daytona.controlplane.preview.SignedPreviewRepository;
@@ -62,13 +70,15 @@ public final class ControlPlane implements AutoCloseable {
     private final SnapshotService snapshots;
     private final PreviewAccess previewAccess;
     private final SshAccessService sshAccess;
+    private final Router router;
 
     private ControlPlane(Database database, Reconciler reconciler, HttpServer server, SandboxAccess sandboxAccess,
                          SandboxActivity sandboxActivity, Optional<String> newAdminKey, SnapshotService snapshots,
-                         PreviewAccess previewAccess, SshAccessService sshAccess) {
+                         PreviewAccess previewAccess, SshAccessService sshAccess, Router router) {
         this.snapshots = snapshots;
         this.previewAccess = previewAccess;
         this.sshAccess = sshAccess;
+        this.router = router;
         this.database = database;
         this.reconciler = reconciler;
         this.server = server;
@@ -96,7 +106,12 @@ public final class ControlPlane implements AutoCloseable {
         Database database = Database.open(config.database());
         try {
             Optional<String> adminKey = Bootstrap.ensureAdmin(database.jdbi(), config.dataDirectory(), clock);
-            Authenticator authenticator = new Authenticator(database.jdbi(), clock);
+            AuditLog auditLog = new AuditLog(database.jdbi(), clock);
+            RateLimiter rateLimiter = new RateLimiter(config.rateLimits());
+            Authenticator authenticator = new Authenticator(database.jdbi(), clock, rateLimiter, auditLog);
+            OrganizationRepository organizations = new OrganizationRepository(database.jdbi());
+            OrganizationQuotas quotas = new OrganizationQuotas(organizations, config.sandboxes().defaultRegion(), clock);
+            OrganizationService organizationService = new OrganizationService(organizations, config.sandboxes().defaultRegion(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
             VolumeService volumes = new VolumeService(new VolumeRepository(database.jdbi()),
                     new LocalVolumeStore(config.dataDirectory().resolve("volumes")), clock);
@@ -110,28 +125,34 @@ public final class ControlPlane implements AutoCloseable {
                     config.reconcileInterval(), pool);
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
             SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock,
-                    snapshots, volumes, pool);
+                    snapshots, volumes, pool, quotas);
             Router router = new Router(json);
-            new HealthResource(database.jdbi()).register(router);
-            new ConfigResource(version(), config.sandboxes()).register(router);
+            new HealthResource(database.jdbi()).register(authenticator.routes(router));
+            new ConfigResource(version(), config.sandboxes(), config.rateLimits()).register(authenticator.routes(router));
             new SandboxResource(service, authenticator, json).register(router);
             new VolumeResource(volumes, authenticator).register(router);
             new SnapshotResource(snapshots, service, authenticator, config.sandboxes().defaultRegion()).register(router);
             new StorageResource(pushAccess, objects, authenticator).register(router);
-            new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock).register(router);
+            new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock, organizationService::memberPermissions)
+                    .register(router);
+            new OrganizationResource(organizationService, quotas, authenticator).register(router);
+            new AuditResource(auditLog, authenticator).register(router);
+            new RegionResource(authenticator, runtime, database.jdbi(), config.sandboxes().defaultRegion(),
+                    config.sandboxes().toolboxProxyUrl().replaceFirst("/toolbox$", ""), config.dataDirectory(), version(), clock)
+                    .register(router);
             SshAccessService sshAccess = new SshAccessService(new SshAccessRepository(database.jdbi()), service, sandboxes,
                     config.sshCommand(), clock);
             new SshAccessResource(sshAccess, authenticator, service::toolboxProxyUrl).register(router);
             SignedPreviews signedPreviews = new SignedPreviews(new SignedPreviewRepository(database.jdbi()), service, config.sandboxes(), clock);
             new SignedPreviewResource(signedPreviews, authenticator).register(router);
-            SandboxAccess sandboxAccess = new SandboxAccess(authenticator, sandboxes);
+            SandboxAccess sandboxAccess = new SandboxAccess(authenticator, sandboxes, auditLog);
             reconciler.start();
             S3Endpoint s3 = new S3Endpoint(objects, pushAccess, config.dataDirectory().resolve("object-storage-uploads"));
             HttpServer server = HttpServer.start("api", config.host(), config.port(),
                     new SnapshotNamePaths(new Handler.Sequence(s3, router)), json);
             SnapshotNamePaths.allowEncodedSlashes(server);
             return new ControlPlane(database, reconciler, server, sandboxAccess, activity, adminKey, snapshots,
-                    new PreviewAccess(sandboxAccess, signedPreviews, sandboxes), sshAccess);
+                    new PreviewAccess(sandboxAccess, signedPreviews, sandboxes), sshAccess, router);
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -151,6 +172,11 @@ public final class ControlPlane implements AutoCloseable {
     /** The admin key created by this start, if this was the first start. */
     public Optional<String> newAdminKey() {
         return newAdminKey;
+    }
+
+    /** Every route of {@code /api}, so tests can check that each one declares its access. */
+    public java.util.List<Router.Route> routes() {
+        return router.routes();
     }
 
     public SandboxAccess sandboxAccess() {

@@ -71,6 +71,9 @@ class ControlPlaneApiTest {
                             INSERT INTO organization (id, name, personal, created_by, created_at, updated_at)
                             VALUES (:id, 'Other', FALSE, :user, :now, :now)""")
                     .bind("id", other).bind("user", user).bind("now", T0).execute());
+            database.jdbi().useHandle(h -> h.createUpdate("""
+                            INSERT INTO organization_member (organization_id, user_id, role, created_at) VALUES (:org, :user, 'owner', :now)""")
+                    .bind("org", other).bind("user", user).bind("now", T0).execute());
             otherOrganizationKey = insertKey(database, other, user, "other", "write:sandboxes,delete:sandboxes");
         }
     }

@@ -1,9 +1,11 @@
 package io.daytona.e2e;
 
+import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.server.DaytonaServer;
 import io.daytona.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,6 +17,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class PlatformExtension implements ParameterResolver {
     private static final String KEY = "daytona-platform";
+    /**
+     * A low limit for ordinary users, so that TenancyTest and conformance/errors.test.mjs see a 429
+     * with a fresh user; the admin key the other tests use is never throttled.
+     */
+    static final RateLimits RATE_LIMITS = RateLimits.parse(List.of("authenticated=40/600"), RateLimits.none());
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -31,7 +38,7 @@ public final class PlatformExtension implements ParameterResolver {
     private static Running start() {
         try {
             Path data = Files.createTempDirectory("daytona-e2e");
-            DaytonaServer server = DaytonaServer.start(ServerConfig.defaults(data).withPorts(0, 0));
+            DaytonaServer server = DaytonaServer.start(ServerConfig.defaults(data).withPorts(0, 0).withRateLimits(RATE_LIMITS));
             return new Running(server, new Platform(server.apiUrl(), server.proxyUrl(), server.adminKey(), Optional.of(data)));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the platform for end-to-end tests: " + e.getMessage(), e);

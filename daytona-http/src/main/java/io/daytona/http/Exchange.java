@@ -32,6 +32,7 @@ public final class Exchange {
     private Fields query;
     private boolean committed;
     private boolean upgraded;
+    private final List<Runnable> beforeCommit = new java.util.ArrayList<>();
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, ObjectMapper mapper) {
         this.request = requireNonNull(request, "request is null");
@@ -159,8 +160,19 @@ public final class Exchange {
 
     /** A streaming body; the status and headers must be set before the first write. */
     public OutputStream outputStream() {
-        committed = true;
+        if (!committed) {
+            committed = true;
+            beforeCommit.forEach(Runnable::run);
+        }
         return Content.Sink.asOutputStream(response);
+    }
+
+    /**
+     * Runs {@code action} once the status is set and just before the response starts, so that what
+     * it records (an audit entry) exists before the client sees the answer.
+     */
+    public void beforeCommit(Runnable action) {
+        beforeCommit.add(requireNonNull(action, "action is null"));
     }
 
     public void setStatus(int status) {

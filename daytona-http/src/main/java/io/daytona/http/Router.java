@@ -27,6 +27,7 @@ public final class Router extends Handler.Abstract {
     private static final long MAX_DRAINED_BODY = 1 << 20;
 
     private final PathMappings<Map<String, Endpoint>> mappings = new PathMappings<>();
+    private final java.util.List<Route> routes = new java.util.ArrayList<>();
     private final ObjectMapper mapper;
 
     public Router(ObjectMapper mapper) {
@@ -63,7 +64,16 @@ public final class Router extends Handler.Abstract {
         if (byMethod.putIfAbsent(method.toUpperCase(Locale.ROOT), requireNonNull(endpoint, "endpoint is null")) != null) {
             throw new IllegalStateException("route declared twice: " + method + " " + template);
         }
+        routes.add(new Route(method.toUpperCase(Locale.ROOT), template, endpoint));
         return this;
+    }
+
+    /** One declared route; tests walk them to check that every route declares its access. */
+    public record Route(String method, String template, Endpoint endpoint) {}
+
+    /** Every route declared so far, in declaration order. */
+    public synchronized java.util.List<Route> routes() {
+        return java.util.List.copyOf(routes);
     }
 
     @Override
@@ -130,6 +140,9 @@ public final class Router extends Handler.Abstract {
         try {
             exchange.response().reset();
             keepConnectionUsable(exchange.request(), exchange.response());
+            if (failure instanceof ServiceException service) {
+                service.headers().forEach(exchange::setHeader);
+            }
             exchange.error(code, message);
             callback.succeeded();
         } catch (Throwable writeFailure) {

@@ -8,6 +8,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ServiceException extends RuntimeException {
     private final ErrorCode code;
+    @SuppressWarnings("serial") // a LinkedHashMap of Strings
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ServiceException(ErrorCode code, String message) {
         super(requireNonNull(message, "message is null"));
@@ -21,6 +23,17 @@ public final class ServiceException extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** Adds a header to the error response (e.g. {@code Retry-After} on a 429); returns this exception. */
+    public ServiceException withHeader(String name, String value) {
+        headers.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
+        return this;
+    }
+
+    /** The headers the error response carries besides the standard ones. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public static ServiceException badRequest(String format, Object... args) {

@@ -38,4 +38,25 @@ public interface SandboxDirectory {
      * @param uri the base URI of the sandbox's port
      */
     record PreviewTarget(String sandboxId, URI uri) {}
+
+    /**
+     * Tells the platform that a toolbox call was answered, for its audit log.
+     *
+     * @param call the call: method, daemon path, status, when it arrived and who sent it
+     */
+    default void toolboxCallAnswered(String sandboxId, Optional<String> authorization, ToolboxCall call) {}
+
+    /**
+     * A forwarded toolbox call and its answer.
+     *
+     * @param method the HTTP method
+     * @param daemonPath the path on the daemon, e.g. {@code /process/execute}
+     * @param status the status the client got
+     * @param at when the call arrived
+     * @param clientAddress the client's address
+     * @param userAgent the client's {@code User-Agent}, or null
+     * @param source the client's {@code X-Daytona-Source}, or null
+     */
+    record ToolboxCall(String method, String daemonPath, int status, java.time.Instant at, String clientAddress, String userAgent,
+                       String source) {}
 }

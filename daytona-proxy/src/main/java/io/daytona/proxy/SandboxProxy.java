@@ -91,7 +91,11 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(path.get().sandboxId(), request);
-        return forward(request, response, callback, target);
+        if (Exchange.isWebSocketUpgrade(request)) {
+            return relayWebSocket(request, response, callback, target);
+        }
+        request.setAttribute(TARGET, target);
+        return super.handle(request, response, answered(path.get(), authorization, request, response, callback));
     }
 
     /**
@@ -139,6 +143,28 @@ public final class SandboxProxy extends ProxyHandler {
         }
         request.setAttribute(TARGET, target);
         return super.handle(request, response, callback);
+    }
+
+    /** Tells the directory once a toolbox call was answered (for the audit log); never fails the call. */
+    private Callback answered(ToolboxPath path, Optional<String> authorization, Request request, Response response, Callback callback) {
+        java.time.Instant at = java.time.Instant.now();
+        Runnable report = () -> {
+            try {
+                directory.toolboxCallAnswered(path.sandboxId(), authorization, new SandboxDirectory.ToolboxCall(request.getMethod(),
+                        path.daemonPath(), response.getStatus(), at, String.valueOf(Request.getRemoteAddr(request)),
+                        request.getHeaders().get(HttpHeader.USER_AGENT), request.getHeaders().get("X-Daytona-Source")));
+            } catch (RuntimeException e) {
+                LOG.warn("could not report the toolbox call {} {} of sandbox {}: {}", request.getMethod(), path.daemonPath(),
+                        path.sandboxId(), e.getMessage());
+            }
+        };
+        return Callback.from(() -> {
+            report.run();
+            callback.succeeded();
+        }, failure -> {
+            report.run();
+            callback.failed(failure);
+        });
     }
 
     /** Browsers get a page that says what is wrong; programs the usual JSON error. */

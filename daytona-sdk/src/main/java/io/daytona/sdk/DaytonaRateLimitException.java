@@ -36,6 +36,19 @@ public class DaytonaRateLimitException extends DaytonaException {
                 .or(() -> header("X-RateLimit-Reset").flatMap(DaytonaRateLimitException::parseSeconds));
     }
 
+    /**
+     * Returns the throttler that refused the call ({@code authenticated}, {@code sandbox-create},
+     * {@code sandbox-lifecycle}, {@code failed-auth} or {@code anonymous}), from its
+     * {@code Retry-After-<throttler>} header, if the server named one.
+     */
+    public Optional<String> throttler() {
+        return headers().keySet().stream()
+                .filter(name -> name.length() > "Retry-After-".length()
+                        && name.regionMatches(true, 0, "Retry-After-", 0, "Retry-After-".length()))
+                .map(name -> name.substring("Retry-After-".length()).toLowerCase(java.util.Locale.ROOT))
+                .findFirst();
+    }
+
     private Optional<String> header(String name) {
         List<String> values = headers().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().strip());

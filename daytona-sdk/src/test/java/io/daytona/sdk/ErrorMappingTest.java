@@ -55,6 +55,17 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aRateLimitRefusalTellsHowLongToWaitAndWhichThrottlerRefused() {
+        DaytonaRateLimitException e = new DaytonaRateLimitException("Failed to create sandbox: Rate limit exceeded", 429, "Too Many Requests",
+                java.util.Map.of("retry-after-sandbox-create", java.util.List.of("42"), "Retry-After", java.util.List.of("42"),
+                        "x-ratelimit-remaining-sandbox-create", java.util.List.of("0")), null);
+        assertThat(e.retryAfter()).hasValue(java.time.Duration.ofSeconds(42));
+        assertThat(e.throttler()).hasValue("sandbox-create");
+        assertThat(e.headers().get("RETRY-AFTER")).containsExactly("42");
+        assertThat(new DaytonaRateLimitException("x", 429, null, java.util.Map.of(), null).retryAfter()).isEmpty();
+    }
+
+    @Test
     void toleratesAnEmptyBody() {
         server.on("GET", "/api/sandbox/sb-1", request -> new FakeServer.Response(404, ""));
 

@@ -81,7 +81,8 @@ public final class DaytonaServer implements AutoCloseable {
             ControlPlane controlPlane = ControlPlane.start(
                     databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)), config)
                             .withWarmPoolSize(config.warmPoolSize())
-                            .withSshCommand(sshCommand),
+                            .withSshCommand(sshCommand)
+                            .withRateLimits(config.rateLimits()),
                     new LocalRunner(runner), new LocalImages(new ImageBuilds(engine)), java.time.Clock.systemUTC());
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());
@@ -129,6 +130,12 @@ public final class DaytonaServer implements AutoCloseable {
             public URI daemonFor(String sandboxId, Optional<String> authorization) {
                 access.join().authorizeToolbox(sandboxId, authorization);
                 return daemon(sandboxId);
+            }
+
+            @Override
+            public void toolboxCallAnswered(String sandboxId, Optional<String> authorization, ToolboxCall call) {
+                access.join().recordToolboxCall(sandboxId, authorization, call.method(), call.daemonPath(), call.status(), call.at(),
+                        call.clientAddress(), call.userAgent(), call.source());
             }
 
             @Override

@@ -1,9 +1,12 @@
 package io.daytona.server;
 
+import io.daytona.controlplane.persistence.DatabaseSettings;
+import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import io.daytona.controlplane.persistence.DatabaseSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,6 +85,11 @@ final class ServerCommand implements Callable<Integer> {
                     + "--no-preview-warning turns it off; env DAYTONA_PREVIEW_WARNING).")
     boolean previewWarning;
 
+    @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
+            description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
+                    + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
+    List<String> rateLimits = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -99,6 +107,7 @@ final class ServerCommand implements Callable<Integer> {
                             .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))))
                     .warmPoolSize(warmPoolSize)
                     .previewWarning(previewWarning)
+                    .rateLimits(RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())))
                     .build();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona server: " + e.getMessage());

@@ -3,6 +3,7 @@ package io.daytona.server;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.persistence.DatabaseSettings;
+import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed by creates (0: none)
  * @param sshPort the SSH gateway's port (0 picks a free one)
  * @param previewWarning whether browsers see the warning page on their first visit to a preview
+ * @param rateLimits the API's throttlers; all off by default
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -39,7 +41,8 @@ public record ServerConfig(
         Optional<DatabaseSettings> database,
         int warmPoolSize,
         int sshPort,
-        boolean previewWarning) {
+        boolean previewWarning,
+        RateLimits rateLimits) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -53,6 +56,7 @@ public record ServerConfig(
         requireNonNull(defaultSnapshot, "defaultSnapshot is null");
         requireNonNull(proxyDomain, "proxyDomain is null");
         requireNonNull(database, "database is null");
+        requireNonNull(rateLimits, "rateLimits is null");
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
         }
@@ -87,7 +91,8 @@ public record ServerConfig(
                 .maxAutoArchiveInterval(maxAutoArchiveInterval)
                 .database(database)
                 .warmPoolSize(warmPoolSize)
-                .previewWarning(previewWarning);
+                .previewWarning(previewWarning)
+                .rateLimits(rateLimits);
     }
 
     /** These API and proxy ports; {@code withPorts(0, 0)} (tests) picks a free SSH port too, so parallel servers never collide. */
@@ -105,6 +110,10 @@ public record ServerConfig(
 
     public ServerConfig withWarmPoolSize(int size) {
         return toBuilder().warmPoolSize(size).build();
+    }
+
+    public ServerConfig withRateLimits(RateLimits limits) {
+        return toBuilder().rateLimits(limits).build();
     }
 
     public ServerConfig withPreviewWarning(boolean enabled) {
@@ -126,6 +135,7 @@ public record ServerConfig(
         private Optional<DatabaseSettings> database = Optional.empty();
         private int warmPoolSize;
         private boolean previewWarning = true;
+        private RateLimits rateLimits = RateLimits.none();
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -183,10 +193,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder rateLimits(RateLimits value) {
+            this.rateLimits = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option to fix when a value is out of range */
         public ServerConfig build() {
             return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning);
+                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits);
         }
     }
 }

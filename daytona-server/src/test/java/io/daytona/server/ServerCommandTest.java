@@ -29,6 +29,14 @@ class ServerCommandTest {
     }
 
     @Test
+    void rateLimitsAreOffByDefaultAndTurnedOnByOption() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--rate-limit", "sandbox-create=3/60", "--rate-limit", "failed-auth=5/300");
+        assertThat(command.rateLimits).containsExactly("sandbox-create=3/60", "failed-auth=5/300");
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).rateLimits().any()).isFalse();
+    }
+
+    @Test
     void theWarmPoolHasTwoSandboxesInTheServerAndNoneInTestsAndCannotBeNegative() {
         ServerCommand command = new ServerCommand();
         new CommandLine(command).parseArgs();

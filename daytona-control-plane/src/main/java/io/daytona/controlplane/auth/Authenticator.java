@@ -2,31 +2,64 @@ package io.daytona.controlplane.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.audit.AuditLog;
+import io.daytona.controlplane.organization.AssignedRole;
+import io.daytona.controlplane.ratelimit.RateLimiter;
 import io.daytona.http.Exchange;
+import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** Turns the {@code Authorization: Bearer <api key>} header into a {@link Caller}. */
+/**
+ * Turns the {@code Authorization: Bearer <api key>} header into a {@link Caller}, and hands out
+ * {@link ApiRoutes}, through which routes declare their access and get throttled and audited.
+ */
 public final class Authenticator {
+    /** The header that selects an organization; with an API key it must name the key's own organization. */
+    public static final String ORGANIZATION_HEADER = "X-Daytona-Organization-ID";
     /** lastUsedAt is kept to the minute: a write on every request would cost more than it tells. */
-    private static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
+    private final AuditLog auditLog;
 
+    /** An authenticator without rate limits or audit, for tests of one component. */
     public Authenticator(Jdbi jdbi, Clock clock) {
-        this.jdbi = requireNonNull(jdbi, "jdbi is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this(jdbi, clock, RateLimiter.disabled(), new AuditLog(jdbi, clock));
     }
 
+    public Authenticator(Jdbi jdbi, Clock clock, RateLimiter rateLimiter, AuditLog auditLog) {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter is null");
+        this.auditLog = requireNonNull(auditLog, "auditLog is null");
+    }
+
+    /** Where resources declare their routes: {@code authenticator.routes(router).post(path, access, handler)}. */
+    public ApiRoutes routes(Router router) {
+        return new ApiRoutes(router, this, rateLimiter, auditLog);
+    }
+
+    /** Authenticates the request, honouring {@value #ORGANIZATION_HEADER}. */
     public Caller authenticate(Exchange exchange) {
-        return authenticate(exchange.header("Authorization"));
+        Caller caller = authenticate(exchange.header("Authorization"));
+        Optional<String> selected = exchange.header(ORGANIZATION_HEADER).map(String::strip).filter(v -> !v.isEmpty());
+        if (selected.isPresent() && !selected.get().equals(caller.organizationId())) {
+            throw ServiceException.forbidden("This API key belongs to organization %s, not to %s named by %s; "
+                    + "use a key of that organization (create one with POST /api/api-keys and that header)",
+                    caller.organizationId(), selected.get(), ORGANIZATION_HEADER);
+        }
+        return caller;
     }
 
     /** Authenticates an {@code Authorization} header value; 401 with a hint when it is missing or wrong. */
@@ -46,21 +79,51 @@ public final class Authenticator {
     private Optional<Caller> lookUp(String keyHash) {
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, user_id, organization_id, permissions, name, expires_at, last_used_at FROM api_key WHERE key_hash = :hash""")
+                        SELECT k.id, k.user_id, k.organization_id, k.permissions, k.name, k.expires_at, k.last_used_at,
+                               k.key_prefix, k.key_suffix, u.email, u.system_role, m.role, m.assigned_role_ids,
+                               o.authenticated_rate_limit, o.authenticated_rate_limit_ttl, o.sandbox_create_rate_limit,
+                               o.sandbox_create_rate_limit_ttl, o.sandbox_lifecycle_rate_limit, o.sandbox_lifecycle_rate_limit_ttl,
+                               o.suspended_at, o.suspended_until, o.suspension_reason
+                        FROM api_key k
+                        JOIN app_user u ON u.id = k.user_id
+                        JOIN organization o ON o.id = k.organization_id
+                        LEFT JOIN organization_member m ON m.organization_id = k.organization_id AND m.user_id = k.user_id
+                        WHERE k.key_hash = :hash""")
                 .bind("hash", keyHash)
                 .map((rs, ctx) -> {
                     var expiresAt = rs.getTimestamp("expires_at");
                     if (expiresAt != null && expiresAt.toInstant().isBefore(now)) {
                         throw ServiceException.unauthorized("This API key expired at %s; create a new one", expiresAt.toInstant());
                     }
+                    String role = rs.getString("role");
+                    if (role == null) {
+                        throw ServiceException.unauthorized("The user of this API key is no longer a member of its organization");
+                    }
+                    var suspendedUntil = rs.getTimestamp("suspended_until");
+                    if (rs.getTimestamp("suspended_at") != null && (suspendedUntil == null || suspendedUntil.toInstant().isAfter(now))) {
+                        throw ServiceException.forbidden("Organization %s is suspended until %s: %s", rs.getString("organization_id"),
+                                suspendedUntil == null ? "further notice" : suspendedUntil.toInstant(), rs.getString("suspension_reason"));
+                    }
                     var lastUsed = rs.getTimestamp("last_used_at");
                     if (lastUsed == null || lastUsed.toInstant().isBefore(now.minus(LAST_USED_PRECISION))) {
                         recordUse(rs.getString("id"), now);
                     }
-                    return new Caller(rs.getString("user_id"), rs.getString("organization_id"),
-                            parsePermissions(rs.getString("permissions")), rs.getString("name"));
+                    Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+                    permissions.addAll(parsePermissions(rs.getString("permissions")));
+                    permissions.retainAll(AssignedRole.permissionsOf(role, AssignedRole.parse(rs.getString("assigned_role_ids"))));
+                    return new Caller(rs.getString("user_id"), rs.getString("organization_id"), permissions,
+                            rs.getString("name"), rs.getString("email"), rs.getString("key_prefix"), rs.getString("key_suffix"),
+                            "admin".equals(rs.getString("system_role")), new Caller.OrganizationRateLimits(
+                                    integer(rs, "authenticated_rate_limit"), integer(rs, "authenticated_rate_limit_ttl"),
+                                    integer(rs, "sandbox_create_rate_limit"), integer(rs, "sandbox_create_rate_limit_ttl"),
+                                    integer(rs, "sandbox_lifecycle_rate_limit"), integer(rs, "sandbox_lifecycle_rate_limit_ttl")));
                 })
                 .findFirst());
+    }
+
+    private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private void recordUse(String keyId, Instant now) {

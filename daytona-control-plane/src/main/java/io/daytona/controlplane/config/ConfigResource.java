@@ -2,11 +2,14 @@ package io.daytona.controlplane.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.ratelimit.RateLimits;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
-import io.daytona.http.Router;
 import io.daytona.model.config.DaytonaConfiguration;
 import io.daytona.model.config.OidcConfig;
+import io.daytona.model.config.RateLimitConfig;
+import io.daytona.model.config.RateLimitEntry;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /api/config}: public, no credentials. What clients need to know about this server.
@@ -19,6 +22,10 @@ public final class ConfigResource {
     private final DaytonaConfiguration configuration;
 
     public ConfigResource(String version, SandboxDefaults defaults) {
+        this(version, defaults, RateLimits.none());
+    }
+
+    public ConfigResource(String version, SandboxDefaults defaults, RateLimits limits) {
         requireNonNull(version, "version is null");
         requireNonNull(defaults, "defaults is null");
         this.configuration = new DaytonaConfiguration(
@@ -32,11 +39,23 @@ public final class ConfigResource {
                 "",
                 defaults.maxAutoArchiveInterval(),
                 false,
-                ENVIRONMENT);
+                ENVIRONMENT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new RateLimitConfig(entry(limits.failedAuth()), entry(limits.authenticated()), entry(limits.sandboxCreate()),
+                        entry(limits.sandboxLifecycle())));
     }
 
-    public void register(Router router) {
-        router.get("/api/config", ex -> ex.json(200, configuration));
+    private static RateLimitEntry entry(Optional<RateLimits.Limit> limit) {
+        return limit.map(l -> new RateLimitEntry(l.ttlSeconds(), l.limit())).orElse(null);
+    }
+
+    public void register(io.daytona.controlplane.auth.ApiRoutes api) {
+        api.get("/api/config", io.daytona.controlplane.auth.Access.anonymous(), (ex, caller) -> ex.json(200, configuration));
     }
 
     DaytonaConfiguration configuration() {

@@ -2,7 +2,6 @@ package io.daytona.controlplane.health;
 
 import static java.util.Objects.requireNonNull;
 
-import io.daytona.http.Router;
 import io.daytona.model.health.HealthCheck;
 import io.daytona.model.health.HealthIndicator;
 import java.util.Map;
@@ -20,9 +19,9 @@ public final class HealthResource {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
     }
 
-    public void register(Router router) {
-        router.get("/api/health", ex -> ex.json(200, Map.of("status", "ok")));
-        router.get("/api/health/ready", ex -> {
+    public void register(io.daytona.controlplane.auth.ApiRoutes api) {
+        api.get("/api/health", io.daytona.controlplane.auth.Access.anonymous(), (ex, caller) -> ex.json(200, Map.of("status", "ok")));
+        api.get("/api/health/ready", io.daytona.controlplane.auth.Access.anonymous(), (ex, caller) -> {
             HealthCheck check = check();
             ex.json(check.status().equals("ok") ? 200 : 503, check);
         });

@@ -34,16 +34,9 @@ public final class Bootstrap {
             Instant now = clock.instant();
             String userId = UUID.randomUUID().toString();
             String organizationId = UUID.randomUUID().toString();
-            handle.createUpdate("INSERT INTO app_user (id, name, email, created_at) VALUES (:id, 'admin', 'admin@localhost', :now)")
-                    .bind("id", userId).bind("now", now).execute();
-            handle.createUpdate("""
-                            INSERT INTO organization (id, name, personal, created_by, created_at, updated_at)
-                            VALUES (:id, 'Personal', TRUE, :user, :now, :now)""")
-                    .bind("id", organizationId).bind("user", userId).bind("now", now).execute();
-            handle.createUpdate("""
-                            INSERT INTO organization_member (organization_id, user_id, role, created_at)
-                            VALUES (:org, :user, 'owner', :now)""")
-                    .bind("org", organizationId).bind("user", userId).bind("now", now).execute();
+            OrganizationRepository.insertUser(handle, userId, "admin", "admin@localhost", "admin", now);
+            OrganizationRepository.insertOrganization(handle, organizationId, "Personal", true, userId, null, now);
+            OrganizationRepository.insertMember(handle, organizationId, userId, "owner", java.util.List.of(), now);
             ApiKeyRepository.insert(handle, organizationId, userId, "admin", key, EnumSet.allOf(Permission.class), now, null);
             return true;
         });

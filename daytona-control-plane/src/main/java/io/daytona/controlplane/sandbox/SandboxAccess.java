@@ -2,21 +2,49 @@ package io.daytona.controlplane.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.audit.AuditLog;
+import io.daytona.controlplane.audit.ToolboxAuditActions;
 import io.daytona.controlplane.auth.Authenticator;
 import io.daytona.controlplane.auth.Caller;
 import io.daytona.http.ErrorCode;
 import io.daytona.http.ServiceException;
 import io.daytona.model.sandbox.SandboxState;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Decides whether a toolbox request may reach a sandbox: the caller's key must belong to the sandbox's organization. */
 public final class SandboxAccess {
     private final Authenticator authenticator;
     private final SandboxRepository repository;
+    private final AuditLog auditLog;
 
     public SandboxAccess(Authenticator authenticator, SandboxRepository repository) {
+        this(authenticator, repository, null);
+    }
+
+    /** With {@code auditLog}, toolbox calls the docs audit are recorded through {@link #recordToolboxCall}. */
+    public SandboxAccess(Authenticator authenticator, SandboxRepository repository, AuditLog auditLog) {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.repository = requireNonNull(repository, "repository is null");
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * Records a forwarded toolbox call in the audit log if the docs audit it (commands, file
+     * changes and downloads, git, sessions); the proxy calls this once the daemon answered.
+     */
+    public void recordToolboxCall(String sandboxId, Optional<String> authorization, String method, String daemonPath, int status,
+                                  Instant at, String ip, String userAgent, String source) {
+        if (auditLog == null) {
+            return;
+        }
+        ToolboxAuditActions.of(method, daemonPath).ifPresent(action -> {
+            try {
+                auditLog.recordToolbox(authenticator.authenticate(authorization), sandboxId, action, status, at, ip, userAgent, source);
+            } catch (ServiceException e) {
+                // the key was revoked between the call and its answer: nothing to attribute
+            }
+        });
     }
 
     /** The web terminal's port: only members of the sandbox's organization may open it, even when public. */

@@ -37,32 +37,42 @@ public final class SandboxService {
     private final WarmPool pool;
     private final SandboxSnapshots snapshots;
     private final SandboxVolumes volumes;
+    private final SandboxQuota quota;
 
     /** A service whose snapshots are the engine's images and which has no volumes. */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
-        this(repository, reconciler, runtime, defaults, activity, clock, null);
+        this(repository, reconciler, runtime, defaults, activity, clock, null, SandboxQuota.unlimited());
     }
 
     /** A service that serves creates with default parameters from {@code pool} when it can (null: never). */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool) {
-        this(repository, reconciler, runtime, defaults, activity, clock, SandboxSnapshots.images(runtime, defaults), SandboxVolumes.NONE, pool);
+        this(repository, reconciler, runtime, defaults, activity, clock, SandboxSnapshots.images(runtime, defaults), SandboxVolumes.NONE, pool,
+                SandboxQuota.unlimited());
+    }
+
+    /** With the organizations' quotas checked on create, start and resize, and no snapshots service. */
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool, SandboxQuota quota) {
+        this(repository, reconciler, runtime, defaults, activity, clock, SandboxSnapshots.images(runtime, defaults), SandboxVolumes.NONE, pool,
+                quota);
     }
 
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock,
                           SandboxSnapshots snapshots, SandboxVolumes volumes) {
-        this(repository, reconciler, runtime, defaults, activity, clock, snapshots, volumes, null);
+        this(repository, reconciler, runtime, defaults, activity, clock, snapshots, volumes, null, SandboxQuota.unlimited());
     }
 
-    /** The full service: snapshots, volumes, and the warm pool (null: none). */
+    /** The full service: snapshots, volumes, the warm pool (null: none) and the organizations' quotas. */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock,
-                          SandboxSnapshots snapshots, SandboxVolumes volumes, WarmPool pool) {
+                          SandboxSnapshots snapshots, SandboxVolumes volumes, WarmPool pool, SandboxQuota quota) {
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.pool = pool;
+        this.quota = requireNonNull(quota, "quota is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
@@ -85,6 +95,9 @@ public final class SandboxService {
         if (repository.nameTaken(caller.organizationId(), name)) {
             throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
         }
+        quota.checkCreate(caller.organizationId(), Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
+                Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
+                Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK));
         String snapshot = request.buildInfo() != null
                 ? snapshots.build(caller.organizationId(), request.buildInfo())
                 : snapshots.use(caller.organizationId(),
@@ -196,6 +209,7 @@ public final class SandboxService {
             throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
                     SandboxViews.shownState(sandbox).wireValue());
         }
+        quota.checkStart(sandbox);
         return request(sandbox, SandboxDesiredState.STARTED);
     }
 
@@ -277,6 +291,7 @@ public final class SandboxService {
         if (cpu == sandbox.cpu() && memory == sandbox.memory() && disk == sandbox.disk()) {
             return sandbox;
         }
+        quota.checkResize(sandbox, cpu, memory, disk);
         if (!repository.requestResize(sandbox.id(), sandbox.state(), sandbox.desiredState(), cpu, memory, disk, clock.instant())) {
             throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
         }

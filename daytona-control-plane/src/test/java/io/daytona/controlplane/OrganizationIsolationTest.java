@@ -1,0 +1,249 @@
+package io.daytona.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.daytona.controlplane.auth.Access;
+import io.daytona.controlplane.auth.ApiRoutes;
+import io.daytona.http.Router;
+import io.daytona.http.ServiceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A key of organization B sees and changes nothing of organization A, on every route of the
+ * router: the routes are read off the running control plane, so a route added later is covered
+ * without touching this test, and one that does not declare its {@link Access} fails it.
+ */
+class OrganizationIsolationTest {
+    /** The only routes anyone may call without credentials; a new one must be added here on purpose. */
+    private static final Set<String> ANONYMOUS = Set.of("GET /api/config", "GET /api/health", "GET /api/health/ready");
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    /** A body that parses as any request of the API, so that routes reach their ownership checks. */
+    private static final Map<String, Object> BODY = Map.of("labels", Map.of("probe", "b"), "name", "probe-of-b",
+            "permissions", List.of(), "role", "member", "assignedRoleIds", List.of(), "email", "probe@b.test",
+            "defaultRegionId", "us", "cpu", 1);
+
+    @TempDir
+    static Path data;
+    private static TestPlatform platform;
+    private static TestPlatform.User alice;
+    private static TestPlatform.User bob;
+    private static String teamId;
+    private static String sandboxId;
+    private static String invitationId;
+    /** Everything of A that must never appear in an answer to B. */
+    private static List<String> secrets;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new TestPlatform(data);
+        alice = platform.createUser("Alice", "alice-" + System.nanoTime() + "@a.test");
+        bob = platform.createUser("Bob", "bob@b.test");
+        sandboxId = platform.call("POST", "/sandbox", Map.of("name", "alice-box-7d1f", "labels", Map.of("team", "alice-label-91c2")),
+                alice.key()).expect(200).get("id").asText();
+        teamId = platform.call("POST", "/organizations", Map.of("name", "alice-team-5e0a"), alice.key()).expect(201).get("id").asText();
+        invitationId = platform.call("POST", "/organizations/" + teamId + "/invitations", Map.of("email", "carol@a.test"), alice.key())
+                .expect(201).get("id").asText();
+        platform.call("POST", "/api-keys", Map.of("name", "alice-key-3b8e", "permissions", List.of("write:sandboxes")), alice.key())
+                .expect(201);
+        secrets = List.of(alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
+                invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    /**
+     * Path parameters and A's value for each. A parameter not in this table fails the test: add
+     * the name with a value of organization A (create the object in {@link #start()}).
+     */
+    private static Optional<String> ownedByA(String parameter) {
+        return Optional.ofNullable(switch (parameter) {
+            case "sandboxIdOrName", "sandboxId" -> sandboxId;
+            case "organizationId" -> teamId;
+            case "userId", "id" -> alice.id();
+            case "invitationId" -> invitationId;
+            case "name" -> "alice-key-3b8e";
+            default -> null;
+        });
+    }
+
+    /** Parameters that name no object of A: a neutral value. */
+    private static Optional<String> neutral(String parameter) {
+        return Optional.ofNullable(switch (parameter) {
+            case "port" -> "8080";
+            case "interval" -> "10";
+            case "isPublic" -> "true";
+            case "regionId" -> "us";
+            case "sandboxClass" -> "container";
+            case "token", "authToken", "signedPreviewToken" -> "probe-token";
+            default -> null;
+        });
+    }
+
+    @Test
+    void everyRouteDeclaresItsAccess() {
+        List<String> undeclared = new ArrayList<>();
+        for (Router.Route route : platform.controlPlane.routes()) {
+            String name = route.method() + " " + route.template();
+            if (!(route.endpoint() instanceof ApiRoutes.Guarded guarded)) {
+                undeclared.add(name);
+                continue;
+            }
+            if (guarded.access().scope() == Access.Scope.ANONYMOUS) {
+                assertThat(ANONYMOUS).as("%s is open to anyone; if it should be, add it to ANONYMOUS", name).contains(name);
+            }
+        }
+        assertThat(undeclared).as("routes registered without an Access: register them through ApiRoutes "
+                + "(authenticator.routes(router).get(path, Access.organization(...), (ex, caller) -> ...))").isEmpty();
+    }
+
+    @Test
+    void everyPathParameterHasAFixture() {
+        List<String> missing = new ArrayList<>();
+        for (Router.Route route : platform.controlPlane.routes()) {
+            Matcher matcher = PARAM.matcher(route.template());
+            while (matcher.find()) {
+                if (ownedByA(matcher.group(1)).isEmpty() && neutral(matcher.group(1)).isEmpty()) {
+                    missing.add("{" + matcher.group(1) + "} in " + route.method() + " " + route.template());
+                }
+            }
+        }
+        assertThat(missing).as("path parameters without a value in this test: add each to ownedByA (an object of organization A, "
+                + "created in start()) or, if it names no object, to neutral").isEmpty();
+    }
+
+    @Test
+    void aKeyOfAnotherOrganizationSeesAndChangesNothingOnAnyRoute() {
+        List<String> failures = new ArrayList<>();
+        for (Router.Route route : platform.controlPlane.routes()) {
+            if (route.endpoint() instanceof ApiRoutes.Guarded guarded && guarded.access().scope() == Access.Scope.ANONYMOUS) {
+                continue;
+            }
+            String name = route.method() + " " + route.template();
+            Matcher matcher = PARAM.matcher(route.template());
+            StringBuilder path = new StringBuilder();
+            boolean namesA = false;
+            while (matcher.find()) {
+                String parameter = matcher.group(1);
+                Optional<String> owned = ownedByA(parameter);
+                Optional<String> value = owned.or(() -> neutral(parameter));
+                if (value.isEmpty()) {
+                    fail("%s: no value for path parameter {%s}; add it to ownedByA (an object of organization A) or neutral", name, parameter);
+                }
+                namesA |= owned.isPresent();
+                matcher.appendReplacement(path, Matcher.quoteReplacement(value.get()));
+            }
+            matcher.appendTail(path);
+            boolean hasBody = Set.of("POST", "PUT", "PATCH").contains(route.method());
+            TestPlatform.Reply reply = platform.call(route.method(), path.substring("/api".length()), hasBody ? BODY : null, bob.key());
+            if (namesA && !Set.of(403, 404).contains(reply.status())) {
+                failures.add("%s on A's object answered %d, not 403 or 404: %s".formatted(name, reply.status(), reply.body()));
+            }
+            for (String secret : secrets) {
+                // An error may echo what the caller sent; anything else of A is a leak.
+                if (!path.toString().contains(secret) && reply.body().contains(secret)) {
+                    failures.add("%s revealed %s of organization A: %s".formatted(name, secret, reply.body()));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        organizationAIsIntact();
+    }
+
+    private void organizationAIsIntact() {
+        JsonNode sandbox = platform.call("GET", "/sandbox/" + sandboxId, null, alice.key()).expect(200);
+        assertThat(sandbox.get("labels").get("team").asText()).isEqualTo("alice-label-91c2");
+        assertThat(sandbox.get("public").asBoolean()).isFalse();
+        assertThat(sandbox.get("autoStopInterval").asInt()).isEqualTo(15);
+        assertThat(platform.call("GET", "/api-keys/alice-key-3b8e", null, alice.key()).status()).isEqualTo(200);
+        assertThat(platform.call("GET", "/organizations/" + teamId, null, alice.key()).status()).isEqualTo(200);
+        JsonNode invitations = platform.call("GET", "/organizations/" + teamId + "/invitations", null, alice.key()).expect(200);
+        assertThat(invitations.get(0).get("status").asText()).isEqualTo("pending");
+        assertThat(platform.call("GET", "/organizations/" + teamId + "/users", null, alice.key()).expect(200)).hasSize(1);
+        assertThat(platform.call("GET", "/users/me", null, alice.key()).expect(200).get("email").asText()).isEqualTo(alice.email());
+        String teamKey = platform.call("POST", "/api-keys", Map.of("name", "team-audit-" + System.nanoTime(),
+                "permissions", List.of("read:audit_logs")), alice.key(), Map.of("X-Daytona-Organization-ID", teamId)).expect(201)
+                .get("value").asText();
+        JsonNode teamLog = platform.call("GET", "/audit/organizations/" + teamId, null, teamKey).expect(200);
+        assertThat(teamLog.get("items").findValuesAsText("action")).contains("create");
+        assertThat(teamLog.toString()).as("B's refused calls are not written into A's log").doesNotContain(bob.email());
+    }
+
+    @Test
+    void everyRouteThatDeclaresAPermissionRefusesAKeyWithoutIt() {
+        String bare = platform.call("POST", "/api-keys", Map.of("name", "bare", "permissions", List.of()), alice.key())
+                .expect(201).get("value").asText();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Router.Route route : platform.controlPlane.routes()) {
+            if (!(route.endpoint() instanceof ApiRoutes.Guarded guarded) || guarded.access().permission().isEmpty()) {
+                continue;
+            }
+            // The key's own organization, so that only the missing permission can be the reason for a refusal.
+            String path = PARAM.matcher(route.template()).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group(1).equals("organizationId") ? alice.organizationId()
+                            : ownedByA(m.group(1)).or(() -> neutral(m.group(1))).orElse("x")));
+            TestPlatform.Reply reply = platform.call(route.method(), path.substring("/api".length()),
+                    Set.of("POST", "PUT", "PATCH").contains(route.method()) ? BODY : null, bare);
+            String permission = guarded.access().permission().get().wireValue();
+            if (reply.status() != 403 || !reply.body().contains(permission)) {
+                failures.add("%s %s answered %d without naming %s: %s".formatted(route.method(), route.template(), reply.status(),
+                        permission, reply.body()));
+            }
+            checked++;
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).isGreaterThan(10);
+        organizationAIsIntact();
+    }
+
+    @Test
+    void theOrganizationHeaderCannotSwitchAKeyToAnotherOrganization() {
+        TestPlatform.Reply reply = platform.call("GET", "/sandbox", null, bob.key(), Map.of("X-Daytona-Organization-ID", alice.organizationId()));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.message()).contains("belongs to organization " + bob.organizationId());
+        assertThat(platform.call("GET", "/sandbox", null, bob.key(), Map.of("X-Daytona-Organization-ID", bob.organizationId())).status())
+                .isEqualTo(200);
+        TestPlatform.Reply key = platform.call("POST", "/api-keys", Map.of("name", "into-a", "permissions", List.of()), bob.key(),
+                Map.of("X-Daytona-Organization-ID", teamId));
+        assertThat(key.status()).isEqualTo(403);
+        assertThat(key.message()).contains("not a member");
+    }
+
+    @Test
+    void theToolboxAndPreviewsRefuseAKeyOfAnotherOrganization() {
+        Optional<String> bobs = Optional.of("Bearer " + bob.key());
+        assertThatThrownBy(() -> platform.controlPlane.sandboxAccess().authorizeToolbox(sandboxId, bobs))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code().status()).isEqualTo(404));
+        assertThatThrownBy(() -> platform.controlPlane.sandboxAccess().authorizePreview(sandboxId, 8080, bobs, Optional.empty()))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code().status()).isEqualTo(401));
+        assertThat(platform.controlPlane.sandboxAccess().authorizeToolbox(sandboxId, Optional.of("Bearer " + alice.key())).id())
+                .isEqualTo(sandboxId);
+    }
+
+    @Test
+    void auditLogsOfAnotherOrganizationAreRefused() {
+        TestPlatform.Reply reply = platform.call("GET", "/audit/organizations/" + alice.organizationId(), null, bob.key());
+        assertThat(reply.status()).isEqualTo(403);
+        JsonNode own = platform.call("GET", "/audit/organizations/" + bob.organizationId(), null, bob.key()).expect(200);
+        for (String secret : secrets) {
+            assertThat(own.toString()).doesNotContain(secret);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.daytona.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Users, personal and collaborative organizations, invitations, members and assignments, over HTTP. */
+class OrganizationsApiTest {
+    @TempDir
+    static Path data;
+    private static TestPlatform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new TestPlatform(data);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    @Test
+    void aNewUserHasAnUndeletablePersonalOrganizationAndAKeyThatWorks() {
+        TestPlatform.User dana = platform.createUser("Dana", "dana@example.com");
+        JsonNode me = platform.call("GET", "/users/me", null, dana.key()).expect(200);
+        assertThat(me.get("id").asText()).isEqualTo(dana.id());
+        assertThat(me.get("email").asText()).isEqualTo("dana@example.com");
+        assertThat(me.get("publicKeys").isArray()).isTrue();
+
+        JsonNode organizations = platform.call("GET", "/organizations", null, dana.key()).expect(200);
+        assertThat(organizations).hasSize(1);
+        JsonNode personal = organizations.get(0);
+        assertThat(personal.get("personal").asBoolean()).isTrue();
+        assertThat(personal.get("id").asText()).isEqualTo(dana.organizationId());
+        assertThat(personal.get("createdBy").asText()).isEqualTo(dana.id());
+        for (String field : List.of("suspended", "maxCpuPerSandbox", "maxMemoryPerSandbox", "maxDiskPerSandbox",
+                "snapshotDeactivationTimeoutMinutes", "sandboxLimitedNetworkEgress", "experimentalConfig", "updatedAt")) {
+            assertThat(personal.has(field)).as(field).isTrue();
+        }
+
+        TestPlatform.Reply delete = platform.call("DELETE", "/organizations/" + dana.organizationId(), null, dana.key());
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(delete.message()).contains("personal organization cannot be deleted");
+        assertThat(platform.call("POST", "/organizations/" + dana.organizationId() + "/leave", null, dana.key()).status()).isEqualTo(403);
+        assertThat(platform.call("GET", "/sandbox", null, dana.key()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheAdministratorCreatesUsersAndBadInputIsRefused() {
+        TestPlatform.User eve = platform.createUser("Eve", "eve@example.com");
+        assertThat(platform.call("POST", "/admin/users", Map.of("name", "x", "email", "x@example.com"), eve.key()).status()).isEqualTo(403);
+        assertThat(platform.call("GET", "/admin/users", null, eve.key()).status()).isEqualTo(403);
+        assertThat(platform.call("POST", "/admin/users", Map.of("name", "x"), platform.adminKey).message()).contains("email is required");
+        assertThat(platform.call("POST", "/admin/users", Map.of("name", "Eve 2", "email", "EVE@example.com"), platform.adminKey).status())
+                .isEqualTo(409);
+        assertThat(platform.call("GET", "/admin/users/" + eve.id(), null, platform.adminKey).expect(200).get("name").asText()).isEqualTo("Eve");
+    }
+
+    @Test
+    void anOwnerInvitesAMemberWhoAcceptsActsWithinTheAssignmentsAndIsRemoved() {
+        TestPlatform.User owner = platform.createUser("Olga", "olga@example.com");
+        TestPlatform.User member = platform.createUser("Mark", "mark@example.com");
+        JsonNode team = platform.call("POST", "/organizations", Map.of("name", "Team", "defaultRegionId", "us"), owner.key()).expect(201);
+        String teamId = team.get("id").asText();
+        assertThat(team.get("personal").asBoolean()).isFalse();
+        assertThat(platform.call("POST", "/organizations", Map.of("name", "x", "defaultRegionId", "mars"), owner.key()).message())
+                .contains("Region mars not found");
+
+        JsonNode roles = platform.call("GET", "/organizations/" + teamId + "/roles", null, owner.key()).expect(200);
+        assertThat(roles.findValuesAsText("name")).contains("Developer", "Sandboxes Admin", "Snapshots Admin", "Registries Admin",
+                "Super Admin", "Volumes Admin", "Auditor", "Infrastructure Admin");
+
+        JsonNode invitation = platform.call("POST", "/organizations/" + teamId + "/invitations",
+                Map.of("email", "mark@example.com", "role", "member", "assignedRoleIds", List.of("00000000-0000-0000-0000-000000000001")),
+                owner.key()).expect(201);
+        assertThat(invitation.get("status").asText()).isEqualTo("pending");
+        assertThat(invitation.get("organizationName").asText()).isEqualTo("Team");
+        assertThat(invitation.get("invitedBy").asText()).isEqualTo("olga@example.com");
+        assertThat(invitation.at("/assignedRoles/0/name").asText()).isEqualTo("Developer");
+        assertThat(platform.call("POST", "/organizations/" + teamId + "/invitations", Map.of("email", "mark@example.com"), owner.key())
+                .status()).as("one pending invitation per address").isEqualTo(409);
+        assertThat(platform.call("POST", "/organizations/" + teamId + "/invitations", Map.of("email", "y@example.com"), member.key())
+                .status()).as("not a member").isEqualTo(404);
+
+        assertThat(platform.call("GET", "/organizations/invitations/count", null, member.key()).expect(200).asInt()).isEqualTo(1);
+        String invitationId = invitation.get("id").asText();
+        JsonNode accepted = platform.call("POST", "/organizations/invitations/" + invitationId + "/accept", null, member.key()).expect(200);
+        assertThat(accepted.get("status").asText()).isEqualTo("accepted");
+        assertThat(platform.call("GET", "/organizations", null, member.key()).expect(200)).hasSize(2);
+
+        // The member makes a key in the team: at most what the Developer assignment allows.
+        Map<String, String> inTeam = Map.of("X-Daytona-Organization-ID", teamId);
+        TestPlatform.Reply tooMuch = platform.call("POST", "/api-keys", Map.of("name", "ci", "permissions", List.of("delete:sandboxes")),
+                member.key(), inTeam);
+        assertThat(tooMuch.status()).isEqualTo(403);
+        assertThat(tooMuch.message()).contains("delete:sandboxes");
+        String teamKey = platform.call("POST", "/api-keys", Map.of("name", "ci", "permissions", List.of("write:sandboxes")),
+                member.key(), inTeam).expect(201).get("value").asText();
+        String sandbox = platform.call("POST", "/sandbox", Map.of(), teamKey).expect(200).get("id").asText();
+        assertThat(platform.call("GET", "/sandbox/" + sandbox, null, owner.key()).status()).as("owner's personal key").isEqualTo(404);
+        assertThat(platform.call("DELETE", "/sandbox/" + sandbox, null, teamKey).status()).isEqualTo(403);
+        assertThat(platform.call("GET", "/organizations/" + teamId + "/users", null, teamKey).status())
+                .as("a narrow key cannot manage, but reads members").isEqualTo(200);
+        assertThat(platform.call("DELETE", "/organizations/" + teamId, null, member.key()).status()).isEqualTo(403);
+
+        // Promoting to Sandboxes Admin widens what the member's existing key may do: permissions are key ∩ role.
+        JsonNode access = platform.call("POST", "/organizations/" + teamId + "/users/" + member.id() + "/access",
+                Map.of("role", "member", "assignedRoleIds", List.of("00000000-0000-0000-0000-000000000002")), owner.key()).expect(200);
+        assertThat(access.at("/assignedRoles/0/name").asText()).isEqualTo("Sandboxes Admin");
+        assertThat(platform.call("DELETE", "/sandbox/" + sandbox, null, teamKey).status()).as("key lacks delete itself").isEqualTo(403);
+
+        // The last owner cannot step down or leave.
+        assertThat(platform.call("POST", "/organizations/" + teamId + "/users/" + owner.id() + "/access",
+                Map.of("role", "member", "assignedRoleIds", List.of()), owner.key()).status()).isEqualTo(409);
+        assertThat(platform.call("POST", "/organizations/" + teamId + "/leave", null, owner.key()).status()).isEqualTo(409);
+
+        assertThat(platform.call("DELETE", "/organizations/" + teamId, null, owner.key()).status())
+                .as("a sandbox is still there").isEqualTo(409);
+        platform.call("DELETE", "/organizations/" + teamId + "/users/" + member.id(), null, owner.key()).expect(204);
+        assertThat(platform.call("GET", "/sandbox", null, teamKey).status()).as("the removed member's keys are gone").isEqualTo(401);
+        assertThat(platform.call("GET", "/organizations/" + teamId, null, member.key()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSuspendedOrganizationsKeysAreRefusedUntilTheSuspensionIsLiftedOrEnds() {
+        TestPlatform.User user = platform.createUser("Sue", "sue@example.com");
+        String org = "/organizations/" + user.organizationId();
+        java.time.Instant until = platform.clock.instant().plus(java.time.Duration.ofDays(1));
+        assertThat(platform.call("POST", org + "/suspend", Map.of("reason", "abuse", "until", until.toString()), user.key()).status())
+                .as("administrators only").isEqualTo(403);
+        assertThat(platform.call("POST", org + "/suspend", Map.of("reason", "abuse"), platform.adminKey).message()).contains("until");
+        assertThat(platform.call("POST", org + "/suspend", Map.of("until", until.toString()), platform.adminKey).message())
+                .contains("reason");
+
+        platform.call("POST", org + "/suspend", Map.of("reason", "unpaid invoices", "until", until.toString()), platform.adminKey)
+                .expect(204);
+        TestPlatform.Reply refused = platform.call("GET", "/sandbox", null, user.key());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.message()).contains("suspended until " + until).contains("unpaid invoices");
+        platform.call("POST", org + "/unsuspend", null, platform.adminKey).expect(204);
+        JsonNode organization = platform.call("GET", org, null, user.key()).expect(200);
+        assertThat(organization.get("suspended").asBoolean()).isFalse();
+
+        platform.call("POST", org + "/suspend", Map.of("reason", "a day off", "until", until.toString()), platform.adminKey).expect(204);
+        assertThat(platform.call("GET", "/sandbox", null, user.key()).status()).isEqualTo(403);
+        platform.clock.advance(java.time.Duration.ofDays(2));
+        assertThat(platform.call("GET", "/sandbox", null, user.key()).status()).as("the suspension ran out").isEqualTo(200);
+    }
+
+    @Test
+    void invitationsCanBeDeclinedCancelledAndUpdated() {
+        TestPlatform.User owner = platform.createUser("Paul", "paul@example.com");
+        TestPlatform.User guest = platform.createUser("Gina", "gina@example.com");
+        String teamId = platform.call("POST", "/organizations", Map.of("name", "Guests"), owner.key()).expect(201).get("id").asText();
+        String first = platform.call("POST", "/organizations/" + teamId + "/invitations", Map.of("email", "gina@example.com"), owner.key())
+                .expect(201).get("id").asText();
+        JsonNode updated = platform.call("PUT", "/organizations/" + teamId + "/invitations/" + first,
+                Map.of("role", "owner", "assignedRoleIds", List.of()), owner.key()).expect(200);
+        assertThat(updated.get("role").asText()).isEqualTo("owner");
+        platform.call("POST", "/organizations/invitations/" + first + "/decline", null, guest.key()).expect(200);
+        assertThat(platform.call("GET", "/organizations/invitations", null, guest.key()).expect(200)).isEmpty();
+
+        String second = platform.call("POST", "/organizations/" + teamId + "/invitations", Map.of("email", "gina@example.com"), owner.key())
+                .expect(201).get("id").asText();
+        platform.call("POST", "/organizations/" + teamId + "/invitations/" + second + "/cancel", null, owner.key()).expect(204);
+        assertThat(platform.call("POST", "/organizations/invitations/" + second + "/accept", null, guest.key()).status()).isEqualTo(404);
+        JsonNode all = platform.call("GET", "/organizations/" + teamId + "/invitations", null, owner.key()).expect(200);
+        assertThat(all.findValuesAsText("status")).containsExactlyInAnyOrder("declined", "cancelled");
+
+        platform.call("DELETE", "/organizations/" + teamId, null, owner.key()).expect(204);
+        assertThat(platform.call("GET", "/organizations", null, owner.key()).expect(200)).hasSize(1);
+    }
+}
