@@ -186,4 +186,29 @@ class AsyncJavaSdkTest {
             interpreter.deleteContext(context).join();
         }
     }
+
+    @Test
+    void snapshotsVolumesPreviewsAndLanguageServers() {
+        assertThat(daytona.snapshot().list(1, 100).join().items())
+                .anySatisfy(snapshot -> assertThat(snapshot.name()).isEqualTo("daytona/sandbox:0.1.0"));
+        String name = "async-volume-" + System.nanoTime();
+        var volume = daytona.volume().create(name).join();
+        assertThat(daytona.volume().get(name).join().id()).isEqualTo(volume.id());
+        daytona.volume().delete(volume).join();
+
+        assertThat(sandbox.getPreviewLink(3000).join().url()).contains("3000-" + sandbox.getId());
+        assertThat(sandbox.getProcess().codeRun("print(6 * 7)").join().result()).isEqualTo("42\n");
+
+        sandbox.getFs().uploadFile("class Greeter:\n    def hello(self):\n        return 1\n".getBytes(StandardCharsets.UTF_8),
+                "lsp-async/greeter.py").join();
+        String project = sandbox.getWorkDir().join() + "/lsp-async";
+        var lsp = sandbox.createLspServer("python", project);
+        lsp.start().join();
+        try {
+            lsp.didOpen(project + "/greeter.py").join();
+            assertThat(lsp.documentSymbols(project + "/greeter.py").join()).extracting(symbol -> symbol.name()).contains("Greeter");
+        } finally {
+            lsp.stop().join();
+        }
+    }
 }

@@ -38,7 +38,8 @@ class ResourceLimitsTest {
                 + "u1=$(cat /sys/fs/cgroup/cpuacct/cpuacct.usage); echo $(( (u1 - u0) / 1000000 ))";
         long cpuMillis = Long.parseLong(execute(script, 30).get("result").asText().strip());
         // Three seconds of two spinning processes: six CPU-seconds unlimited, three under the quota.
-        assertThat(cpuMillis).isBetween(1_500L, 3_900L);
+        // The floor is low because a loaded host (CI, parallel builds) may give less than the quota.
+        assertThat(cpuMillis).isBetween(500L, 3_900L);
     }
 
     @Test

@@ -264,7 +264,7 @@ class SandboxEndpointsTest {
 
     // Helpers.
 
-    /** Adds an organization and a key of it straight into the server's database: there is no API for either yet. */
+    /** Adds an organization, its membership and a key of it straight into the server's database. */
     private static String keyOfAnotherOrganization(Platform platform) {
         String key = ApiKeys.generate();
         try (Database database = Database.embedded(platform.dataDirectory().orElseThrow().resolve("db"))) {
@@ -276,6 +276,11 @@ class SandboxEndpointsTest {
                                 INSERT INTO organization (id, name, personal, created_by, created_at, updated_at)
                                 VALUES (:id, 'Other', FALSE, :user, :now, :now)""")
                         .bind("id", organization).bind("user", user).bind("now", now).execute();
+                // A key acts with its permissions as far as its user's role in the organization allows.
+                h.createUpdate("""
+                                INSERT INTO organization_member (organization_id, user_id, role, created_at)
+                                VALUES (:org, :user, 'owner', :now)""")
+                        .bind("org", organization).bind("user", user).bind("now", now).execute();
                 h.createUpdate("""
                                 INSERT INTO api_key (id, organization_id, user_id, name, key_hash, key_prefix, key_suffix, permissions, created_at)
                                 VALUES (:id, :org, :user, :name, :hash, 'dtn', 'xyz', 'write:sandboxes,delete:sandboxes', :now)""")

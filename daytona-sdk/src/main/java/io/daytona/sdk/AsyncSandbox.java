@@ -201,6 +201,99 @@ public final class AsyncSandbox {
         return calls.supply(sandbox::getWorkDir);
     }
 
+    /** A language server for {@code languageId} in {@code pathToProject}; start it before use. See {@link Sandbox#createLspServer(String, String)}. */
+    public AsyncLspServer createLspServer(String languageId, String pathToProject) {
+        return new AsyncLspServer(sandbox.createLspServer(languageId, pathToProject), calls);
+    }
+
+    /** See {@link Sandbox#archive()}. */
+    public CompletableFuture<Void> archive() {
+        return calls.run(sandbox::archive);
+    }
+
+    /** See {@link Sandbox#archive(Duration)}. */
+    public CompletableFuture<Void> archive(Duration timeout) {
+        return calls.run(() -> sandbox.archive(timeout));
+    }
+
+    /** See {@link Sandbox#resize(Resources)}. */
+    public CompletableFuture<Void> resize(Resources resources) {
+        return calls.run(() -> sandbox.resize(resources));
+    }
+
+    /** See {@link Sandbox#resize(Resources, Duration)}. */
+    public CompletableFuture<Void> resize(Resources resources, Duration timeout) {
+        return calls.run(() -> sandbox.resize(resources, timeout));
+    }
+
+    /** See {@link Sandbox#recover()}. */
+    public CompletableFuture<Void> recover() {
+        return calls.run(sandbox::recover);
+    }
+
+    /** See {@link Sandbox#recover(Duration)}. */
+    public CompletableFuture<Void> recover(Duration timeout) {
+        return calls.run(() -> sandbox.recover(timeout));
+    }
+
+    public boolean isRecoverable() {
+        return sandbox.isRecoverable();
+    }
+
+    public String getBackupState() {
+        return sandbox.getBackupState();
+    }
+
+    /** See {@link Sandbox#waitUntilArchived(Duration)}. */
+    public CompletableFuture<Void> waitUntilArchived(Duration timeout) {
+        return calls.run(() -> sandbox.waitUntilArchived(timeout));
+    }
+
+    /** See {@link Sandbox#getPreviewLink(int)}. */
+    public CompletableFuture<io.daytona.model.sandbox.PortPreviewUrl> getPreviewLink(int port) {
+        return calls.supply(() -> sandbox.getPreviewLink(port));
+    }
+
+    /** See {@link Sandbox#getSignedPreviewUrl(int)}. */
+    public CompletableFuture<io.daytona.model.sandbox.SignedPortPreviewUrl> getSignedPreviewUrl(int port) {
+        return calls.supply(() -> sandbox.getSignedPreviewUrl(port));
+    }
+
+    /** See {@link Sandbox#getSignedPreviewUrl(int, Duration)}. */
+    public CompletableFuture<io.daytona.model.sandbox.SignedPortPreviewUrl> getSignedPreviewUrl(int port, Duration expiresIn) {
+        return calls.supply(() -> sandbox.getSignedPreviewUrl(port, expiresIn));
+    }
+
+    /** See {@link Sandbox#expireSignedPreviewUrl(int, String)}. */
+    public CompletableFuture<Void> expireSignedPreviewUrl(int port, String token) {
+        return calls.run(() -> sandbox.expireSignedPreviewUrl(port, token));
+    }
+
+    /** See {@link Sandbox#createSshAccess()}. */
+    public CompletableFuture<io.daytona.model.ssh.SshAccess> createSshAccess() {
+        return calls.supply(sandbox::createSshAccess);
+    }
+
+    /** See {@link Sandbox#createSshAccess(Duration)}. */
+    public CompletableFuture<io.daytona.model.ssh.SshAccess> createSshAccess(Duration expiresIn) {
+        return calls.supply(() -> sandbox.createSshAccess(expiresIn));
+    }
+
+    /** See {@link Sandbox#revokeSshAccess(String)}. */
+    public CompletableFuture<Void> revokeSshAccess(String token) {
+        return calls.run(() -> sandbox.revokeSshAccess(token));
+    }
+
+    /** See {@link Sandbox#revokeAllSshAccess()}. */
+    public CompletableFuture<Void> revokeAllSshAccess() {
+        return calls.run(sandbox::revokeAllSshAccess);
+    }
+
+    /** See {@link Sandbox#validateSshAccess(String)}. */
+    public CompletableFuture<io.daytona.model.ssh.SshAccessValidation> validateSshAccess(String token) {
+        return calls.supply(() -> sandbox.validateSshAccess(token));
+    }
+
     @Override
     public String toString() {
         return sandbox.toString();

@@ -38,6 +38,17 @@ public final class AsyncSandboxProcess {
         return calls.supply(() -> process.executeCommand(request));
     }
 
+    /** See {@link SandboxProcess#codeRun(String)}. */
+    public CompletableFuture<io.daytona.model.toolbox.CodeRunResponse> codeRun(String code) {
+        return calls.supply(() -> process.codeRun(code));
+    }
+
+    /** See {@link SandboxProcess#codeRun(String, List, Map, Duration)}. */
+    public CompletableFuture<io.daytona.model.toolbox.CodeRunResponse> codeRun(String code, List<String> argv, Map<String, String> env,
+                                                                              Duration timeout) {
+        return calls.supply(() -> process.codeRun(code, argv, env, timeout));
+    }
+
     /** See {@link SandboxProcess#createSession(String)}. */
     public CompletableFuture<Void> createSession(String sessionId) {
         return calls.run(() -> process.createSession(sessionId));

@@ -33,6 +33,8 @@ public final class DaytonaAsync implements AutoCloseable {
     private final Daytona daytona;
     private final ExecutorService executor;
     private final AsyncCalls calls;
+    private final AsyncSnapshotService snapshots;
+    private final AsyncVolumeService volumes;
 
     /** Creates a client configured from the environment; see {@link DaytonaConfig#fromEnvironment()}. */
     public DaytonaAsync() {
@@ -44,6 +46,28 @@ public final class DaytonaAsync implements AutoCloseable {
         this.daytona = new Daytona(Objects.requireNonNull(config, "config is null"));
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("daytona-async-", 0).factory());
         this.calls = new AsyncCalls(executor);
+        this.snapshots = new AsyncSnapshotService(daytona.snapshot(), calls);
+        this.volumes = new AsyncVolumeService(daytona.volume(), calls);
+    }
+
+    /** Snapshots: create (from an image name or an {@link Image} build), get, list, delete, activate. */
+    public AsyncSnapshotService snapshot() {
+        return snapshots;
+    }
+
+    /** Volumes: create, get, list, delete. */
+    public AsyncVolumeService volume() {
+        return volumes;
+    }
+
+    /**
+     * Builds {@code image} (or reuses an identical build) and creates a sandbox from it; see
+     * {@link Daytona#create(Image, CreateSandbox, Consumer, Duration)}.
+     */
+    public CompletableFuture<AsyncSandbox> create(Image image, CreateSandbox params, java.util.function.Consumer<String> onBuildLogs,
+                                                  Duration timeout) {
+        Objects.requireNonNull(image, "image is null");
+        return wrap(calls.supply(() -> daytona.create(image, params, onBuildLogs, timeout)));
     }
 
     /** Returns the blocking client this one wraps; closing either closes both. */
