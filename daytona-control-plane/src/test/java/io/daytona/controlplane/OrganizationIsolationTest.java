@@ -44,6 +44,8 @@ class OrganizationIsolationTest {
     private static String teamId;
     private static String sandboxId;
     private static String invitationId;
+    private static String volumeId;
+    private static String snapshotId;
     /** Everything of A that must never appear in an answer to B. */
     private static List<String> secrets;
 
@@ -59,8 +61,12 @@ class OrganizationIsolationTest {
                 .expect(201).get("id").asText();
         platform.call("POST", "/api-keys", Map.of("name", "alice-key-3b8e", "permissions", List.of("write:sandboxes")), alice.key())
                 .expect(201);
+        volumeId = platform.call("POST", "/volumes", Map.of("name", "alice-volume-2c6d"), alice.key()).expect(200).get("id").asText();
+        snapshotId = platform.call("POST", "/snapshots", Map.of("name", "alice-snapshot-8e1a", "imageName", "alice-image-4f7b:1.0"),
+                alice.key()).expect(200).get("id").asText();
         secrets = List.of(alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
-                invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test");
+                invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test", volumeId, "alice-volume-2c6d", snapshotId,
+                "alice-snapshot-8e1a", "alice-image-4f7b");
     }
 
     @AfterAll
@@ -72,13 +78,15 @@ class OrganizationIsolationTest {
      * Path parameters and A's value for each. A parameter not in this table fails the test: add
      * the name with a value of organization A (create the object in {@link #start()}).
      */
-    private static Optional<String> ownedByA(String parameter) {
+    private static Optional<String> ownedByA(String template, String parameter) {
         return Optional.ofNullable(switch (parameter) {
             case "sandboxIdOrName", "sandboxId" -> sandboxId;
             case "organizationId" -> teamId;
-            case "userId", "id" -> alice.id();
+            case "id" -> template.startsWith("/api/snapshots/") ? snapshotId : alice.id();
+            case "userId" -> alice.id();
             case "invitationId" -> invitationId;
-            case "name" -> "alice-key-3b8e";
+            case "volumeId" -> volumeId;
+            case "name" -> template.startsWith("/api/volumes/") ? "alice-volume-2c6d" : "alice-key-3b8e";
             default -> null;
         });
     }
@@ -119,7 +127,7 @@ class OrganizationIsolationTest {
         for (Router.Route route : platform.controlPlane.routes()) {
             Matcher matcher = PARAM.matcher(route.template());
             while (matcher.find()) {
-                if (ownedByA(matcher.group(1)).isEmpty() && neutral(matcher.group(1)).isEmpty()) {
+                if (ownedByA(route.template(), matcher.group(1)).isEmpty() && neutral(matcher.group(1)).isEmpty()) {
                     missing.add("{" + matcher.group(1) + "} in " + route.method() + " " + route.template());
                 }
             }
@@ -141,7 +149,7 @@ class OrganizationIsolationTest {
             boolean namesA = false;
             while (matcher.find()) {
                 String parameter = matcher.group(1);
-                Optional<String> owned = ownedByA(parameter);
+                Optional<String> owned = ownedByA(route.template(), parameter);
                 Optional<String> value = owned.or(() -> neutral(parameter));
                 if (value.isEmpty()) {
                     fail("%s: no value for path parameter {%s}; add it to ownedByA (an object of organization A) or neutral", name, parameter);
@@ -176,6 +184,10 @@ class OrganizationIsolationTest {
         JsonNode invitations = platform.call("GET", "/organizations/" + teamId + "/invitations", null, alice.key()).expect(200);
         assertThat(invitations.get(0).get("status").asText()).isEqualTo("pending");
         assertThat(platform.call("GET", "/organizations/" + teamId + "/users", null, alice.key()).expect(200)).hasSize(1);
+        assertThat(platform.call("GET", "/volumes/" + volumeId, null, alice.key()).expect(200).get("name").asText())
+                .isEqualTo("alice-volume-2c6d");
+        assertThat(platform.call("GET", "/snapshots/" + snapshotId, null, alice.key()).expect(200).get("name").asText())
+                .isEqualTo("alice-snapshot-8e1a");
         assertThat(platform.call("GET", "/users/me", null, alice.key()).expect(200).get("email").asText()).isEqualTo(alice.email());
         String teamKey = platform.call("POST", "/api-keys", Map.of("name", "team-audit-" + System.nanoTime(),
                 "permissions", List.of("read:audit_logs")), alice.key(), Map.of("X-Daytona-Organization-ID", teamId)).expect(201)
@@ -198,7 +210,7 @@ class OrganizationIsolationTest {
             // The key's own organization, so that only the missing permission can be the reason for a refusal.
             String path = PARAM.matcher(route.template()).replaceAll(m -> Matcher.quoteReplacement(
                     m.group(1).equals("organizationId") ? alice.organizationId()
-                            : ownedByA(m.group(1)).or(() -> neutral(m.group(1))).orElse("x")));
+                            : ownedByA(route.template(), m.group(1)).or(() -> neutral(m.group(1))).orElse("x")));
             TestPlatform.Reply reply = platform.call(route.method(), path.substring("/api".length()),
                     Set.of("POST", "PUT", "PATCH").contains(route.method()) ? BODY : null, bare);
             String permission = guarded.access().permission().get().wireValue();

@@ -146,10 +146,10 @@ public final class ApiRoutes {
                         throw ServiceException.forbidden("This API key belongs to organization %s and cannot act on organization %s",
                                 caller.organizationId(), ex.pathParam("organizationId"));
                     }
-                    access.permission().ifPresent(caller::require);
+                    access.check(caller);
                 }
                 case SYSTEM_ADMIN -> caller.requireSystemAdmin();
-                case USER -> access.permission().ifPresent(caller::require);
+                case USER -> access.check(caller);
                 case ANONYMOUS -> { }
             }
         }

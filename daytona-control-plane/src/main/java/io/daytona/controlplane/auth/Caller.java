@@ -52,6 +52,18 @@ public record Caller(String userId, String organizationId, Set<Permission> permi
         }
     }
 
+    /** Fails with 403 unless the key has {@code permission} or one of {@code alternatives}. */
+    public void requireAny(Permission permission, Set<Permission> alternatives) {
+        if (permissions.contains(permission) || alternatives.stream().anyMatch(permissions::contains)) {
+            return;
+        }
+        if (alternatives.isEmpty()) {
+            require(permission);
+        }
+        throw ServiceException.forbidden("This API key lacks the permission %s (or %s); create a key that has it", permission.wireValue(),
+                alternatives.stream().map(Permission::wireValue).sorted().collect(java.util.stream.Collectors.joining(" or ")));
+    }
+
     /** Whether the key may do everything in its organization (an owner's unrestricted key). */
     public boolean unrestricted() {
         return permissions.containsAll(EnumSet.allOf(Permission.class));

@@ -3,11 +3,10 @@ package io.daytona.controlplane.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.auth.Authenticator;
-import io.daytona.controlplane.auth.Caller;
+import io.daytona.controlplane.auth.Access;
 import io.daytona.controlplane.auth.Permission;
 import io.daytona.http.Exchange;
 import io.daytona.http.Router;
-import io.daytona.http.ServiceException;
 
 /** {@code GET /api/object-storage/push-access}: credentials to upload build contexts. */
 public final class StorageResource {
@@ -22,13 +21,10 @@ public final class StorageResource {
     }
 
     public void register(Router router) {
-        router.get("/api/object-storage/push-access", ex -> {
-            Caller caller = authenticator.authenticate(ex);
-            if (!caller.permissions().contains(Permission.WRITE_SNAPSHOTS) && !caller.permissions().contains(Permission.WRITE_SANDBOXES)) {
-                throw ServiceException.forbidden("This API key lacks the permission write:snapshots (or write:sandboxes); create a key that has it");
-            }
-            ex.json(200, access.issue(caller.organizationId(), serverUrl(ex), store.bucket()));
-        });
+        // Build contexts are uploaded to create a snapshot, or a sandbox from an Image: either write permission does.
+        authenticator.routes(router).get("/api/object-storage/push-access",
+                Access.organization(Permission.WRITE_SNAPSHOTS, Permission.WRITE_SANDBOXES),
+                (ex, caller) -> ex.json(200, access.issue(caller.organizationId(), serverUrl(ex), store.bucket())));
     }
 
     /** The store is served by this server: clients reach it where they reached the API. */
