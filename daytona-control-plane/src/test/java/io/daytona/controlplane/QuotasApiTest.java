@@ -80,6 +80,23 @@ class QuotasApiTest {
         assertThat(resize.message()).contains("maximum per sandbox, 2");
     }
 
+    @Test
+    void snapshotAndVolumeCountsAreCheckedAgainstTheirQuotas() {
+        TestPlatform.User user = platform.createUser("Nina", "nina@example.com");
+        platform.call("PATCH", "/organizations/" + user.organizationId() + "/quota", Map.of("snapshotQuota", 2, "volumeQuota", 0),
+                platform.adminKey).expect(204);
+        var quotas = new io.daytona.controlplane.organization.OrganizationQuotas(
+                new io.daytona.controlplane.organization.OrganizationRepository(platform.jdbi()), "us", platform.clock);
+        quotas.checkSnapshotCount(user.organizationId(), 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quotas.checkSnapshotCount(user.organizationId(), 2))
+                .hasMessageContaining("Snapshot quota exceeded: the organization has 2 of 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quotas.checkVolumeCount(user.organizationId(), 0))
+                .hasMessageContaining("Volume quota exceeded");
+        JsonNode usage = platform.call("GET", "/organizations/" + user.organizationId() + "/usage", null, user.key()).expect(200);
+        assertThat(usage.get("totalSnapshotQuota").asInt()).isEqualTo(2);
+        assertThat(usage.get("totalVolumeQuota").asInt()).isZero();
+    }
+
     private static void awaitState(TestPlatform.User user, String id, String state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

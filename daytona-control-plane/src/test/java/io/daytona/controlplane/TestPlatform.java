@@ -29,6 +29,8 @@ final class TestPlatform implements AutoCloseable {
     final FakeRuntime runtime = new FakeRuntime();
     final ControlPlane controlPlane;
     final String adminKey;
+    private final io.daytona.controlplane.persistence.DatabaseSettings databaseSettings;
+    private io.daytona.controlplane.persistence.Database database;
 
     TestPlatform(Path data) throws Exception {
         this(data, RateLimits.none());
@@ -37,8 +39,9 @@ final class TestPlatform implements AutoCloseable {
     TestPlatform(Path data, RateLimits limits) throws Exception {
         SandboxDefaults defaults = new SandboxDefaults("image:1", "us", "http://localhost:4000/toolbox", 8, 16, 50, "http",
                 "proxy.test:4000", SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
+        databaseSettings = TestDatabases.fresh(data.resolve("db"));
         controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50))
-                .withDatabase(TestDatabases.fresh(data.resolve("db"))).withRateLimits(limits), runtime, clock);
+                .withDatabase(databaseSettings).withRateLimits(limits), runtime, clock);
         adminKey = controlPlane.newAdminKey().orElseThrow();
     }
 
@@ -91,8 +94,20 @@ final class TestPlatform implements AutoCloseable {
         }
     }
 
+    /** A second pool on the control plane's database, for tests of services without endpoints. */
+    synchronized org.jdbi.v3.core.Jdbi jdbi() {
+        if (database == null) {
+            database = io.daytona.controlplane.persistence.Database.open(databaseSettings);
+        }
+        return database.jdbi();
+    }
+
     @Override
     public void close() throws Exception {
-        controlPlane.close();
+        try (controlPlane) {
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 }

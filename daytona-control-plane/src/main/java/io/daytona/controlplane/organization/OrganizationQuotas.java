@@ -74,6 +74,26 @@ public final class OrganizationQuotas implements SandboxQuota {
         checkTotals(organization, usage, running ? cpu - sandbox.cpu() : 0, running ? memory - sandbox.memory() : 0, disk - sandbox.disk());
     }
 
+    /**
+     * For the snapshot module: fails with 403 if the organization, which has {@code current}
+     * snapshots, may not have one more.
+     */
+    public void checkSnapshotCount(String organizationId, long current) {
+        count("snapshot", current, organization(organizationId).snapshotQuota());
+    }
+
+    /** For the volume module: fails with 403 if the organization, which has {@code current} volumes, may not have one more. */
+    public void checkVolumeCount(String organizationId, long current) {
+        count("volume", current, organization(organizationId).volumeQuota());
+    }
+
+    private static void count(String what, long current, int quota) {
+        if (current + 1 > quota) {
+            throw ServiceException.forbidden("%s quota exceeded: the organization has %d of %d; delete one, or ask an administrator "
+                    + "to raise the quota", what.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + what.substring(1), current, quota);
+        }
+    }
+
     private OrganizationRow organization(String organizationId) {
         return repository.find(organizationId).orElseThrow(() -> ServiceException.notFound("Organization %s not found", organizationId));
     }
