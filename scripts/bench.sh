@@ -3,6 +3,7 @@
 # measured in the same run, and their ratio.
 #   ./scripts/bench.sh [iterations] [warm-up]                        create -> first command
 #   BENCH=ExecRoundTripBenchmark ./scripts/bench.sh [iterations] [warm-up]   exec round trip
+#   BENCH=WarmPoolBenchmark ./scripts/bench.sh [iterations] [warm-up] [pool size]   create from the warm pool
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"

@@ -18,6 +18,13 @@ import io.daytona.controlplane.organization.OrganizationService;
 import io.daytona.controlplane.ratelimit.RateLimiter;
 import io.daytona.controlplane.region.RegionResource;
 import io.daytona.controlplane.persistence.Database;
+import io.daytona.controlplane.preview.PreviewAccess;
+import io.daytona.controlplane.preview.SignedPreviewRepository;
+import io.daytona.controlplane.preview.SignedPreviewResource;
+import io.daytona.controlplane.preview.SignedPreviews;
+import io.daytona.controlplane.ssh.SshAccessRepository;
+import io.daytona.controlplane.ssh.SshAccessResource;
+import io.daytona.controlplane.ssh.SshAccessService;
 import io.daytona.controlplane.sandbox.Reconciler;
 import io.daytona.controlplane.sandbox.SandboxAccess;
 import io.daytona.controlplane.sandbox.SandboxActivity;
@@ -26,6 +33,22 @@ import io.daytona.controlplane.sandbox.SandboxResource;
 import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.controlplane.sandbox.SandboxService;
 import io.daytona.controlplane.sandbox.WarmPool;
+import io.daytona.controlplane.sandbox.ResolvingRuntime;
+import io.daytona.controlplane.snapshot.BuildLogs;
+import io.daytona.controlplane.snapshot.ImageRuntime;
+import io.daytona.controlplane.snapshot.SnapshotRepository;
+import io.daytona.controlplane.snapshot.SnapshotNamePaths;
+import io.daytona.controlplane.snapshot.SnapshotResource;
+import io.daytona.controlplane.snapshot.SnapshotService;
+import io.daytona.controlplane.storage.ObjectStore;
+import io.daytona.controlplane.storage.PushAccess;
+import io.daytona.controlplane.storage.S3Endpoint;
+import io.daytona.controlplane.storage.StorageResource;
+import io.daytona.controlplane.volume.LocalVolumeStore;
+import org.eclipse.jetty.server.Handler;
+import io.daytona.controlplane.volume.VolumeRepository;
+import io.daytona.controlplane.volume.VolumeResource;
+import io.daytona.controlplane.volume.VolumeService;
 import io.daytona.http.HttpServer;
 import io.daytona.http.Router;
 import io.daytona.model.json.Json;
@@ -35,16 +58,26 @@ import java.util.Optional;
 
 /** The control plane, started: database, reconciler and the {@code /api} server. */
 public final class ControlPlane implements AutoCloseable {
+    /** The bucket of the embedded object store, where clients upload build contexts. */
+    public static final String OBJECT_STORAGE_BUCKET = "daytona-builds";
+
     private final Database database;
     private final Reconciler reconciler;
     private final HttpServer server;
     private final SandboxAccess sandboxAccess;
     private final SandboxActivity sandboxActivity;
     private final Optional<String> newAdminKey;
+    private final SnapshotService snapshots;
+    private final PreviewAccess previewAccess;
+    private final SshAccessService sshAccess;
     private final Router router;
 
     private ControlPlane(Database database, Reconciler reconciler, HttpServer server, SandboxAccess sandboxAccess,
-                         SandboxActivity sandboxActivity, Optional<String> newAdminKey, Router router) {
+                         SandboxActivity sandboxActivity, Optional<String> newAdminKey, SnapshotService snapshots,
+                         PreviewAccess previewAccess, SshAccessService sshAccess, Router router) {
+        this.snapshots = snapshots;
+        this.previewAccess = previewAccess;
+        this.sshAccess = sshAccess;
         this.router = router;
         this.database = database;
         this.reconciler = reconciler;
@@ -60,6 +93,11 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Starts with the given clock, which decides key expiry and the lifecycle timers; tests move it. */
     public static ControlPlane start(ControlPlaneConfig config, SandboxRuntime runtime, Clock clock) throws Exception {
+        return start(config, runtime, ImageRuntime.inspectOnly(runtime::hasImage), clock);
+    }
+
+    /** Starts with a runner that can also pull and build images for snapshots. */
+    public static ControlPlane start(ControlPlaneConfig config, SandboxRuntime runtime, ImageRuntime images, Clock clock) throws Exception {
         requireNonNull(config, "config is null");
         requireNonNull(runtime, "runtime is null");
         requireNonNull(clock, "clock is null");
@@ -75,14 +113,26 @@ public final class ControlPlane implements AutoCloseable {
             OrganizationQuotas quotas = new OrganizationQuotas(organizations, config.sandboxes().defaultRegion(), clock);
             OrganizationService organizationService = new OrganizationService(organizations, config.sandboxes().defaultRegion(), clock);
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
+            VolumeService volumes = new VolumeService(new VolumeRepository(database.jdbi()),
+                    new LocalVolumeStore(config.dataDirectory().resolve("volumes")), clock);
+            ObjectStore objects = new ObjectStore(config.dataDirectory().resolve("object-storage"), OBJECT_STORAGE_BUCKET);
+            SnapshotService snapshots = new SnapshotService(new SnapshotRepository(database.jdbi(), json), images,
+                    (organizationId, hash) -> objects.get(organizationId + "/" + hash + "/context.tar"),
+                    new BuildLogs(config.dataDirectory().resolve("build-logs")), config.sandboxes(), clock);
+            PushAccess pushAccess = new PushAccess(clock);
             WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock);
-            Reconciler reconciler = new Reconciler(sandboxes, runtime, clock, config.reconcileInterval(), pool);
+            Reconciler reconciler = new Reconciler(sandboxes, new ResolvingRuntime(runtime, snapshots, volumes), clock,
+                    config.reconcileInterval(), pool);
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock, pool, quotas);
+            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock,
+                    snapshots, volumes, pool, quotas);
             Router router = new Router(json);
             new HealthResource(database.jdbi()).register(authenticator.routes(router));
             new ConfigResource(version(), config.sandboxes(), config.rateLimits()).register(authenticator.routes(router));
             new SandboxResource(service, authenticator, json).register(router);
+            new VolumeResource(volumes, authenticator).register(router);
+            new SnapshotResource(snapshots, service, authenticator, config.sandboxes().defaultRegion()).register(router);
+            new StorageResource(pushAccess, objects, authenticator).register(router);
             new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock, organizationService::memberPermissions)
                     .register(router);
             new OrganizationResource(organizationService, quotas, authenticator).register(router);
@@ -90,10 +140,19 @@ public final class ControlPlane implements AutoCloseable {
             new RegionResource(authenticator, runtime, database.jdbi(), config.sandboxes().defaultRegion(),
                     config.sandboxes().toolboxProxyUrl().replaceFirst("/toolbox$", ""), config.dataDirectory(), version(), clock)
                     .register(router);
+            SshAccessService sshAccess = new SshAccessService(new SshAccessRepository(database.jdbi()), service, sandboxes,
+                    config.sshCommand(), clock);
+            new SshAccessResource(sshAccess, authenticator, service::toolboxProxyUrl).register(router);
+            SignedPreviews signedPreviews = new SignedPreviews(new SignedPreviewRepository(database.jdbi()), service, config.sandboxes(), clock);
+            new SignedPreviewResource(signedPreviews, authenticator).register(router);
+            SandboxAccess sandboxAccess = new SandboxAccess(authenticator, sandboxes, auditLog);
             reconciler.start();
-            HttpServer server = HttpServer.start("api", config.host(), config.port(), router, json);
-            return new ControlPlane(database, reconciler, server, new SandboxAccess(authenticator, sandboxes, auditLog), activity, adminKey,
-                    router);
+            S3Endpoint s3 = new S3Endpoint(objects, pushAccess, config.dataDirectory().resolve("object-storage-uploads"));
+            HttpServer server = HttpServer.start("api", config.host(), config.port(),
+                    new SnapshotNamePaths(new Handler.Sequence(s3, router)), json);
+            SnapshotNamePaths.allowEncodedSlashes(server);
+            return new ControlPlane(database, reconciler, server, sandboxAccess, activity, adminKey, snapshots,
+                    new PreviewAccess(sandboxAccess, signedPreviews, sandboxes), sshAccess, router);
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -124,6 +183,16 @@ public final class ControlPlane implements AutoCloseable {
         return sandboxAccess;
     }
 
+    /** Decides which preview requests (sandbox or signed hosts) may reach a sandbox port. */
+    public PreviewAccess previewAccess() {
+        return previewAccess;
+    }
+
+    /** SSH access tokens, as the SSH gateway checks them. */
+    public SshAccessService sshAccess() {
+        return sshAccess;
+    }
+
     /** Where the proxy reports sandbox traffic, which defers auto-stop. */
     public SandboxActivity sandboxActivity() {
         return sandboxActivity;
@@ -131,7 +200,7 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (database) {
+        try (database; snapshots) {
             // The reconciler first: requests waiting for a sandbox to settle then answer at once
             // and the server stops without waiting for them.
             reconciler.close();

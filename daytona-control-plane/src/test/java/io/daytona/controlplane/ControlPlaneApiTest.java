@@ -2,6 +2,7 @@ package io.daytona.controlplane;
 
 import io.daytona.controlplane.persistence.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -327,6 +328,53 @@ class ControlPlaneApiTest {
         assertThat(itemNames(admin("GET", "/sandbox/paginated?" + labels + "&states=stopped&sort=state", null))).containsExactly(suite + "-4");
         assertBadRequest(admin("GET", "/sandbox/paginated?page=0", null), "page must be at least 1");
         assertBadRequest(admin("GET", "/sandbox/paginated?sort=cpu", null), "sort must be one of");
+    }
+
+    @Test
+    void sshAccessExpiresWithTheClockAndStaysInItsOrganization() {
+        String id = create(Map.of());
+        Reply created = admin("POST", "/sandbox/" + id + "/ssh-access?expiresInMinutes=10", null);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String token = created.json().get("token").asText();
+        assertThat(created.json().get("sshCommand").asText()).isEqualTo("ssh -p 2222 " + token + "@localhost");
+        assertThat(controlPlane.sshAccess().sandboxFor(token)).contains(id);
+        assertThat(call("GET", "/sandbox/ssh-access/validate?token=" + token, null, otherOrganizationKey).json().get("valid").asBoolean())
+                .as("another organization learns nothing").isFalse();
+        assertThat(call("POST", "/sandbox/" + id + "/ssh-access", null, otherOrganizationKey).status()).isEqualTo(404);
+        assertThat(call("POST", "/sandbox/" + id + "/ssh-access", null, readOnlyKey).status()).isEqualTo(403);
+        assertThat(call("DELETE", "/sandbox/" + id + "/ssh-access", null, otherOrganizationKey).status()).isEqualTo(404);
+        assertThat(controlPlane.sshAccess().sandboxFor(token)).as("a refused revoke changes nothing").contains(id);
+        assertBadRequest(admin("POST", "/sandbox/" + id + "/ssh-access?expiresInMinutes=43201", null), "expiresInMinutes must be from 1 to 43200");
+
+        CLOCK.advance(Duration.ofMinutes(10));
+        assertThat(controlPlane.sshAccess().sandboxFor(token)).as("expired").isEmpty();
+        assertThat(admin("GET", "/sandbox/ssh-access/validate?token=" + token, null).json().get("valid").asBoolean()).isFalse();
+        assertThat(admin("GET", "/sandbox/ssh-access/validate?token=" + token, null).json().get("sandboxId").asText()).isEmpty();
+    }
+
+    @Test
+    void signedPreviewUrlsExpireWithTheClockAndOnlyForTheirPort() {
+        String id = create(Map.of());
+        Reply signed = admin("GET", "/sandbox/" + id + "/ports/3000/signed-preview-url", null);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        String token = signed.json().get("token").asText();
+        assertThat(signed.json().get("url").asText()).isEqualTo("http://3000-" + token + ".proxy.test:4000");
+        assertThat(controlPlane.previewAccess().authorize(token, 3000, java.util.Optional.empty(), java.util.Optional.empty()).id()).isEqualTo(id);
+        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(token, 3001, java.util.Optional.empty(), java.util.Optional.empty()))
+                .hasMessageContaining("expired or was revoked");
+        assertThat(call("GET", "/sandbox/" + id + "/ports/3000/signed-preview-url", null, otherOrganizationKey).status()).isEqualTo(404);
+        assertThat(call("POST", "/sandbox/" + id + "/ports/3000/signed-preview-url/" + token + "/expire", null, otherOrganizationKey).status())
+                .isEqualTo(404);
+
+        String terminal = admin("GET", "/sandbox/" + id + "/ports/22222/signed-preview-url", null).json().get("token").asText();
+        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.empty(), java.util.Optional.empty()))
+                .as("the web terminal stays for members").hasMessageContaining("members of the sandbox's organization");
+        assertThat(controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.of("Bearer " + adminKey), java.util.Optional.empty())
+                .id()).isEqualTo(id);
+
+        CLOCK.advance(Duration.ofSeconds(60));
+        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(token, 3000, java.util.Optional.empty(), java.util.Optional.empty()))
+                .as("the default expiry is 60 s").hasMessageContaining("expired or was revoked");
     }
 
     // Helpers.

@@ -206,6 +206,14 @@ class LspApiTest {
             Api.Reply missingFile = post("/lsp/did-open", document("python", PYTHON_PROJECT, PYTHON_PROJECT + "/missing.py"));
             assertThat(missingFile.status()).isEqualTo(404);
             assertThat(missingFile.json().get("message").asText()).contains("missing.py");
+            toolbox.post("/process/execute", Map.of("command", "printf 'x = \\377\\n' > " + PYTHON_PROJECT + "/latin1.py"));
+            Api.Reply notUtf8 = post("/lsp/did-open", document("python", PYTHON_PROJECT, PYTHON_PROJECT + "/latin1.py"));
+            assertThat(notUtf8.status()).as(notUtf8.body()).isEqualTo(400);
+            assertThat(notUtf8.json().get("message").asText()).contains("not UTF-8");
+            toolbox.post("/process/execute", Map.of("command", "truncate -s 5M " + PYTHON_PROJECT + "/huge.py"));
+            Api.Reply huge = toolbox.get(documentSymbols("python", PYTHON_PROJECT, PYTHON_PROJECT + "/huge.py"));
+            assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+            assertThat(huge.json().get("message").asText()).contains("at most 4194304 bytes");
             Api.Reply notFileUri = post("/lsp/did-open", Map.of("languageId", "python", "pathToProject", PYTHON_PROJECT, "uri", PYTHON_FILE));
             assertThat(notFileUri.status()).isEqualTo(400);
             assertThat(notFileUri.json().get("message").asText()).contains("file://");

@@ -45,7 +45,9 @@ class PreviewTest {
             for (int i = 0; i < 200 && !api.get("/sandbox/" + sandbox.id()).json().get("state").asText().equals("stopped"); i++) {
                 Thread.sleep(100);
             }
-            HttpResponse<String> stopped = get(platform, url, Map.of("X-Daytona-Preview-Token", token));
+            assertThat(get(platform, url, Map.of("X-Daytona-Preview-Token", token)).statusCode())
+                    .as("the preview token changes when the sandbox stops").isEqualTo(401);
+            HttpResponse<String> stopped = get(platform, url, Map.of("Authorization", "Bearer " + platform.adminKey()));
             assertThat(stopped.statusCode()).isEqualTo(409);
             assertThat(stopped.body()).contains("not running");
             assertThat(api.get("/sandbox/" + sandbox.id() + "/ports/70000/preview-url").status()).isEqualTo(400);

@@ -5,12 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A preview host name: {@code {port}-{sandboxId}.{proxy domain}}.
+ * A preview host name: {@code {port}-{sandboxId}.{proxy domain}}, or {@code {port}-{token}.{proxy domain}}
+ * for a signed preview URL.
  *
  * @param port the sandbox port to reach
- * @param sandboxId the sandbox
+ * @param sandboxIdOrToken the sandbox, or a signed preview token
  */
-record PreviewHost(int port, String sandboxId) {
+record PreviewHost(int port, String sandboxIdOrToken) {
     private static final Pattern LABEL = Pattern.compile("(\\d{1,5})-([a-z0-9][a-z0-9-]{0,62})");
 
     static Optional<PreviewHost> parse(String host) {

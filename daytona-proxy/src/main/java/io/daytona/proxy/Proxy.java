@@ -17,8 +17,14 @@ public final class Proxy implements AutoCloseable {
 
     /** Starts the proxy; {@code activity} hears of every request let through to a sandbox. */
     public static Proxy start(String host, int port, SandboxDirectory directory, ActivityRecorder activity) throws Exception {
+        return start(host, port, directory, activity, PreviewOptions.defaults());
+    }
+
+    /** Starts the proxy with the given treatment of preview hosts. */
+    public static Proxy start(String host, int port, SandboxDirectory directory, ActivityRecorder activity, PreviewOptions options)
+            throws Exception {
         var json = Json.newMapper();
-        return new Proxy(HttpServer.start("proxy", host, port, new SandboxProxy(directory, activity, json), json));
+        return new Proxy(HttpServer.start("proxy", host, port, new SandboxProxy(directory, activity, json, options), json));
     }
 
     public int port() {

@@ -22,6 +22,24 @@ public interface SandboxDirectory {
     URI previewFor(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken);
 
     /**
+     * Resolves a preview host's label, {@code {port}-{sandboxIdOrToken}}, where the second part is
+     * a sandbox id or a signed preview token, to the sandbox and its port's base URI.
+     *
+     * @throws io.daytona.http.ServiceException 401, 404 or 409 when the caller may not reach the port now
+     */
+    default PreviewTarget preview(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
+        return new PreviewTarget(sandboxIdOrToken, previewFor(sandboxIdOrToken, port, authorization, previewToken));
+    }
+
+    /**
+     * Where a preview request goes.
+     *
+     * @param sandboxId the sandbox (whose activity the request counts as)
+     * @param uri the base URI of the sandbox's port
+     */
+    record PreviewTarget(String sandboxId, URI uri) {}
+
+    /**
      * Tells the platform that a toolbox call was answered, for its audit log.
      *
      * @param call the call: method, daemon path, status, when it arrived and who sent it

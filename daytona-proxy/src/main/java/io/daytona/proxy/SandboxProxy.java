@@ -38,6 +38,8 @@ public final class SandboxProxy extends ProxyHandler {
     public static final String PREVIEW_TOKEN_HEADER = "X-Daytona-Preview-Token";
     /** With the value {@code true}, the request does not count as activity of the sandbox (so auto-stop still comes). */
     public static final String SKIP_LAST_ACTIVITY_HEADER = "X-Daytona-Skip-Last-Activity-Update";
+    /** With the value {@code true}, the proxy leaves CORS to the sandbox's server: no headers added, preflights forwarded. */
+    public static final String DISABLE_CORS_HEADER = "X-Daytona-Disable-CORS";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxProxy.class);
     private static final String TARGET = SandboxProxy.class.getName() + ".target";
 
@@ -46,9 +48,15 @@ public final class SandboxProxy extends ProxyHandler {
     private final SandboxDirectory directory;
     private final ActivityRecorder activity;
     private final ObjectMapper json;
+    private final PreviewOptions options;
     private final WebSocketClient webSockets = new WebSocketClient();
 
     public SandboxProxy(SandboxDirectory directory, ActivityRecorder activity, ObjectMapper json) {
+        this(directory, activity, json, PreviewOptions.defaults());
+    }
+
+    public SandboxProxy(SandboxDirectory directory, ActivityRecorder activity, ObjectMapper json, PreviewOptions options) {
+        this.options = requireNonNull(options, "options is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.activity = requireNonNull(activity, "activity is null");
         this.json = requireNonNull(json, "json is null");
@@ -61,23 +69,20 @@ public final class SandboxProxy extends ProxyHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Optional<PreviewHost> preview = PreviewHost.parse(request.getHeaders().get(HttpHeader.HOST));
-        Optional<ToolboxPath> path = preview.isPresent() ? Optional.empty() : ToolboxPath.parse(Request.getPathInContext(request));
-        if (preview.isEmpty() && path.isEmpty()) {
+        if (preview.isPresent()) {
+            return handlePreview(preview.get(), request, response, callback);
+        }
+        Optional<ToolboxPath> path = ToolboxPath.parse(Request.getPathInContext(request));
+        if (path.isEmpty()) {
             return false;
         }
         Optional<String> authorization = Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         HttpURI target;
         try {
-            target = preview.isPresent()
-                    ? HttpURI.build(directory.previewFor(preview.get().sandboxId(), preview.get().port(), authorization,
-                                    Optional.ofNullable(request.getHeaders().get(PREVIEW_TOKEN_HEADER))).toString())
-                            .path(request.getHttpURI().getPath())
-                            .query(request.getHttpURI().getQuery())
-                            .asImmutable()
-                    : HttpURI.build(directory.daemonFor(path.get().sandboxId(), authorization).toString())
-                            .path(path.get().daemonPath())
-                            .query(request.getHttpURI().getQuery())
-                            .asImmutable();
+            target = HttpURI.build(directory.daemonFor(path.get().sandboxId(), authorization).toString())
+                    .path(path.get().daemonPath())
+                    .query(request.getHttpURI().getQuery())
+                    .asImmutable();
         } catch (ServiceException e) {
             HttpErrors.write(json, request, response, callback, e.code(), e.getMessage());
             return true;
@@ -85,12 +90,59 @@ public final class SandboxProxy extends ProxyHandler {
             HttpErrors.write(json, request, response, callback, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error: " + e);
             return true;
         }
-        recordActivity(preview.isPresent() ? preview.get().sandboxId() : path.get().sandboxId(), request);
+        recordActivity(path.get().sandboxId(), request);
         if (Exchange.isWebSocketUpgrade(request)) {
             return relayWebSocket(request, response, callback, target);
         }
         request.setAttribute(TARGET, target);
-        return super.handle(request, response, path.isPresent() ? answered(path.get(), authorization, request, response, callback) : callback);
+        return super.handle(request, response, answered(path.get(), authorization, request, response, callback));
+    }
+
+    /**
+     * A preview host: CORS preflights are answered here (browsers send them without credentials),
+     * then the caller is checked, a browser's first visit sees the warning page, and the request
+     * goes to the sandbox's port.
+     */
+    private boolean handlePreview(PreviewHost preview, Request request, Response response, Callback callback) {
+        boolean cors = !"true".equalsIgnoreCase(request.getHeaders().get(DISABLE_CORS_HEADER));
+        if (cors && PreviewCors.isPreflight(request)) {
+            PreviewCors.answerPreflight(request, response, callback);
+            return true;
+        }
+        SandboxDirectory.PreviewTarget target;
+        try {
+            target = directory.preview(preview.sandboxIdOrToken(), preview.port(),
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)),
+                    Optional.ofNullable(request.getHeaders().get(PREVIEW_TOKEN_HEADER)));
+        } catch (ServiceException e) {
+            previewError(request, response, callback, e.code(), e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            previewError(request, response, callback, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error: " + e);
+            return true;
+        }
+        if (options.warningPage() && PreviewWarning.applies(request)) {
+            PreviewWarning.respond(request, response, callback);
+            return true;
+        }
+        recordActivity(target.sandboxId(), request);
+        HttpURI uri = HttpURI.build(target.uri().toString())
+                .path(request.getHttpURI().getPath())
+                .query(request.getHttpURI().getQuery())
+                .asImmutable();
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (cors && origin != null && !Exchange.isWebSocketUpgrade(request)) {
+            return forward(request, PreviewCors.allowing(request, response, origin), callback, uri);
+        }
+        return forward(request, response, callback, uri);
+    }
+
+    private boolean forward(Request request, Response response, Callback callback, HttpURI target) {
+        if (Exchange.isWebSocketUpgrade(request)) {
+            return relayWebSocket(request, response, callback, target);
+        }
+        request.setAttribute(TARGET, target);
+        return super.handle(request, response, callback);
     }
 
     /** Tells the directory once a toolbox call was answered (for the audit log); never fails the call. */
@@ -113,6 +165,29 @@ public final class SandboxProxy extends ProxyHandler {
             report.run();
             callback.failed(failure);
         });
+    }
+
+    /** Browsers get a page that says what is wrong; programs the usual JSON error. */
+    private void previewError(Request request, Response response, Callback callback, ErrorCode code, String message) {
+        if (!contains(request.getHeaders().get(HttpHeader.ACCEPT), "text/html")) {
+            HttpErrors.write(json, request, response, callback, code, message);
+            return;
+        }
+        String page = """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>%d %s</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#222}</style></head>
+                <body><h1>%s</h1><p>%s</p></body></html>
+                """.formatted(code.status(), PreviewWarning.html(code.reason()),
+                code == ErrorCode.CONFLICT ? "This sandbox is not running" : PreviewWarning.html(code.reason()),
+                PreviewWarning.html(message));
+        response.setStatus(code.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, java.nio.ByteBuffer.wrap(page.getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+    }
+
+    private static boolean contains(String header, String part) {
+        return header != null && header.contains(part);
     }
 
     /** Counts the request as the sandbox's activity, unless it asks not to; a failure here never fails the request. */

@@ -13,11 +13,17 @@ import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.model.toolbox.VersionResponse;
 import io.daytona.runner.archive.LayerArchiver;
+import io.daytona.runner.attach.AttachRequest;
+import io.daytona.runner.attach.ExecAttachment;
 import io.daytona.runner.daemon.DaemonRuntime;
+import io.daytona.runner.network.NamespaceSocket;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
 import io.daytona.runner.network.SandboxFirewall;
+import io.daytona.runner.volume.VolumeBinds;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.net.http.HttpClient;
@@ -363,11 +369,36 @@ public final class SandboxRunner {
                 });
     }
 
+    /**
+     * Starts a process in a running sandbox, as the sandbox's user, with its streams attached to
+     * the caller (the SSH gateway's shells, commands and SFTP).
+     */
+    public ExecAttachment attach(String sandboxId, AttachRequest request) throws IOException {
+        return ExecAttachment.start(engine, runningContainer(sandboxId).getId(), request);
+    }
+
+    /** Opens a TCP connection from inside the sandbox (its loopback is its own), for SSH port forwarding. */
+    public Socket connect(String sandboxId, String host, int port) throws IOException {
+        long pid = runningContainer(sandboxId).getState().getPidLong();
+        InetSocketAddress target = new InetSocketAddress(host.equals("localhost") ? "127.0.0.1" : host, port);
+        if (target.isUnresolved()) {
+            throw new IOException("unknown host " + host);
+        }
+        return NamespaceSocket.connect(pid, target, 5_000);
+    }
+
+    private InspectContainerResponse runningContainer(String sandboxId) throws IOException {
+        return engine.inspect(sandboxId)
+                .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+                .orElseThrow(() -> new IOException("Sandbox %s is not running".formatted(sandboxId)));
+    }
+
     private void create(SandboxSpec spec) throws SandboxRunnerException {
         String image = ImageNames.local(spec.image());
-        List<String> imageCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
+        List<String> ownCommand = engine.imageCommand(image).orElseThrow(() -> new SandboxRunnerException(
                 "Image %s of snapshot %s is not on this runner; build or pull it first (./scripts/setup.sh builds the default one)"
                         .formatted(image, spec.image())));
+        List<String> imageCommand = spec.entrypoint().isEmpty() ? ownCommand : spec.entrypoint();
         Map<String, String> env = new HashMap<>(spec.env());
         env.put("DAYTONA_SANDBOX_ID", spec.sandboxId());
         env.put("DAYTONA_SANDBOX_SNAPSHOT", spec.image());
@@ -388,7 +419,7 @@ public final class SandboxRunner {
             labels.put(LABEL_WARM_POOL, "true");
         }
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(daemon.binds())
+                .withBinds(binds(spec))
                 .withCpuPeriod(CPU_PERIOD)
                 .withCpuQuota(spec.cpu() * CPU_PERIOD)
                 .withMemory(spec.memoryGiB() * GIB)
@@ -397,6 +428,12 @@ public final class SandboxRunner {
                 .withInit(true);
         engine.create(new ContainerEngine.ContainerSpec(spec.sandboxId(), image, spec.user(),
                 daemon.entrypoint(imageCommand), env, labels, host));
+    }
+
+    private List<com.github.dockerjava.api.model.Bind> binds(SandboxSpec spec) throws SandboxRunnerException {
+        List<com.github.dockerjava.api.model.Bind> binds = new java.util.ArrayList<>(daemon.binds());
+        binds.addAll(VolumeBinds.of(spec.volumes()));
+        return binds;
     }
 
     private StartedSandbox awaitDaemon(String name) throws SandboxRunnerException {

@@ -42,6 +42,8 @@ public final class Daytona implements AutoCloseable {
 
     private final DaytonaConfig config;
     private final HttpTransport transport;
+    private final SnapshotService snapshots;
+    private final VolumeService volumes;
 
     /**
      * Creates a client configured from the environment; see {@link DaytonaConfig#fromEnvironment()}.
@@ -56,6 +58,59 @@ public final class Daytona implements AutoCloseable {
     public Daytona(DaytonaConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.transport = new HttpTransport(headers(config));
+        this.snapshots = new SnapshotService(transport, config.apiUrl());
+        this.volumes = new VolumeService(transport, config.apiUrl());
+    }
+
+    /** The organization's snapshots: create (from an image or an {@link Image}), get, list, delete, activate. */
+    public SnapshotService snapshot() {
+        return snapshots;
+    }
+
+    /** The organization's volumes: create, get (or create), list, delete. */
+    public VolumeService volume() {
+        return volumes;
+    }
+
+    /**
+     * Creates a sandbox whose image is built from {@code image} (its local files uploaded first),
+     * passes the build's log lines to {@code onBuildLogs} as they are written, and waits until the
+     * sandbox is started. An identical image built before is reused.
+     *
+     * @param params everything but the image; its {@code snapshot} must be unset
+     * @param timeout how long the upload, build and start may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaException if the build fails (state {@code build_failed}) or the server refuses
+     */
+    public Sandbox create(Image image, CreateSandbox params, Consumer<String> onBuildLogs, Duration timeout) {
+        Objects.requireNonNull(image, "image is null");
+        Objects.requireNonNull(onBuildLogs, "onBuildLogs is null");
+        Deadline deadline = Deadline.after(Objects.requireNonNull(timeout, "timeout is null"));
+        String operation = "create sandbox";
+        ObjectNode tree = transport.mapper().valueToTree(withDefaults(params));
+        tree.set("buildInfo", transport.mapper().valueToTree(snapshots.buildInfo(image)));
+        Sandbox sandbox = new Sandbox(transport, config.apiUrl(),
+                transport.send(HttpCall.post(operation, api("/sandbox"), tree), io.daytona.model.sandbox.Sandbox.class, deadline));
+        while (sandbox.getState() == io.daytona.model.sandbox.SandboxState.PENDING_BUILD && !deadline.isExpired()) {
+            sleep(Duration.ofMillis(500));
+            sandbox.refreshData();
+        }
+        if (sandbox.getState() == io.daytona.model.sandbox.SandboxState.BUILDING_SNAPSHOT) {
+            io.daytona.model.snapshot.Url url = transport.send(HttpCall.get(operation,
+                    api("/sandbox/" + Urls.segment(sandbox.getId()) + "/build-logs-url")), io.daytona.model.snapshot.Url.class);
+            snapshots.followLogs(operation, URI.create(url.url() + "?follow=true"), onBuildLogs);
+            sandbox.refreshData();
+        }
+        sandbox.awaitStarted(operation, deadline);
+        return sandbox;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaytonaException("Interrupted while waiting for the sandbox's build", e);
+        }
     }
 
     /** Returns the configuration of this client. */

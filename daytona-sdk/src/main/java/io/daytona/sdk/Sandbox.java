@@ -1,9 +1,13 @@
 package io.daytona.sdk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.daytona.model.sandbox.PortPreviewUrl;
 import io.daytona.model.sandbox.SandboxDesiredState;
 import io.daytona.model.sandbox.SandboxState;
+import io.daytona.model.sandbox.SignedPortPreviewUrl;
 import io.daytona.model.sandbox.ToolboxProxyUrl;
+import io.daytona.model.ssh.SshAccess;
+import io.daytona.model.ssh.SshAccessValidation;
 import io.daytona.model.toolbox.DirResponse;
 import io.daytona.sdk.internal.Backoff;
 import io.daytona.sdk.internal.Deadline;
@@ -450,6 +454,94 @@ public final class Sandbox {
      */
     public String getWorkDir() {
         return dir("get working directory", "/work-dir");
+    }
+
+    /**
+     * Returns the preview link of a port ({@code GET /sandbox/{id}/ports/{port}/preview-url}): the
+     * URL and, for a private sandbox, the token to send as {@code X-Daytona-Preview-Token}. The
+     * token changes when the sandbox restarts.
+     *
+     * @throws DaytonaValidationException if the port is not from 1 to 65535
+     */
+    public PortPreviewUrl getPreviewLink(int port) {
+        return transport.send(HttpCall.get("get preview link", api("/ports/" + port + "/preview-url")), PortPreviewUrl.class);
+    }
+
+    /**
+     * Returns a signed preview URL of a port, valid for 60 seconds: {@code {port}-{token}.{domain}}
+     * opens the port without headers, survives restarts, and can be expired early.
+     */
+    public SignedPortPreviewUrl getSignedPreviewUrl(int port) {
+        return getSignedPreviewUrl(port, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Returns a signed preview URL of a port ({@code GET /sandbox/{id}/ports/{port}/signed-preview-url}).
+     *
+     * @param expiresIn how long it works: from 1 second to 1 day, in whole seconds
+     * @throws IllegalArgumentException if {@code expiresIn} is below 1 second or not whole seconds
+     * @throws DaytonaValidationException if the server refuses the port or the duration
+     */
+    public SignedPortPreviewUrl getSignedPreviewUrl(int port, Duration expiresIn) {
+        long seconds = wholeUnits(expiresIn, Duration.ofSeconds(1), "expiresIn", "seconds");
+        return transport.send(HttpCall.get("get signed preview URL",
+                api("/ports/" + port + "/signed-preview-url" + Urls.query(Map.of("expiresInSeconds", String.valueOf(seconds))))),
+                SignedPortPreviewUrl.class);
+    }
+
+    /**
+     * Expires a signed preview URL at once
+     * ({@code POST /sandbox/{id}/ports/{port}/signed-preview-url/{token}/expire}).
+     *
+     * @throws DaytonaNotFoundException if no such signed URL exists for the port
+     */
+    public void expireSignedPreviewUrl(int port, String token) {
+        transport.send(HttpCall.post("expire signed preview URL",
+                api("/ports/" + port + "/signed-preview-url/" + Urls.segment(token) + "/expire"), null), Void.class);
+    }
+
+    /** Creates SSH access valid for 60 minutes; see {@link #createSshAccess(Duration)}. */
+    public SshAccess createSshAccess() {
+        return createSshAccess(Duration.ofMinutes(60));
+    }
+
+    /**
+     * Creates SSH access to the sandbox ({@code POST /sandbox/{id}/ssh-access}): the token is the
+     * SSH user name, as {@link SshAccess#sshCommand()} shows ({@code ssh -p 2222 <token>@host}).
+     *
+     * @param expiresIn how long the token works, in whole minutes (at least one)
+     * @throws IllegalArgumentException if {@code expiresIn} is below a minute or not whole minutes
+     */
+    public SshAccess createSshAccess(Duration expiresIn) {
+        long minutes = wholeUnits(expiresIn, Duration.ofMinutes(1), "expiresIn", "minutes");
+        return transport.send(HttpCall.post("create SSH access",
+                api("/ssh-access" + Urls.query(Map.of("expiresInMinutes", String.valueOf(minutes)))), null), SshAccess.class);
+    }
+
+    /** Revokes one SSH access token of the sandbox ({@code DELETE /sandbox/{id}/ssh-access?token=}); new connections with it are refused. */
+    public void revokeSshAccess(String token) {
+        java.util.Objects.requireNonNull(token, "token is null; use revokeAllSshAccess() to revoke every token");
+        update(transport.send(HttpCall.delete("revoke SSH access", api("/ssh-access" + Urls.query(Map.of("token", token)))),
+                io.daytona.model.sandbox.Sandbox.class));
+    }
+
+    /** Revokes every SSH access token of the sandbox ({@code DELETE /sandbox/{id}/ssh-access}). */
+    public void revokeAllSshAccess() {
+        update(transport.send(HttpCall.delete("revoke SSH access", api("/ssh-access")), io.daytona.model.sandbox.Sandbox.class));
+    }
+
+    /** Tells whether an SSH access token works now, and for which sandbox ({@code GET /sandbox/ssh-access/validate}). */
+    public SshAccessValidation validateSshAccess(String token) {
+        return transport.send(HttpCall.get("validate SSH access",
+                URI.create(apiUrl + "/sandbox/ssh-access/validate" + Urls.query(Map.of("token", token)))), SshAccessValidation.class);
+    }
+
+    private static long wholeUnits(Duration duration, Duration unit, String name, String unitName) {
+        java.util.Objects.requireNonNull(duration, name + " is null");
+        if (duration.compareTo(unit) < 0 || !duration.equals(unit.multipliedBy(duration.dividedBy(unit)))) {
+            throw new IllegalArgumentException(name + " must be a whole number of " + unitName + ", at least one; got " + duration);
+        }
+        return duration.dividedBy(unit);
     }
 
     /** Describes the sandbox by ID, name and state. */

@@ -10,7 +10,11 @@ import io.daytona.controlplane.sandbox.SandboxActivity;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import io.daytona.http.ErrorCode;
 import io.daytona.http.ServiceException;
+import io.daytona.controlplane.preview.PreviewAccess;
+import io.daytona.controlplane.ssh.SshAccessService;
+import io.daytona.proxy.PreviewOptions;
 import io.daytona.proxy.Proxy;
+import io.daytona.sshgateway.SshGateway;
 import io.daytona.proxy.SandboxDirectory;
 import io.daytona.runner.RunnerConfig;
 import io.daytona.runner.SandboxRunner;
@@ -20,6 +24,7 @@ import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.PodmanService;
+import io.daytona.runner.image.ImageBuilds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,8 +42,10 @@ public final class DaytonaServer implements AutoCloseable {
     private final ContainerEngine engine;
     private final Proxy proxy;
     private final ControlPlane controlPlane;
+    private final SshGateway sshGateway;
 
-    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane) {
+    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane, SshGateway sshGateway) {
+        this.sshGateway = sshGateway;
         this.config = config;
         this.engine = engine;
         this.proxy = proxy;
@@ -51,6 +58,7 @@ public final class DaytonaServer implements AutoCloseable {
         Files.createDirectories(data);
         ContainerEngine engine = ContainerEngine.connect(config.engineSocket());
         Proxy proxy = null;
+        SshGateway sshGateway = null;
         try {
             PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
             DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
@@ -58,21 +66,33 @@ public final class DaytonaServer implements AutoCloseable {
                     new LayerArchiver(new LocalArchiveStore(data.resolve("archives")), data.resolve("runner/archive-work")));
 
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
+            CompletableFuture<PreviewAccess> previewAccess = new CompletableFuture<>();
             CompletableFuture<SandboxActivity> activity = new CompletableFuture<>();
-            proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, runner),
-                    sandboxId -> activity.join().recordTraffic(sandboxId));
+            CompletableFuture<SshAccessService> sshAccess = new CompletableFuture<>();
+            proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, previewAccess, runner),
+                    sandboxId -> activity.join().recordTraffic(sandboxId), new PreviewOptions(config.previewWarning()));
+            sshGateway = SshGateway.start(config.host(), config.sshPort(), data.resolve("ssh/host-key"),
+                    new RunnerSshConnector(sshAccess, runner));
             String proxyUrl = config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port());
             SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10,
                     URI.create(proxyUrl).getScheme(), config.proxyDomain().orElse(URI.create(proxyUrl).getAuthority()),
                     config.maxAutoArchiveInterval());
+            String sshCommand = "ssh -p %d {{TOKEN}}@%s".formatted(sshGateway.port(), URI.create(proxyUrl).getHost());
             ControlPlane controlPlane = ControlPlane.start(
                     databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)), config)
-                            .withWarmPoolSize(config.warmPoolSize()).withRateLimits(config.rateLimits()),
-                    new LocalRunner(runner));
+                            .withWarmPoolSize(config.warmPoolSize())
+                            .withSshCommand(sshCommand)
+                            .withRateLimits(config.rateLimits()),
+                    new LocalRunner(runner), new LocalImages(new ImageBuilds(engine)), java.time.Clock.systemUTC());
             activity.complete(controlPlane.sandboxActivity());
             access.complete(controlPlane.sandboxAccess());
-            return new DaytonaServer(config, engine, proxy, controlPlane);
+            previewAccess.complete(controlPlane.previewAccess());
+            sshAccess.complete(controlPlane.sshAccess());
+            return new DaytonaServer(config, engine, proxy, controlPlane, sshGateway);
         } catch (Exception | Error e) {
+            if (sshGateway != null) {
+                sshGateway.close();
+            }
             if (proxy != null) {
                 proxy.close();
             }
@@ -95,8 +115,17 @@ public final class DaytonaServer implements AutoCloseable {
         return id;
     }
 
-    private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, SandboxRunner runner) {
+    /** The proxy's view: access decided by the control plane, the sandbox's address by the runner. */
+    private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, CompletableFuture<PreviewAccess> previewAccess,
+                                              SandboxRunner runner) {
         return new SandboxDirectory() {
+            @Override
+            public PreviewTarget preview(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
+                String sandboxId = previewAccess.join().authorize(sandboxIdOrToken, port, authorization, previewToken).id();
+                // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
+                return new PreviewTarget(sandboxId, URI.create("http://" + daemon(sandboxId).getHost() + ":" + port));
+            }
+
             @Override
             public URI daemonFor(String sandboxId, Optional<String> authorization) {
                 access.join().authorizeToolbox(sandboxId, authorization);
@@ -111,9 +140,7 @@ public final class DaytonaServer implements AutoCloseable {
 
             @Override
             public URI previewFor(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken) {
-                access.join().authorizePreview(sandboxId, port, authorization, previewToken);
-                // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
-                return URI.create("http://" + daemon(sandboxId).getHost() + ":" + port);
+                return preview(sandboxId, port, authorization, previewToken).uri();
             }
 
             private URI daemon(String sandboxId) {
@@ -135,6 +162,11 @@ public final class DaytonaServer implements AutoCloseable {
     /** The API base URL, e.g. {@code http://localhost:3000/api}. */
     public URI apiUrl() {
         return URI.create("http://" + displayHost(config.host()) + ":" + controlPlane.port() + "/api");
+    }
+
+    /** The SSH gateway's port. */
+    public int sshPort() {
+        return sshGateway.port();
     }
 
     public URI proxyUrl() {
@@ -169,7 +201,7 @@ public final class DaytonaServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (engine; proxy) {
+        try (engine; proxy; sshGateway) {
             controlPlane.close();
         }
     }

@@ -76,6 +76,15 @@ final class ServerCommand implements Callable<Integer> {
             description = "Started sandboxes of the default snapshot kept ready for creates with default parameters (default: ${DEFAULT-VALUE}; 0 turns the pool off).")
     int warmPoolSize;
 
+    @Option(names = "--ssh-port", defaultValue = "${env:DAYTONA_SSH_PORT:-" + ServerConfig.DEFAULT_SSH_PORT + "}",
+            description = "SSH gateway port: ssh -p <port> <access token>@host (default: ${DEFAULT-VALUE}; env DAYTONA_SSH_PORT).")
+    int sshPort;
+
+    @Option(names = "--preview-warning", negatable = true, defaultValue = "${env:DAYTONA_PREVIEW_WARNING:-true}", fallbackValue = "true",
+            description = "Show browsers a warning page on their first visit to a preview (default: ${DEFAULT-VALUE}; "
+                    + "--no-preview-warning turns it off; env DAYTONA_PREVIEW_WARNING).")
+    boolean previewWarning;
+
     @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
             description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
                     + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
@@ -86,12 +95,20 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config;
         try {
-            config = new ServerConfig(dataDirectory, host, apiPort, proxyPort,
-                    Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()), engineSocket, defaultSnapshot,
-                    Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()), maxAutoArchiveInterval,
-                    Optional.ofNullable(databaseUrl).filter(u -> !u.isBlank())
-                            .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))),
-                    warmPoolSize, RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())));
+            config = ServerConfig.builder(dataDirectory)
+                    .host(host)
+                    .ports(apiPort, proxyPort, sshPort)
+                    .publicProxyUrl(Optional.ofNullable(proxyUrl).filter(u -> !u.isBlank()))
+                    .engineSocket(engineSocket)
+                    .defaultSnapshot(defaultSnapshot)
+                    .proxyDomain(Optional.ofNullable(proxyDomain).filter(d -> !d.isBlank()))
+                    .maxAutoArchiveInterval(maxAutoArchiveInterval)
+                    .database(Optional.ofNullable(databaseUrl).filter(u -> !u.isBlank())
+                            .map(url -> new DatabaseSettings(url, databaseUser, Objects.requireNonNullElse(databasePassword, ""))))
+                    .warmPoolSize(warmPoolSize)
+                    .previewWarning(previewWarning)
+                    .rateLimits(RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())))
+                    .build();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona server: " + e.getMessage());
             return 2;
@@ -113,7 +130,7 @@ final class ServerCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }));
-        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n", server.apiUrl(), server.proxyUrl());
+        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n  SSH:   port %d%n", server.apiUrl(), server.proxyUrl(), server.sshPort());
         server.newAdminKey().ifPresent(key -> out.printf(
                 "%nAdmin API key (shown once; also stored in %s, mode 600):%n  %s%n", server.adminKeyFile(), key));
         out.printf("%nUse it with:%n  export DAYTONA_API_URL=%s%n  export DAYTONA_API_KEY=$(cat %s)%n",

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Settings of the single-process server.
+ * Settings of the single-process server. Start from {@link #defaults(Path)} or {@link #builder(Path)}
+ * and change what differs.
  *
  * @param dataDirectory database, daemon runtime, logs and the admin key file
  * @param host the address the API and the proxy listen on
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param maxAutoArchiveInterval the longest auto-archive interval, in minutes
  * @param database PostgreSQL settings; the embedded database under the data directory when empty
  * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed by creates (0: none)
+ * @param sshPort the SSH gateway's port (0 picks a free one)
+ * @param previewWarning whether browsers see the warning page on their first visit to a preview
  * @param rateLimits the API's throttlers; all off by default
  */
 public record ServerConfig(
@@ -37,25 +40,13 @@ public record ServerConfig(
         int maxAutoArchiveInterval,
         Optional<DatabaseSettings> database,
         int warmPoolSize,
+        int sshPort,
+        boolean previewWarning,
         RateLimits rateLimits) {
-
-    /** Settings without rate limits. */
-    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl,
-                        Path engineSocket, String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval,
-                        Optional<DatabaseSettings> database, int warmPoolSize) {
-        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database, warmPoolSize, RateLimits.none());
-    }
-
-    /** Settings with the embedded database and without a warm pool. */
-    public ServerConfig(Path dataDirectory, String host, int apiPort, int proxyPort, Optional<String> publicProxyUrl,
-                        Path engineSocket, String defaultSnapshot, Optional<String> proxyDomain, int maxAutoArchiveInterval) {
-        this(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, Optional.empty(), 0);
-    }
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
+    public static final int DEFAULT_SSH_PORT = 2222;
 
     public ServerConfig {
         requireNonNull(dataDirectory, "dataDirectory is null");
@@ -75,29 +66,142 @@ public record ServerConfig(
         }
     }
 
-    /** Defaults for everything but the data directory: localhost, ports 3000 and 4000, Podman's socket. */
+    /**
+     * Defaults for everything but the data directory: localhost, ports 3000, 4000 and 2222, Podman's
+     * socket, the embedded database, no warm pool, the preview warning page on.
+     */
     public static ServerConfig defaults(Path dataDirectory) {
-        return new ServerConfig(dataDirectory, "127.0.0.1", 3000, 4000, Optional.empty(), DEFAULT_ENGINE_SOCKET, DEFAULT_SNAPSHOT,
-                Optional.empty(), SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE, Optional.empty(), 0);
+        return builder(dataDirectory).build();
     }
 
+    /** A builder holding the {@linkplain #defaults(Path) defaults}. */
+    public static Builder builder(Path dataDirectory) {
+        return new Builder(dataDirectory);
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder(dataDirectory)
+                .host(host)
+                .ports(apiPort, proxyPort, sshPort)
+                .publicProxyUrl(publicProxyUrl)
+                .engineSocket(engineSocket)
+                .defaultSnapshot(defaultSnapshot)
+                .proxyDomain(proxyDomain)
+                .maxAutoArchiveInterval(maxAutoArchiveInterval)
+                .database(database)
+                .warmPoolSize(warmPoolSize)
+                .previewWarning(previewWarning)
+                .rateLimits(rateLimits);
+    }
+
+    /** These API and proxy ports; {@code withPorts(0, 0)} (tests) picks a free SSH port too, so parallel servers never collide. */
     public ServerConfig withPorts(int api, int proxy) {
-        return new ServerConfig(dataDirectory, host, api, proxy, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database, warmPoolSize, rateLimits);
+        return toBuilder().ports(api, proxy, api == 0 && proxy == 0 ? 0 : sshPort).build();
+    }
+
+    public ServerConfig withPorts(int api, int proxy, int ssh) {
+        return toBuilder().ports(api, proxy, ssh).build();
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
-        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, Optional.of(settings), warmPoolSize, rateLimits);
+        return toBuilder().database(Optional.of(settings)).build();
     }
 
     public ServerConfig withWarmPoolSize(int size) {
-        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database, size, rateLimits);
+        return toBuilder().warmPoolSize(size).build();
     }
 
     public ServerConfig withRateLimits(RateLimits limits) {
-        return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                maxAutoArchiveInterval, database, warmPoolSize, limits);
+        return toBuilder().rateLimits(limits).build();
+    }
+
+    public ServerConfig withPreviewWarning(boolean enabled) {
+        return toBuilder().previewWarning(enabled).build();
+    }
+
+    /** A mutable builder of {@link ServerConfig}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private final Path dataDirectory;
+        private String host = "127.0.0.1";
+        private int apiPort = 3000;
+        private int proxyPort = 4000;
+        private int sshPort = DEFAULT_SSH_PORT;
+        private Optional<String> publicProxyUrl = Optional.empty();
+        private Path engineSocket = DEFAULT_ENGINE_SOCKET;
+        private String defaultSnapshot = DEFAULT_SNAPSHOT;
+        private Optional<String> proxyDomain = Optional.empty();
+        private int maxAutoArchiveInterval = SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE;
+        private Optional<DatabaseSettings> database = Optional.empty();
+        private int warmPoolSize;
+        private boolean previewWarning = true;
+        private RateLimits rateLimits = RateLimits.none();
+
+        private Builder(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder ports(int api, int proxy, int ssh) {
+            this.apiPort = api;
+            this.proxyPort = proxy;
+            this.sshPort = ssh;
+            return this;
+        }
+
+        public Builder publicProxyUrl(Optional<String> value) {
+            this.publicProxyUrl = value;
+            return this;
+        }
+
+        public Builder engineSocket(Path value) {
+            this.engineSocket = value;
+            return this;
+        }
+
+        public Builder defaultSnapshot(String value) {
+            this.defaultSnapshot = value;
+            return this;
+        }
+
+        public Builder proxyDomain(Optional<String> value) {
+            this.proxyDomain = value;
+            return this;
+        }
+
+        public Builder maxAutoArchiveInterval(int minutes) {
+            this.maxAutoArchiveInterval = minutes;
+            return this;
+        }
+
+        public Builder database(Optional<DatabaseSettings> value) {
+            this.database = value;
+            return this;
+        }
+
+        public Builder warmPoolSize(int value) {
+            this.warmPoolSize = value;
+            return this;
+        }
+
+        public Builder previewWarning(boolean value) {
+            this.previewWarning = value;
+            return this;
+        }
+
+        public Builder rateLimits(RateLimits value) {
+            this.rateLimits = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the option to fix when a value is out of range */
+        public ServerConfig build() {
+            return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
+                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits);
+        }
     }
 }

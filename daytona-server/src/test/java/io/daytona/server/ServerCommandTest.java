@@ -50,8 +50,7 @@ class ServerCommandTest {
 
     @Test
     void refusesAMaximumAutoArchiveBelowOneMinuteNamingTheOption() {
-        assertThatThrownBy(() -> new ServerConfig(Path.of("/tmp/data"), "127.0.0.1", 3000, 4000, Optional.empty(),
-                ServerConfig.DEFAULT_ENGINE_SOCKET, ServerConfig.DEFAULT_SNAPSHOT, Optional.empty(), 0, Optional.empty(), 0))
+        assertThatThrownBy(() -> ServerConfig.builder(Path.of("/tmp/data")).maxAutoArchiveInterval(0).build())
                 .hasMessageContaining("--max-auto-archive-interval");
     }
 

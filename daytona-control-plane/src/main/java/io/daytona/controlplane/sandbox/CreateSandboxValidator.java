@@ -21,11 +21,8 @@ final class CreateSandboxValidator {
         if (request.user() != null && !USER.matcher(request.user()).matches()) {
             throw ServiceException.badRequest("user '%s' is not a valid Linux user name", request.user());
         }
-        if (request.buildInfo() != null) {
-            throw ServiceException.badRequest("buildInfo (creating a sandbox from an image) is not supported yet; use a snapshot");
-        }
-        if (request.volumes() != null && !request.volumes().isEmpty()) {
-            throw ServiceException.badRequest("volumes are not supported yet; create the sandbox without volumes");
+        if (request.buildInfo() != null && (request.buildInfo().dockerfileContent() == null || request.buildInfo().dockerfileContent().isBlank())) {
+            throw ServiceException.badRequest("buildInfo.dockerfileContent is required: the Dockerfile to build the sandbox's image from");
         }
         resource("cpu", request.cpu(), defaults.maxCpu(), "cores");
         resource("memory", request.memory(), defaults.maxMemory(), "GiB");

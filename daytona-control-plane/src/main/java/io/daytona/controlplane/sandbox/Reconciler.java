@@ -83,7 +83,8 @@ public final class Reconciler implements AutoCloseable {
         synchronized (progress) {
             while (true) {
                 Optional<SandboxRecord> current = repository.findById(sandboxId);
-                if (!running || current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR) {
+                if (!running || current.isEmpty() || current.get().isSettled() || current.get().state() == SandboxState.ERROR
+                        || current.get().state() == SandboxState.BUILD_FAILED) {
                     return current;
                 }
                 long remaining = Duration.between(clock.instant(), deadline).toMillis();
@@ -207,6 +208,10 @@ public final class Reconciler implements AutoCloseable {
             SandboxRecord sandbox = found.get();
             try {
                 act(sandbox);
+            } catch (SandboxSnapshots.BuildFailedException e) {
+                LOG.warn("sandbox {}: the build of its image failed: {}", sandboxId, e.getMessage());
+                repository.recordState(sandboxId, SandboxState.BUILD_FAILED, e.getMessage(), clock.instant());
+                return;
             } catch (Exception e) {
                 if (!running) {
                     // Shutting down interrupts runner calls; the work is idempotent and resumes at the next start.
@@ -226,8 +231,8 @@ public final class Reconciler implements AutoCloseable {
 
     private static boolean needsWork(SandboxRecord sandbox) {
         return switch (sandbox.state()) {
-            case DESTROYED, BUILD_FAILED -> false;
-            case ERROR -> sandbox.desiredState() == SandboxDesiredState.DESTROYED;
+            case DESTROYED -> false;
+            case ERROR, BUILD_FAILED -> sandbox.desiredState() == SandboxDesiredState.DESTROYED;
             default -> true;
         };
     }
@@ -243,6 +248,7 @@ public final class Reconciler implements AutoCloseable {
                 SandboxState entering = switch (sandbox.state()) {
                     case UNKNOWN, CREATING -> SandboxState.CREATING;
                     case ARCHIVED, RESTORING -> SandboxState.RESTORING;
+                    case PENDING_BUILD, BUILDING_SNAPSHOT -> SandboxState.BUILDING_SNAPSHOT;
                     default -> SandboxState.STARTING;
                 };
                 repository.recordState(id, entering, null, clock.instant());

@@ -48,7 +48,7 @@ public final class SandboxAccess {
     }
 
     /** The web terminal's port: only members of the sandbox's organization may open it, even when public. */
-    static final int TERMINAL_PORT = 22222;
+    public static final int TERMINAL_PORT = 22222;
 
     /**
      * Returns the sandbox if the caller may open {@code port} of it: anyone for a public sandbox

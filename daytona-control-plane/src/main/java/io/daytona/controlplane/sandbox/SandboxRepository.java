@@ -311,8 +311,9 @@ public final class SandboxRepository {
     public boolean recordStoppedByItself(String id, String reason, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate(
                         "UPDATE sandbox SET state = 'stopped', desired_state = 'stopped', error_reason = :reason, updated_at = :now, "
-                                + "last_activity_at = :now WHERE id = :id AND state = 'started' AND desired_state = 'started'")
+                                + "last_activity_at = :now, auth_token = :token WHERE id = :id AND state = 'started' AND desired_state = 'started'")
                 .bind("id", id)
+                .bind("token", newPreviewToken())
                 .bind("reason", reason)
                 .bind("now", now)
                 .execute() == 1);
@@ -347,9 +348,10 @@ public final class SandboxRepository {
     public void recordStopped(String id, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE sandbox SET state = 'stopped', error_reason = NULL, force_stop = FALSE, updated_at = :now,
-                            last_activity_at = :now WHERE id = :id""")
+                            last_activity_at = :now, auth_token = :token WHERE id = :id""")
                 .bind("id", id)
                 .bind("now", now)
+                .bind("token", newPreviewToken())
                 .execute());
     }
 
@@ -451,6 +453,14 @@ public final class SandboxRepository {
                 .bind("desired", desired.wireValue())
                 .bind("now", now)
                 .execute() == 1);
+    }
+
+    /**
+     * The preview token changes whenever the sandbox stops, so a token handed out before a
+     * restart no longer opens its previews (signed preview URLs, stored apart, survive).
+     */
+    private static String newPreviewToken() {
+        return io.daytona.controlplane.auth.ApiKeys.randomToken(32);
     }
 
     private SandboxRecord map(ResultSet rs, StatementContext ctx) throws SQLException {

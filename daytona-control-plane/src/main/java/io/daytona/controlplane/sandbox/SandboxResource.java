@@ -251,7 +251,7 @@ public final class SandboxResource {
     }
 
     private Sandbox dto(SandboxRecord record) {
-        return SandboxViews.toDto(record, service.toolboxProxyUrl());
+        return SandboxViews.toDto(record, service.toolboxProxyUrl(), service.volumesOf(record), service.buildInfoOf(record));
     }
 
     private static boolean parseBoolean(String name, String value) {

@@ -35,8 +35,11 @@ public final class SandboxService {
     private final SandboxActivity activity;
     private final Clock clock;
     private final WarmPool pool;
+    private final SandboxSnapshots snapshots;
+    private final SandboxVolumes volumes;
     private final SandboxQuota quota;
 
+    /** A service whose snapshots are the engine's images and which has no volumes. */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock) {
         this(repository, reconciler, runtime, defaults, activity, clock, null, SandboxQuota.unlimited());
@@ -45,12 +48,29 @@ public final class SandboxService {
     /** A service that serves creates with default parameters from {@code pool} when it can (null: never). */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool) {
-        this(repository, reconciler, runtime, defaults, activity, clock, pool, SandboxQuota.unlimited());
+        this(repository, reconciler, runtime, defaults, activity, clock, SandboxSnapshots.images(runtime, defaults), SandboxVolumes.NONE, pool,
+                SandboxQuota.unlimited());
     }
 
-    /** With the organizations' quotas checked on create, start and resize. */
+    /** With the organizations' quotas checked on create, start and resize, and no snapshots service. */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock, WarmPool pool, SandboxQuota quota) {
+        this(repository, reconciler, runtime, defaults, activity, clock, SandboxSnapshots.images(runtime, defaults), SandboxVolumes.NONE, pool,
+                quota);
+    }
+
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock,
+                          SandboxSnapshots snapshots, SandboxVolumes volumes) {
+        this(repository, reconciler, runtime, defaults, activity, clock, snapshots, volumes, null, SandboxQuota.unlimited());
+    }
+
+    /** The full service: snapshots, volumes, the warm pool (null: none) and the organizations' quotas. */
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock,
+                          SandboxSnapshots snapshots, SandboxVolumes volumes, WarmPool pool, SandboxQuota quota) {
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
+        this.volumes = requireNonNull(volumes, "volumes is null");
         this.pool = pool;
         this.quota = requireNonNull(quota, "quota is null");
         this.repository = requireNonNull(repository, "repository is null");
@@ -63,11 +83,9 @@ public final class SandboxService {
 
     public SandboxRecord create(Caller caller, CreateSandbox request) throws InterruptedException {
         CreateSandboxValidator.validate(request, defaults);
-        String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot();
-        // A pool sandbox proves its image exists; the engine is asked only when none is claimed.
-        boolean poolable = pool != null && pool.canServe(request, snapshot);
-        if (!poolable) {
-            requireImage(snapshot);
+        volumes.check(caller.organizationId(), request.volumes());
+        if (request.buildInfo() != null && request.snapshot() != null && !request.snapshot().isBlank()) {
+            throw ServiceException.badRequest("send either snapshot or buildInfo, not both");
         }
         if (request.target() != null && !request.target().isBlank() && !request.target().equals(defaults.defaultRegion())) {
             throw ServiceException.badRequest("Region %s not found; this server has region %s", request.target(), defaults.defaultRegion());
@@ -80,6 +98,11 @@ public final class SandboxService {
         quota.checkCreate(caller.organizationId(), Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
                 Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
                 Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK));
+        String snapshot = request.buildInfo() != null
+                ? snapshots.build(caller.organizationId(), request.buildInfo())
+                : snapshots.use(caller.organizationId(),
+                        request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot());
+        boolean poolable = pool != null && pool.canServe(request, snapshot);
         Instant now = clock.instant();
         SandboxRecord record = new SandboxRecord(id, caller.organizationId(), name, snapshot,
                 Objects.requireNonNullElse(request.user(), SandboxDefaults.DEFAULT_USER),
@@ -94,7 +117,7 @@ public final class SandboxService {
                 0,
                 Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
                 Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK),
-                SandboxState.UNKNOWN,
+                request.buildInfo() != null ? SandboxState.PENDING_BUILD : SandboxState.UNKNOWN,
                 SandboxDesiredState.STARTED,
                 null,
                 false,
@@ -113,7 +136,6 @@ public final class SandboxService {
             if (claimed.isPresent()) {
                 return claimed.get();
             }
-            requireImage(snapshot);
         }
         try {
             repository.insert(record);
@@ -123,15 +145,13 @@ public final class SandboxService {
             }
             throw e;
         }
+        volumes.attach(id, request.volumes());
         reconciler.wake(id);
-        return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
-    }
-
-    private void requireImage(String snapshot) {
-        if (!runtime.hasImage(snapshot)) {
-            throw ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
-                    snapshot, defaults.defaultSnapshot());
+        if (request.buildInfo() != null) {
+            // The official SDKs stream build logs only when create answers pending_build.
+            return record;
         }
+        return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
     }
 
     /**
@@ -394,6 +414,16 @@ public final class SandboxService {
     /** The preview URL of a port: {@code {protocol}://{port}-{sandboxId}.{proxy domain}}. */
     public String previewUrl(SandboxRecord sandbox, int port) {
         return defaults.previewUrl(port, sandbox.id());
+    }
+
+    /** The build a sandbox was created from, if it was created with {@code buildInfo}. */
+    public io.daytona.model.sandbox.BuildInfo buildInfoOf(SandboxRecord sandbox) {
+        return snapshots.buildInfo(sandbox.organizationId(), sandbox.snapshot()).orElse(null);
+    }
+
+    /** The volumes a sandbox mounts. */
+    public List<io.daytona.model.sandbox.SandboxVolume> volumesOf(SandboxRecord sandbox) {
+        return volumes.of(sandbox.id());
     }
 
     public String toolboxProxyUrl() {

@@ -3,16 +3,22 @@ package io.daytona.controlplane.sandbox;
 import io.daytona.model.sandbox.Sandbox;
 import io.daytona.model.sandbox.SandboxDesiredState;
 import io.daytona.model.sandbox.SandboxState;
+import io.daytona.model.sandbox.SandboxVolume;
+import java.util.List;
 
 /** Turns stored sandboxes into what the API shows. */
-final class SandboxViews {
+public final class SandboxViews {
     private SandboxViews() {}
 
-    static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
+    public static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl) {
+        return toDto(s, toolboxProxyUrl, List.of(), null);
+    }
+
+    static Sandbox toDto(SandboxRecord s, String toolboxProxyUrl, List<SandboxVolume> volumes, io.daytona.model.sandbox.BuildInfo buildInfo) {
         return new Sandbox(s.id(), s.organizationId(), s.name(), s.snapshot(), s.user(), s.env(), s.labels(),
                 s.isPublic(), s.networkBlockAll(), s.networkAllowList(), null, s.region(), s.cpu(), s.gpu(), null,
                 s.memory(), s.disk(), shownState(s), s.desiredState(), s.errorReason(), s.recoverable(), s.backupState(), s.backupCreatedAt(),
-                s.autoStopInterval(), s.autoArchiveInterval(), s.autoDeleteInterval(), null, null, s.createdAt(),
+                s.autoStopInterval(), s.autoArchiveInterval(), s.autoDeleteInterval(), volumes, buildInfo, s.createdAt(),
                 s.updatedAt(), s.lastActivityAt(), "container", s.daemonVersion(), s.runnerId(), null, toolboxProxyUrl);
     }
 
@@ -20,7 +26,7 @@ final class SandboxViews {
      * The state callers see: a stable state with a different desired state is shown as the
      * transition under way, as the official SDKs expect.
      */
-    static SandboxState shownState(SandboxRecord s) {
+    public static SandboxState shownState(SandboxRecord s) {
         SandboxState state = s.state();
         SandboxDesiredState desired = s.desiredState();
         if (state == SandboxState.STARTED && desired == SandboxDesiredState.STOPPED) {

@@ -34,7 +34,7 @@ class CreateSandboxValidatorTest {
         assertRejected(CreateSandbox.builder().env(Map.of("1X", "v")).build(), "env variable name '1X'");
         assertRejected(CreateSandbox.builder().autoStopInterval(-1).build(), "autoStopInterval must be at least 0");
         assertRejected(CreateSandbox.builder().autoDeleteInterval(-2).build(), "autoDeleteInterval must be at least -1");
-        assertRejected(CreateSandbox.builder().buildInfo(new CreateBuildInfo("FROM x", List.of())).build(), "buildInfo");
+        assertRejected(CreateSandbox.builder().buildInfo(new CreateBuildInfo(" ", List.of())).build(), "buildInfo.dockerfileContent is required");
     }
 
     private static void assertRejected(CreateSandbox request, String message) {

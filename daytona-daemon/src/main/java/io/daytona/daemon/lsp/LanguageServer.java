@@ -45,6 +45,8 @@ final class LanguageServer implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Path log;
     private final Map<String, Integer> openVersions = new HashMap<>();
+    /** Documents opened only for the questions being asked about them, and how many there are. */
+    private final Map<String, Integer> heldOpen = new HashMap<>();
     private JsonNode capabilities;
 
     private LanguageServer(LspLanguage language, Path project, Process process, ObjectMapper mapper, Path log) {
@@ -133,8 +135,16 @@ final class LanguageServer implements AutoCloseable {
         return process;
     }
 
-    /** Opens {@code file} with its current content, or sends the new content if it is open already. */
+    /**
+     * Opens {@code file} with its current content, or sends the new content if it is open already.
+     * The caller owns it from then on, even if a question had opened it for a moment.
+     */
     synchronized void didOpen(Path file) throws IOException {
+        heldOpen.remove(uriOf(file));
+        openOrChange(file);
+    }
+
+    private synchronized void openOrChange(Path file) throws IOException {
         String uri = uriOf(file);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Integer version = openVersions.get(uri);
@@ -155,14 +165,14 @@ final class LanguageServer implements AutoCloseable {
 
     /** Closes {@code file}; closing a document that is not open does nothing. */
     synchronized void didClose(Path file) throws IOException {
-        String uri = uriOf(file);
+        heldOpen.remove(uriOf(file));
+        close(uriOf(file));
+    }
+
+    private synchronized void close(String uri) throws IOException {
         if (openVersions.remove(uri) != null) {
             rpc.notify("textDocument/didClose", Map.of("textDocument", Map.of("uri", uri)));
         }
-    }
-
-    synchronized boolean isOpen(Path file) {
-        return openVersions.containsKey(uriOf(file));
     }
 
     List<LspSymbol> documentSymbols(Path file) throws IOException, InterruptedException {
@@ -197,8 +207,9 @@ final class LanguageServer implements AutoCloseable {
         return symbols;
     }
 
+    /** The documents the caller opened (not those opened only for a question in flight). */
     private synchronized List<String> openUris() {
-        return List.copyOf(openVersions.keySet());
+        return openVersions.keySet().stream().filter(uri -> !heldOpen.containsKey(uri)).toList();
     }
 
     CompletionList completions(Path file, LspPosition position, CompletionContext context)
@@ -259,21 +270,42 @@ final class LanguageServer implements AutoCloseable {
         JsonNode ask() throws IOException, InterruptedException;
     }
 
+    /**
+     * Asks a question about {@code file}, opening it for the time of the question if the caller has
+     * not opened it. Concurrent questions share the temporary opening; the last one closes it.
+     */
     private JsonNode whileOpen(Path file, Question question) throws IOException, InterruptedException {
-        boolean opened = false;
+        String uri = uriOf(file);
+        boolean held;
         synchronized (this) {
-            if (!isOpen(file)) {
-                didOpen(file);
-                opened = true;
+            held = heldOpen.containsKey(uri) || !openVersions.containsKey(uri);
+            if (held) {
+                if (!openVersions.containsKey(uri)) {
+                    openOrChange(file);
+                }
+                heldOpen.merge(uri, 1, Integer::sum);
             }
         }
         try {
             return question.ask();
         } finally {
-            if (opened) {
-                didClose(file);
+            if (held) {
+                release(uri);
             }
         }
+    }
+
+    private synchronized void release(String uri) throws IOException {
+        Integer holders = heldOpen.get(uri);
+        if (holders == null) {
+            return; // the caller opened it meanwhile: it stays open
+        }
+        if (holders > 1) {
+            heldOpen.put(uri, holders - 1);
+            return;
+        }
+        heldOpen.remove(uri);
+        close(uri);
     }
 
     static String uriOf(Path file) {

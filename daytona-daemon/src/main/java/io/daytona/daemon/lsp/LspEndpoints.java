@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * JavaScript) started per project, asked about documents by their {@code file://} URIs.
  */
 public final class LspEndpoints {
+    static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
+
     private final LanguageServers servers;
     private final Path workDir;
 
@@ -139,7 +141,21 @@ public final class LspEndpoints {
         if (!Files.isRegularFile(document)) {
             throw ServiceException.badRequest("%s is not a regular file", document);
         }
+        long size = size(document);
+        if (size > MAX_DOCUMENT_BYTES) {
+            // The whole text goes through the daemon's small heap into the server.
+            throw ServiceException.badRequest("%s has %d bytes; language servers are given documents of at most %d bytes",
+                    document, size, MAX_DOCUMENT_BYTES);
+        }
         return document;
+    }
+
+    private static long size(Path document) {
+        try {
+            return Files.size(document);
+        } catch (IOException e) {
+            throw ServiceException.badRequest("cannot read %s: %s", document, e.getMessage());
+        }
     }
 
     private static String required(Exchange ex, String name) {
@@ -155,6 +171,10 @@ public final class LspEndpoints {
     private static <T> T call(LanguageServer server, String method, ServerCall<T> call) throws InterruptedException {
         try {
             return call.run();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ServiceException.badRequest("the document is not UTF-8 text, which is what LSP carries: convert it first");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw ServiceException.forbidden("the daemon may not read %s", e.getFile());
         } catch (JsonRpcConnection.JsonRpcException e) {
             throw new ServiceException(e.timedOut() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.BAD_REQUEST,
                     "the %s language server could not answer %s: %s".formatted(server.language().wireName(), method, e.getMessage()), e);

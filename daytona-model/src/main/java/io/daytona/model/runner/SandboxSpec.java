@@ -2,6 +2,7 @@ package io.daytona.model.runner;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param memoryGiB memory limit in GiB
  * @param diskGiB disk limit in GiB
  * @param network where the sandbox may connect to
+ * @param volumes volumes to mount, in order
+ * @param entrypoint the snapshot's entrypoint; empty runs the image's own entrypoint and command
  */
 public record SandboxSpec(
         String sandboxId,
@@ -26,7 +29,9 @@ public record SandboxSpec(
         int cpu,
         int memoryGiB,
         int diskGiB,
-        NetworkPolicy network) {
+        NetworkPolicy network,
+        List<VolumeMount> volumes,
+        List<String> entrypoint) {
 
     /** The organization of warm-pool sandboxes, which belong to nobody until claimed. */
     public static final String WARM_POOL = "warm-pool";
@@ -38,5 +43,23 @@ public record SandboxSpec(
         requireNonNull(user, "user is null");
         env = Map.copyOf(env);
         requireNonNull(network, "network is null");
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+    }
+
+    /** A sandbox without volumes. */
+    public SandboxSpec(String sandboxId, String organizationId, String image, String user, Map<String, String> env,
+                       int cpu, int memoryGiB, int diskGiB, NetworkPolicy network) {
+        this(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, List.of(), List.of());
+    }
+
+    /** This spec with another image reference and entrypoint (a snapshot's name resolved to what it runs). */
+    public SandboxSpec withImage(String value, List<String> entrypointValue) {
+        return new SandboxSpec(sandboxId, organizationId, value, user, env, cpu, memoryGiB, diskGiB, network, volumes, entrypointValue);
+    }
+
+    /** This spec with the given volumes. */
+    public SandboxSpec withVolumes(List<VolumeMount> value) {
+        return new SandboxSpec(sandboxId, organizationId, image, user, env, cpu, memoryGiB, diskGiB, network, value, entrypoint);
     }
 }

@@ -39,10 +39,12 @@ public final class ContainerEngine implements AutoCloseable {
 
     private final DockerClient docker;
     private final DockerHttpClient http;
+    private final Path socket;
 
-    private ContainerEngine(DockerClient docker, DockerHttpClient http) {
+    private ContainerEngine(DockerClient docker, DockerHttpClient http, Path socket) {
         this.docker = docker;
         this.http = http;
+        this.socket = socket;
     }
 
     public static ContainerEngine connect(Path socket) {
@@ -56,7 +58,7 @@ public final class ContainerEngine implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(10))
                 .build();
-        return new ContainerEngine(DockerClientImpl.getInstance(config, http), http);
+        return new ContainerEngine(DockerClientImpl.getInstance(config, http), http, socket);
     }
 
     public boolean ping() {
@@ -287,8 +289,131 @@ public final class ContainerEngine implements AutoCloseable {
         return builder.build();
     }
 
+    /** The engine's API socket, for the calls docker-java cannot make (an exec whose stdin can be closed). */
+    public Path socket() {
+        return socket;
+    }
+
+    /**
+     * Prepares a process in a running container, run as the container's user, with stdin, stdout
+     * and stderr attached; {@link io.daytona.runner.attach.ExecAttachment} starts it.
+     */
+    public String createExec(String name, List<String> command, boolean tty, List<String> env) {
+        return docker.execCreateCmd(name)
+                .withCmd(command.toArray(String[]::new))
+                .withTty(tty)
+                .withEnv(env)
+                .withAttachStdin(true)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec()
+                .getId();
+    }
+
+    public void resizeExec(String execId, int columns, int rows) {
+        docker.resizeExecCmd(execId).withSize(rows, columns).exec();
+    }
+
+    /**
+     * The state of an exec: its exit code once it has ended, and its host pid while it runs.
+     *
+     * @param running whether the process still runs
+     * @param exitCode its exit code once ended
+     * @param pid its process id on the host while it runs (0 when unknown)
+     */
+    public record ExecState(boolean running, int exitCode, long pid) {}
+
+    public ExecState inspectExec(String execId) {
+        var exec = docker.inspectExecCmd(execId).exec();
+        return new ExecState(Boolean.TRUE.equals(exec.isRunning()),
+                exec.getExitCodeLong() == null ? -1 : exec.getExitCodeLong().intValue(),
+                exec.getPidLong() == null ? 0 : exec.getPidLong());
+    }
+
     private static String hostName(String name) {
         return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /**
+     * An image as the engine stores it.
+     *
+     * @param sizeBytes its size on disk
+     * @param command its entrypoint followed by its command
+     */
+    public record ImageDetails(long sizeBytes, List<String> command) {}
+
+    public Optional<ImageDetails> inspectImage(String image) {
+        try {
+            var response = docker.inspectImageCmd(image).exec();
+            List<String> command = new ArrayList<>();
+            ContainerConfig config = response.getConfig();
+            if (config != null && config.getEntrypoint() != null) {
+                command.addAll(List.of(config.getEntrypoint()));
+            }
+            if (config != null && config.getCmd() != null) {
+                command.addAll(List.of(config.getCmd()));
+            }
+            return Optional.of(new ImageDetails(response.getSize() == null ? 0 : response.getSize(), command));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Pulls an image, passing each progress line to {@code log}; fails with the engine's reason. */
+    public void pull(String image, java.util.function.Consumer<String> log, Duration timeout) throws InterruptedException {
+        var failure = new java.util.concurrent.atomic.AtomicReference<String>();
+        var callback = docker.pullImageCmd(image).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+                if (item.getStatus() != null) {
+                    log.accept(item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                }
+                // The engine reports a failed pull inside the stream, with a 200 status.
+                String error = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                if (error != null) {
+                    log.accept(error);
+                    failure.set(error);
+                }
+            }
+        });
+        if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new com.github.dockerjava.api.exception.DockerClientException("pulling " + image + " took longer than " + timeout);
+        }
+        if (failure.get() != null) {
+            throw new com.github.dockerjava.api.exception.DockerClientException(failure.get());
+        }
+    }
+
+    /**
+     * Builds {@code directory} (the context, holding {@code dockerfile}) into an image tagged
+     * {@code tag}, passing each line of the build's output to {@code log} as it comes.
+     */
+    public String build(Path directory, Path dockerfile, String tag, java.util.function.Consumer<String> log) {
+        return docker.buildImageCmd()
+                .withBaseDirectory(directory.toFile())
+                .withDockerfile(dockerfile.toFile())
+                .withTags(java.util.Set.of(tag))
+                .exec(new com.github.dockerjava.api.command.BuildImageResultCallback() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.BuildResponseItem item) {
+                        if (item.getStream() != null) {
+                            item.getStream().lines().forEach(log);
+                        }
+                        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                            log.accept(item.getErrorDetail().getMessage());
+                        }
+                        super.onNext(item);
+                    }
+                })
+                .awaitImageId();
+    }
+
+    public void removeImage(String image) {
+        try {
+            docker.removeImageCmd(image).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing to remove
+        }
     }
 
     @Override

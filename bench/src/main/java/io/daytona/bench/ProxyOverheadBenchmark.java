@@ -1,0 +1,144 @@
+package io.daytona.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import io.daytona.model.toolbox.session.SessionExecuteRequest;
+import io.daytona.sdk.Daytona;
+import io.daytona.sdk.DaytonaConfig;
+import io.daytona.sdk.Sandbox;
+import io.daytona.server.DaytonaServer;
+import io.daytona.server.ServerConfig;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Preview traffic through the proxy against the same sandbox server reached directly, in one
+ * run, with {@code wrk} (Debian's package): latency p50/p99 and throughput, rounds alternating.
+ * The server is {@code python3 -m http.server} serving a small file in a public sandbox.
+ *
+ * Latency is measured with one connection (what a request costs, without queueing behind
+ * others on a shared machine), throughput with {@code connections}.
+ *
+ * <p>Arguments: {@code [seconds per round] [rounds] [connections]} (default 10, 3, 8).
+ */
+public final class ProxyOverheadBenchmark {
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+
+    private ProxyOverheadBenchmark() {}
+
+    /** One wrk run: latency percentiles in milliseconds and requests per second. */
+    private record Round(double p50, double p99, double rate) {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        var data = Files.createTempDirectory("daytona-bench");
+        try (DaytonaServer server = DaytonaServer.start(ServerConfig.defaults(data).withPorts(0, 0));
+             Daytona daytona = new Daytona(DaytonaConfig.builder().apiKey(server.adminKey()).apiUrl(server.apiUrl().toString()).build());
+             DockerClient docker = CreateExecBenchmark.docker()) {
+            Sandbox sandbox = daytona.create(p -> p.isPublic(true));
+            try {
+                sandbox.getProcess().createSession("web");
+                sandbox.getProcess().executeSessionCommand("web", new SessionExecuteRequest(
+                        "mkdir -p ~/site && cd ~/site && head -c 1024 /dev/zero | tr '\\0' x > index.html && python3 -m http.server 3000",
+                        true, null, null));
+                String address = docker.inspectContainerCmd(sandbox.getId()).exec().getNetworkSettings().getNetworks().values().stream()
+                        .map(ContainerNetwork::getIpAddress).filter(ip -> ip != null && !ip.isBlank()).findFirst().orElseThrow();
+                URI direct = URI.create("http://" + address + ":3000/index.html");
+                URI proxy = URI.create("http://127.0.0.1:" + server.proxyUrl().getPort() + "/index.html");
+                String host = "3000-" + sandbox.getId() + "." + server.proxyUrl().getAuthority();
+                awaitServer(direct);
+                wrk(direct, null, 3, connections);
+                wrk(proxy, host, 3, connections);
+                List<Round> directRounds = new ArrayList<>();
+                List<Round> proxyRounds = new ArrayList<>();
+                List<Round> directLoaded = new ArrayList<>();
+                List<Round> proxyLoaded = new ArrayList<>();
+                for (int i = 0; i < rounds; i++) {
+                    directRounds.add(wrk(direct, null, seconds, 1));
+                    proxyRounds.add(wrk(proxy, host, seconds, 1));
+                    directLoaded.add(wrk(direct, null, seconds, connections));
+                    proxyLoaded.add(wrk(proxy, host, seconds, connections));
+                }
+                print("latency, 1 connection", directRounds, proxyRounds, seconds, rounds, 1);
+                print("throughput, " + connections + " connections", directLoaded, proxyLoaded, seconds, rounds, connections);
+            } finally {
+                sandbox.delete();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void print(String title, List<Round> direct, List<Round> proxy, int seconds, int rounds, int connections) {
+        double directP50 = median(direct.stream().map(Round::p50).toList());
+        double directP99 = median(direct.stream().map(Round::p99).toList());
+        double directRate = median(direct.stream().map(Round::rate).toList());
+        double proxyP50 = median(proxy.stream().map(Round::p50).toList());
+        double proxyP99 = median(proxy.stream().map(Round::p99).toList());
+        double proxyRate = median(proxy.stream().map(Round::rate).toList());
+        System.out.printf("%n%s: preview GET of a 1 KiB file from python3 -m http.server (wrk, %d connection(s), %d rounds of %d s, alternating; medians)%n",
+                title, connections, rounds, seconds);
+        System.out.printf("%-34s %10s %10s %12s%n", "", "p50", "p99", "requests/s");
+        System.out.printf("%-34s %7.2f ms %7.2f ms %12.0f%n", "direct (sandbox address)", directP50, directP99, directRate);
+        System.out.printf("%-34s %7.2f ms %7.2f ms %12.0f%n", "through the proxy (preview host)", proxyP50, proxyP99, proxyRate);
+        System.out.printf("%-34s %+7.2f ms %+7.2f ms %11.0f%%%n", "added by the proxy / throughput", proxyP50 - directP50, proxyP99 - directP99,
+                100 * proxyRate / directRate);
+    }
+
+    private static void awaitServer(URI uri) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 200; i++) {
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the sandbox's web server never answered at " + uri);
+    }
+
+    private static Round wrk(URI uri, String host, int seconds, int connections) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(Math.min(2, connections)), "-c", String.valueOf(connections), "-d", seconds + "s", "--latency"));
+        if (host != null) {
+            command.addAll(List.of("-H", "Host: " + host));
+        }
+        command.add(uri.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || output.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk failed or got errors:\n" + output);
+        }
+        Map<String, Double> percentiles = new java.util.HashMap<>();
+        Matcher matcher = PERCENTILE.matcher(output);
+        while (matcher.find()) {
+            double value = Double.parseDouble(matcher.group(2));
+            percentiles.put(matcher.group(1), switch (matcher.group(3)) {
+                case "us" -> value / 1000;
+                case "s" -> value * 1000;
+                default -> value;
+            });
+        }
+        Matcher rate = RATE.matcher(output);
+        if (!rate.find() || percentiles.size() != 2) {
+            throw new IllegalStateException("cannot read wrk's output:\n" + output);
+        }
+        return new Round(percentiles.get("50"), percentiles.get("99"), Double.parseDouble(rate.group(1)));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

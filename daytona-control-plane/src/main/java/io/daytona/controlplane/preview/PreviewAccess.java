@@ -1,0 +1,61 @@
+package io.daytona.controlplane.preview;
+
+import static java.util.Objects.requireNonNull;
+
+import io.daytona.controlplane.sandbox.SandboxAccess;
+import io.daytona.controlplane.sandbox.SandboxRecord;
+import io.daytona.controlplane.sandbox.SandboxRepository;
+import io.daytona.controlplane.sandbox.SandboxViews;
+import io.daytona.http.ErrorCode;
+import io.daytona.http.ServiceException;
+import io.daytona.model.sandbox.SandboxDesiredState;
+import io.daytona.model.sandbox.SandboxState;
+import java.util.Optional;
+
+/**
+ * Decides whether a preview request may reach a sandbox port. The host's label is
+ * {@code {port}-{sandboxId}} (then the sandbox's rules apply: public, preview token or an
+ * organization key) or {@code {port}-{signed token}} (the token is the authorization).
+ */
+public final class PreviewAccess {
+    private final SandboxAccess sandboxAccess;
+    private final SignedPreviews signedPreviews;
+    private final SandboxRepository sandboxes;
+
+    public PreviewAccess(SandboxAccess sandboxAccess, SignedPreviews signedPreviews, SandboxRepository sandboxes) {
+        this.sandboxAccess = requireNonNull(sandboxAccess, "sandboxAccess is null");
+        this.signedPreviews = requireNonNull(signedPreviews, "signedPreviews is null");
+        this.sandboxes = requireNonNull(sandboxes, "sandboxes is null");
+    }
+
+    /**
+     * Returns the sandbox if the request may open the port now.
+     *
+     * @param sandboxIdOrToken what the host names: a sandbox id or a signed token
+     * @throws ServiceException 401 (not allowed, expired), 404 (no such sandbox) or 409 (not running)
+     */
+    public SandboxRecord authorize(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
+        if (!isSignedToken(sandboxIdOrToken)) {
+            return sandboxAccess.authorizePreview(sandboxIdOrToken, port, authorization, previewToken);
+        }
+        String sandboxId = signedPreviews.sandboxFor(sandboxIdOrToken, port).orElseThrow(() -> ServiceException.unauthorized(
+                "This signed preview URL has expired or was revoked; ask for a new one with GET /api/sandbox/{id}/ports/%d/signed-preview-url", port));
+        if (port == SandboxAccess.TERMINAL_PORT) {
+            // the web terminal stays for the organization's members, whatever opens the host
+            return sandboxAccess.authorizePreview(sandboxId, port, authorization, Optional.empty());
+        }
+        SandboxRecord sandbox = sandboxes.findById(sandboxId)
+                .filter(s -> s.desiredState() != SandboxDesiredState.DESTROYED)
+                .orElseThrow(() -> ServiceException.notFound("Sandbox %s not found", sandboxId));
+        if (sandbox.state() != SandboxState.STARTED) {
+            throw new ServiceException(ErrorCode.CONFLICT, "Sandbox %s is not running (state: %s); start it to open its previews"
+                    .formatted(sandboxId, SandboxViews.shownState(sandbox).wireValue()));
+        }
+        return sandbox;
+    }
+
+    /** Sandbox ids are UUIDs (with hyphens); signed tokens are letters and digits only. */
+    static boolean isSignedToken(String label) {
+        return label.length() == SignedPreviews.TOKEN_LENGTH && label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+    }
+}

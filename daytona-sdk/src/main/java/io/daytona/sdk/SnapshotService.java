@@ -1,0 +1,189 @@
+package io.daytona.sdk;
+
+import io.daytona.model.sandbox.CreateBuildInfo;
+import io.daytona.model.snapshot.CreateSnapshot;
+import io.daytona.model.snapshot.PaginatedSnapshots;
+import io.daytona.model.snapshot.Snapshot;
+import io.daytona.model.snapshot.SnapshotState;
+import io.daytona.model.snapshot.Url;
+import io.daytona.model.storage.StorageAccess;
+import io.daytona.sdk.internal.ContextUpload;
+import io.daytona.sdk.internal.Deadline;
+import io.daytona.sdk.internal.HttpTransport;
+import io.daytona.sdk.internal.HttpTransport.HttpCall;
+import io.daytona.sdk.internal.Urls;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Snapshots ({@code daytona.snapshot()}): sandbox templates made from an image or from a
+ * declarative {@link Image}, whose build logs can be followed as they are written.
+ *
+ * <pre>{@code
+ * Snapshot snapshot = daytona.snapshot().create("my-snapshot",
+ *         Image.base("localhost/daytona/sandbox:0.1.0").runCommands("pip install requests"), System.out::println);
+ * Sandbox sandbox = daytona.create(params -> params.snapshot("my-snapshot"));
+ * }</pre>
+ */
+public final class SnapshotService {
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final HttpTransport transport;
+    private final String apiUrl;
+
+    SnapshotService(HttpTransport transport, String apiUrl) {
+        this.transport = Objects.requireNonNull(transport, "transport is null");
+        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl is null");
+    }
+
+    /**
+     * Creates a snapshot of an image that has a tag or a digest, e.g.
+     * {@code localhost/my-image:1.0}, and waits until it is active.
+     *
+     * @throws DaytonaValidationException if the image name is refused (no tag, {@code latest})
+     * @throws DaytonaException if the snapshot ends in {@code error}
+     */
+    public Snapshot create(String name, String imageName) {
+        return create(CreateSnapshot.ofImage(name, imageName), line -> { }, Duration.ZERO);
+    }
+
+    /**
+     * Creates a snapshot built from {@code image}, uploading its local files first, passes the
+     * build's log lines to {@code onLogs} as they are written, and waits until it is active.
+     *
+     * @throws DaytonaException if the build fails ({@code build_failed}; the message has the reason)
+     */
+    public Snapshot create(String name, Image image, Consumer<String> onLogs) {
+        return create(CreateSnapshot.ofBuild(name, image.dockerfile(), uploadContexts(image)), onLogs, Duration.ZERO);
+    }
+
+    /**
+     * Creates a snapshot ({@code POST /snapshots}) and waits until it is active, following its
+     * build logs when it is built from a Dockerfile.
+     *
+     * @param onLogs receives progress messages and build log lines
+     * @param timeout how long to wait; {@link Duration#ZERO} (the default) for no limit
+     * @throws DaytonaTimeoutException if it is not active in time; it may still become so
+     * @throws DaytonaException if it ends in {@code error} or {@code build_failed}
+     */
+    public Snapshot create(CreateSnapshot request, Consumer<String> onLogs, Duration timeout) {
+        Objects.requireNonNull(request, "request is null");
+        Objects.requireNonNull(onLogs, "onLogs is null");
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "create snapshot";
+        Snapshot snapshot = transport.send(HttpCall.post(operation, api("/snapshots"), request), Snapshot.class, deadline);
+        onLogs.accept("Creating snapshot " + snapshot.name() + " (" + snapshot.state().wireValue() + ")");
+        if (request.buildInfo() != null && !snapshot.state().isTerminal()) {
+            Url url = transport.send(HttpCall.get(operation, api("/snapshots/" + Urls.segment(snapshot.id()) + "/build-logs-url")), Url.class);
+            followLogs(operation, URI.create(url.url() + "?follow=true"), onLogs);
+        }
+        while (!snapshot.state().isTerminal()) {
+            if (deadline.isExpired()) {
+                throw new DaytonaTimeoutException("Failed to " + operation + ": snapshot " + snapshot.name() + " is still "
+                        + snapshot.state().wireValue() + " after " + Deadline.format(deadline.timeout()));
+            }
+            sleep(POLL);
+            snapshot = get(snapshot.id());
+        }
+        if (snapshot.state() == SnapshotState.ERROR || snapshot.state() == SnapshotState.BUILD_FAILED) {
+            throw new DaytonaException("Failed to create snapshot. Name: " + snapshot.name() + " Reason: " + snapshot.errorReason());
+        }
+        onLogs.accept("Created snapshot " + snapshot.name() + " (" + snapshot.state().wireValue() + ")");
+        return snapshot;
+    }
+
+    /**
+     * Returns the snapshot with this name or ID ({@code GET /snapshots/{idOrName}}).
+     *
+     * @throws DaytonaNotFoundException if there is none
+     */
+    public Snapshot get(String nameOrId) {
+        return transport.send(HttpCall.get("get snapshot", api("/snapshots/" + Urls.segment(nameOrId))), Snapshot.class);
+    }
+
+    /** Returns the first page of snapshots (up to 100), newest first. */
+    public PaginatedSnapshots list() {
+        return list(1, 100);
+    }
+
+    /** Returns one page of snapshots ({@code GET /snapshots?page=&limit=}); pages count from 1. */
+    public PaginatedSnapshots list(int page, int limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", Integer.toString(page));
+        query.put("limit", Integer.toString(limit));
+        return transport.send(HttpCall.get("list snapshots", api("/snapshots" + Urls.query(query))), PaginatedSnapshots.class);
+    }
+
+    /** Deletes the snapshot ({@code DELETE /snapshots/{id}}). */
+    public void delete(Snapshot snapshot) {
+        transport.send(HttpCall.delete("delete snapshot", api("/snapshots/" + Urls.segment(snapshot.id()))), Void.class);
+    }
+
+    /** Makes an inactive snapshot usable again ({@code POST /snapshots/{id}/activate}). */
+    public Snapshot activate(Snapshot snapshot) {
+        return transport.send(HttpCall.post("activate snapshot", api("/snapshots/" + Urls.segment(snapshot.id()) + "/activate"), null),
+                Snapshot.class);
+    }
+
+    /** Uploads the image's local files and directories; returns their hashes, in order. */
+    List<String> uploadContexts(Image image) {
+        if (image.contexts().isEmpty()) {
+            return List.of();
+        }
+        StorageAccess access = transport.send(HttpCall.get("get object storage access", api("/object-storage/push-access")),
+                StorageAccess.class);
+        List<String> hashes = new ArrayList<>();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()) {
+            ContextUpload upload = new ContextUpload(http, access);
+            for (Image.Context context : image.contexts()) {
+                hashes.add(upload.upload(context.sourcePath(), context.archivePath()));
+            }
+        }
+        return hashes;
+    }
+
+    /** A build request for {@code image}, its contexts uploaded. */
+    CreateBuildInfo buildInfo(Image image) {
+        return new CreateBuildInfo(image.dockerfile(), uploadContexts(image));
+    }
+
+    /** Passes each line of a followed log to {@code onLogs} until the server ends it (the build is over). */
+    void followLogs(String operation, URI uri, Consumer<String> onLogs) {
+        HttpResponse<InputStream> response = transport.stream(HttpCall.get(operation, uri));
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                onLogs.accept(line);
+            }
+        } catch (IOException e) {
+            // The logs are a courtesy: the state, polled next, decides the outcome.
+            onLogs.accept("(build logs interrupted: " + e.getMessage() + ")");
+        }
+    }
+
+    private URI api(String path) {
+        return URI.create(apiUrl + path);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaytonaException("Interrupted while waiting for the snapshot", e);
+        }
+    }
+}

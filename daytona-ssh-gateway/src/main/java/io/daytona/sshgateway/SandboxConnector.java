@@ -1,0 +1,30 @@
+package io.daytona.sshgateway;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Optional;
+
+/**
+ * What the gateway needs of the platform: which sandbox an access token opens, and a way into
+ * that sandbox. In the single-process server the control plane answers the first and the runner
+ * (the only piece that talks to the container engine) the other two.
+ */
+public interface SandboxConnector {
+    /** The sandbox a token opens; empty when the token is unknown, expired or revoked. */
+    Optional<String> sandboxFor(String token);
+
+    /**
+     * Starts a process in the sandbox as its user, streams attached.
+     *
+     * @throws SandboxUnavailableException when the sandbox is not running, with a message for the user
+     */
+    SandboxProcess start(String sandboxId, ProcessSpec spec) throws IOException;
+
+    /**
+     * Connects to {@code host:port} as seen from inside the sandbox ({@code localhost} is the
+     * sandbox's own loopback).
+     *
+     * @throws SandboxUnavailableException when the sandbox is not running
+     */
+    Socket connect(String sandboxId, String host, int port) throws IOException;
+}
