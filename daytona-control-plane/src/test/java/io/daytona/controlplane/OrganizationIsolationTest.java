@@ -44,6 +44,7 @@ class OrganizationIsolationTest {
     private static String teamId;
     private static String sandboxId;
     private static String invitationId;
+    private static String volumeId;
     /** Everything of A that must never appear in an answer to B. */
     private static List<String> secrets;
 
@@ -59,7 +60,8 @@ class OrganizationIsolationTest {
                 .expect(201).get("id").asText();
         platform.call("POST", "/api-keys", Map.of("name", "alice-key-3b8e", "permissions", List.of("write:sandboxes")), alice.key())
                 .expect(201);
-        secrets = List.of(alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
+        volumeId = platform.call("POST", "/volumes", Map.of("name", "alice-vol-4c2d"), alice.key()).expect(200).get("id").asText();
+        secrets = List.of(volumeId, "alice-vol-4c2d", alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
                 invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test");
     }
 
@@ -79,6 +81,7 @@ class OrganizationIsolationTest {
             case "userId", "id" -> alice.id();
             case "invitationId" -> invitationId;
             case "name" -> "alice-key-3b8e";
+            case "volumeId" -> volumeId;
             default -> null;
         });
     }

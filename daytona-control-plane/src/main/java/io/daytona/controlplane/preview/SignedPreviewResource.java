@@ -2,8 +2,9 @@ package io.daytona.controlplane.preview;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.auth.Access;
+import io.daytona.controlplane.auth.ApiRoutes;
 import io.daytona.controlplane.auth.Authenticator;
-import io.daytona.controlplane.auth.Caller;
 import io.daytona.controlplane.auth.Permission;
 import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
@@ -19,16 +20,14 @@ public final class SignedPreviewResource {
     }
 
     public void register(Router router) {
-        router.get("/api/sandbox/{sandboxIdOrName}/ports/{port}/signed-preview-url", ex -> {
-            Caller caller = authenticator.authenticate(ex);
+        ApiRoutes api = authenticator.routes(router);
+        api.get("/api/sandbox/{sandboxIdOrName}/ports/{port}/signed-preview-url", Access.organization(), (ex, caller) -> {
             int seconds = ex.query("expiresInSeconds").filter(v -> !v.isBlank())
                     .map(v -> parseInt("expiresInSeconds", v))
                     .orElse(SignedPreviews.DEFAULT_EXPIRY_SECONDS);
             ex.json(200, previews.create(caller, ex.pathParam("sandboxIdOrName"), parseInt("port", ex.pathParam("port")), seconds));
         });
-        router.post("/api/sandbox/{sandboxIdOrName}/ports/{port}/signed-preview-url/{token}/expire", ex -> {
-            Caller caller = authenticator.authenticate(ex);
-            caller.require(Permission.WRITE_SANDBOXES);
+        api.post("/api/sandbox/{sandboxIdOrName}/ports/{port}/signed-preview-url/{token}/expire", Access.organization(Permission.WRITE_SANDBOXES), (ex, caller) -> {
             previews.expire(caller, ex.pathParam("sandboxIdOrName"), parseInt("port", ex.pathParam("port")), ex.pathParam("token"));
             ex.status(200);
         });

@@ -2,6 +2,8 @@ package io.daytona.controlplane.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.auth.Access;
+import io.daytona.controlplane.auth.ApiRoutes;
 import io.daytona.controlplane.auth.Authenticator;
 import io.daytona.controlplane.auth.Caller;
 import io.daytona.controlplane.auth.Permission;
@@ -35,35 +37,35 @@ public final class SnapshotResource {
     }
 
     public void register(Router router) {
-        router.post("/api/snapshots", ex -> {
-            Caller caller = caller(ex, Permission.WRITE_SNAPSHOTS);
+        ApiRoutes api = authenticator.routes(router);
+        api.post("/api/snapshots", Access.organization(Permission.WRITE_SNAPSHOTS), (ex, caller) -> {
             CreateSnapshot body = ex.optionalBody(CreateSnapshot.class).orElse(null);
             ex.json(200, service.create(caller, body).toDto(region));
         });
-        router.get("/api/snapshots", this::list);
-        router.get("/api/snapshots/{id}", ex -> ex.json(200, service.get(caller(ex), id(ex)).toDto(region)));
-        router.delete("/api/snapshots/{id}", ex -> {
-            service.delete(caller(ex, Permission.DELETE_SNAPSHOTS), id(ex));
+        api.get("/api/snapshots", Access.organization(), (ex, caller) -> list(ex));
+        api.get("/api/snapshots/{id}", Access.organization(), (ex, caller) -> ex.json(200, service.get(caller, id(ex)).toDto(region)));
+        api.delete("/api/snapshots/{id}", Access.organization(Permission.DELETE_SNAPSHOTS), (ex, caller) -> {
+            service.delete(caller, id(ex));
             ex.status(200);
         });
-        router.post("/api/snapshots/{id}/activate", ex ->
-                ex.json(200, service.activate(caller(ex, Permission.WRITE_SNAPSHOTS), id(ex)).toDto(region)));
-        router.post("/api/snapshots/{id}/deactivate", ex -> {
-            service.deactivate(caller(ex, Permission.WRITE_SNAPSHOTS), id(ex));
+        api.post("/api/snapshots/{id}/activate", Access.organization(Permission.WRITE_SNAPSHOTS), (ex, caller) ->
+                ex.json(200, service.activate(caller, id(ex)).toDto(region)));
+        api.post("/api/snapshots/{id}/deactivate", Access.organization(Permission.WRITE_SNAPSHOTS), (ex, caller) -> {
+            service.deactivate(caller, id(ex));
             ex.status(204);
         });
-        router.get("/api/snapshots/{id}/build-logs-url", ex -> {
-            SnapshotRecord snapshot = service.get(caller(ex), id(ex));
+        api.get("/api/snapshots/{id}/build-logs-url", Access.organization(), (ex, caller) -> {
+            SnapshotRecord snapshot = service.get(caller, id(ex));
             ex.json(200, new Url(apiUrl(ex) + "/snapshots/" + snapshot.id() + "/build-logs"));
         });
-        router.get("/api/snapshots/{id}/build-logs", ex -> logs(ex, service.get(caller(ex), id(ex))));
-        router.get("/api/sandbox/{sandboxIdOrName}/build-logs-url", ex -> {
-            var sandbox = sandboxes.get(caller(ex), ex.pathParam("sandboxIdOrName"));
+        api.get("/api/snapshots/{id}/build-logs", Access.organization(), (ex, caller) -> logs(ex, service.get(caller, id(ex))));
+        api.get("/api/sandbox/{sandboxIdOrName}/build-logs-url", Access.organization(), (ex, caller) -> {
+            var sandbox = sandboxes.get(caller, ex.pathParam("sandboxIdOrName"));
             sandboxBuild(sandbox);
             ex.json(200, new Url(apiUrl(ex) + "/sandbox/" + sandbox.id() + "/build-logs"));
         });
-        router.get("/api/sandbox/{sandboxIdOrName}/build-logs", ex ->
-                logs(ex, sandboxBuild(sandboxes.get(caller(ex), ex.pathParam("sandboxIdOrName")))));
+        api.get("/api/sandbox/{sandboxIdOrName}/build-logs", Access.organization(), (ex, caller) ->
+                logs(ex, sandboxBuild(sandboxes.get(caller, ex.pathParam("sandboxIdOrName")))));
     }
 
     private SnapshotRecord sandboxBuild(io.daytona.controlplane.sandbox.SandboxRecord sandbox) {
@@ -141,9 +143,4 @@ public final class SnapshotResource {
         return authenticator.authenticate(ex);
     }
 
-    private Caller caller(Exchange ex, Permission permission) {
-        Caller caller = authenticator.authenticate(ex);
-        caller.require(permission);
-        return caller;
-    }
 }

@@ -2,8 +2,9 @@ package io.daytona.controlplane.ssh;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.auth.Access;
+import io.daytona.controlplane.auth.ApiRoutes;
 import io.daytona.controlplane.auth.Authenticator;
-import io.daytona.controlplane.auth.Caller;
 import io.daytona.controlplane.auth.Permission;
 import io.daytona.controlplane.sandbox.SandboxViews;
 import io.daytona.http.Router;
@@ -23,23 +24,19 @@ public final class SshAccessResource {
     }
 
     public void register(Router router) {
-        router.get("/api/sandbox/ssh-access/validate", ex -> {
-            Caller caller = authenticator.authenticate(ex);
+        ApiRoutes api = authenticator.routes(router);
+        api.get("/api/sandbox/ssh-access/validate", Access.organization(), (ex, caller) -> {
             String token = ex.query("token").filter(t -> !t.isBlank())
                     .orElseThrow(() -> ServiceException.badRequest("token is required: GET /api/sandbox/ssh-access/validate?token=<token>"));
             ex.json(200, service.validate(caller, token));
         });
-        router.post("/api/sandbox/{sandboxIdOrName}/ssh-access", ex -> {
-            Caller caller = authenticator.authenticate(ex);
-            caller.require(Permission.WRITE_SANDBOXES);
+        api.post("/api/sandbox/{sandboxIdOrName}/ssh-access", Access.organization(Permission.WRITE_SANDBOXES), (ex, caller) -> {
             int minutes = ex.query("expiresInMinutes").filter(v -> !v.isBlank())
                     .map(v -> parseInt("expiresInMinutes", v))
                     .orElse(SshAccessService.DEFAULT_EXPIRY_MINUTES);
             ex.json(200, service.create(caller, ex.pathParam("sandboxIdOrName"), minutes));
         });
-        router.delete("/api/sandbox/{sandboxIdOrName}/ssh-access", ex -> {
-            Caller caller = authenticator.authenticate(ex);
-            caller.require(Permission.WRITE_SANDBOXES);
+        api.delete("/api/sandbox/{sandboxIdOrName}/ssh-access", Access.organization(Permission.WRITE_SANDBOXES), (ex, caller) -> {
             var sandbox = service.revoke(caller, ex.pathParam("sandboxIdOrName"), ex.query("token").filter(t -> !t.isBlank()));
             ex.json(200, SandboxViews.toDto(sandbox, toolboxProxyUrl.get()));
         });

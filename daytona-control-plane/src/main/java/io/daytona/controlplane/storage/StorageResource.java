@@ -2,8 +2,9 @@ package io.daytona.controlplane.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daytona.controlplane.auth.Access;
+import io.daytona.controlplane.auth.ApiRoutes;
 import io.daytona.controlplane.auth.Authenticator;
-import io.daytona.controlplane.auth.Caller;
 import io.daytona.controlplane.auth.Permission;
 import io.daytona.http.Exchange;
 import io.daytona.http.Router;
@@ -22,8 +23,8 @@ public final class StorageResource {
     }
 
     public void register(Router router) {
-        router.get("/api/object-storage/push-access", ex -> {
-            Caller caller = authenticator.authenticate(ex);
+        ApiRoutes api = authenticator.routes(router);
+        api.get("/api/object-storage/push-access", Access.organization(), (ex, caller) -> {
             if (!caller.permissions().contains(Permission.WRITE_SNAPSHOTS) && !caller.permissions().contains(Permission.WRITE_SANDBOXES)) {
                 throw ServiceException.forbidden("This API key lacks the permission write:snapshots (or write:sandboxes); create a key that has it");
             }
