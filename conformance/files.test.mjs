@@ -169,7 +169,7 @@ describe('sandbox.fs', { timeout: TEST_TIMEOUT_MS * 3 }, () => {
   })
 
   test('streamed upload and download of a large file', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const size = 96 * 1024 * 1024 + 5
+    const size = 300 * 1024 * 1024 + 5
     const expected = await sha256OfStream(patternStream(size))
     await sandbox.fs.uploadFileStream(patternStream(size), 'large/blob.bin')
     const stream = await sandbox.fs.downloadFileStream('large/blob.bin')

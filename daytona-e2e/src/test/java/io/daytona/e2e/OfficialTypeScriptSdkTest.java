@@ -13,18 +13,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the conformance suite in {@code conformance/}: the official {@code @daytonaio/sdk} from
- * npm, at the pinned version, against this server.
+ * npm, at the pinned version, against the platform started with the README's command,
+ * {@code ./daytona server} (with its defaults, a warm pool included), plus an {@code authenticated}
+ * rate limit so the rate-limit scenario has something to hit (the admin key is never throttled).
  */
-@ExtendWith(PlatformExtension.class)
 class OfficialTypeScriptSdkTest {
     private static final Path CONFORMANCE = Path.of(System.getProperty("daytona.conformance.dir", "../conformance"));
 
     @Test
-    void officialTypeScriptSdkPassesTheConformanceSuite(Platform platform) throws Exception {
+    void officialTypeScriptSdkPassesTheConformanceSuite() throws Exception {
+        try (LaunchedServer server = LaunchedServer.start(List.of("--rate-limit", "authenticated=40/600"))) {
+            runSuite(server.platform());
+        }
+    }
+
+    private static void runSuite(Platform platform) throws Exception {
         run(List.of("npm", "ci", "--no-audit", "--no-fund"), platform, Map.of(), 300);
         // git.test.mjs clones from and pushes to this server; starting it takes about a second.
         try (GitServer git = GitServer.start()) {
