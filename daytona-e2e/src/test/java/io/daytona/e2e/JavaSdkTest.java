@@ -56,6 +56,16 @@ class JavaSdkTest {
                 assertThat(sandbox.getProcess().executeCommand("cat ~/greeting").result()).isEqualTo("hi\n");
                 assertThat(daytona.list(Map.of("suite", "java-sdk"))).extracting(Sandbox::getId).containsExactly(sandbox.getId());
                 assertThat(daytona.findOne(Map.of("suite", "java-sdk")).getId()).isEqualTo(sandbox.getId());
+                assertThat(sandbox.setLabels(Map.of("suite", "java-sdk", "tier", "gold"))).containsEntry("tier", "gold");
+                assertThat(sandbox.getLabels()).containsEntry("tier", "gold");
+                sandbox.setAutostopInterval(0);
+                sandbox.setAutoArchiveInterval(0);
+                sandbox.setAutoDeleteInterval(-1);
+                assertThat(sandbox.getAutoStopInterval()).isZero();
+                assertThat(sandbox.getAutoArchiveInterval()).isEqualTo(43200);
+                assertThat(sandbox.getAutoDeleteInterval()).isEqualTo(-1);
+                assertThatThrownBy(() -> sandbox.setAutostopInterval(-5)).isInstanceOf(DaytonaValidationException.class);
+                sandbox.refreshActivity();
                 assertThat(daytona.findOne(sandbox.getName()).getId()).isEqualTo(sandbox.getId());
                 var page = daytona.list(Map.of("suite", "java-sdk"), 1, 10);
                 assertThat(page.items()).extracting(Sandbox::getId).containsExactly(sandbox.getId());

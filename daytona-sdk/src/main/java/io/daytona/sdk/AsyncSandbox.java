@@ -206,6 +206,31 @@ public final class AsyncSandbox {
         return new AsyncLspServer(sandbox.createLspServer(languageId, pathToProject), calls);
     }
 
+    /** See {@link Sandbox#setLabels(Map)}. */
+    public CompletableFuture<Map<String, String>> setLabels(Map<String, String> labels) {
+        return calls.supply(() -> sandbox.setLabels(labels));
+    }
+
+    /** See {@link Sandbox#setAutostopInterval(int)}. */
+    public CompletableFuture<Void> setAutostopInterval(int minutes) {
+        return calls.run(() -> sandbox.setAutostopInterval(minutes));
+    }
+
+    /** See {@link Sandbox#setAutoArchiveInterval(int)}. */
+    public CompletableFuture<Void> setAutoArchiveInterval(int minutes) {
+        return calls.run(() -> sandbox.setAutoArchiveInterval(minutes));
+    }
+
+    /** See {@link Sandbox#setAutoDeleteInterval(int)}. */
+    public CompletableFuture<Void> setAutoDeleteInterval(int minutes) {
+        return calls.run(() -> sandbox.setAutoDeleteInterval(minutes));
+    }
+
+    /** See {@link Sandbox#refreshActivity()}. */
+    public CompletableFuture<Void> refreshActivity() {
+        return calls.run(sandbox::refreshActivity);
+    }
+
     /** See {@link Sandbox#archive()}. */
     public CompletableFuture<Void> archive() {
         return calls.run(sandbox::archive);

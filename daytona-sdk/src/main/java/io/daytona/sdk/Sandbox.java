@@ -247,6 +247,52 @@ public final class Sandbox {
     }
 
     /**
+     * Replaces the sandbox's labels ({@code PUT /sandbox/{id}/labels}) and returns them.
+     *
+     * @throws DaytonaValidationException if a label is invalid
+     * @throws DaytonaException if the call fails
+     */
+    public Map<String, String> setLabels(Map<String, String> labels) {
+        Objects.requireNonNull(labels, "labels is null");
+        String operation = "set labels";
+        io.daytona.model.sandbox.SandboxLabels result = transport.send(
+                new HttpCall(operation, "PUT", api("/labels"), new io.daytona.model.sandbox.SandboxLabels(labels), java.util.Optional.empty()),
+                io.daytona.model.sandbox.SandboxLabels.class);
+        refreshData();
+        return result == null ? getLabels() : result.labels();
+    }
+
+    /**
+     * Sets the auto-stop interval in minutes (0: never); activity (toolbox calls, previews)
+     * postpones the stop.
+     *
+     * @throws DaytonaValidationException if {@code minutes} is negative
+     */
+    public void setAutostopInterval(int minutes) {
+        setInterval("autostop", "set auto-stop interval", minutes);
+    }
+
+    /** Sets the auto-archive interval in minutes (0: the server's maximum); a stopped sandbox is archived after it. */
+    public void setAutoArchiveInterval(int minutes) {
+        setInterval("autoarchive", "set auto-archive interval", minutes);
+    }
+
+    /** Sets the auto-delete interval in minutes (negative: never; 0: delete as soon as the sandbox stops). */
+    public void setAutoDeleteInterval(int minutes) {
+        setInterval("autodelete", "set auto-delete interval", minutes);
+    }
+
+    /** Records activity now ({@code POST /sandbox/{id}/last-activity}), which postpones auto-stop. */
+    public void refreshActivity() {
+        transport.send(HttpCall.post("refresh activity", api("/last-activity"), null), Void.class);
+        refreshData();
+    }
+
+    private void setInterval(String path, String operation, int minutes) {
+        update(transport.send(HttpCall.post(operation, api("/" + path + "/" + minutes), null), io.daytona.model.sandbox.Sandbox.class));
+    }
+
+    /**
      * Archives the stopped sandbox and waits up to 60 s until it is archived: its files move to
      * the archive store and its runner is freed. {@link #start()} brings it back, files intact.
      *
