@@ -20,6 +20,8 @@ install_packages() {
   local wanted=(podman crun catatonit conmon debootstrap nftables iproute2 buildah skopeo uidmap
                 containernetworking-plugins curl ca-certificates git jq zstd tar
                 openssh-client wrk)  # ssh/scp/sftp drive the SSH gateway's tests; wrk the proxy benchmark
+  # headless Chromium opens previews and the web terminal in BrowserPreviewTest
+  wanted+=(chromium)
   # Node runs the official TypeScript SDK's conformance tests; keep a Node already installed
   # (its npm may come from another package than Debian's).
   command -v node >/dev/null && command -v npm >/dev/null || wanted+=(nodejs npm)

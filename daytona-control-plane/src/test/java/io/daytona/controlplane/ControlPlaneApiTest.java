@@ -367,10 +367,12 @@ class ControlPlaneApiTest {
                 .isEqualTo(404);
 
         String terminal = admin("GET", "/sandbox/" + id + "/ports/22222/signed-preview-url", null).json().get("token").asText();
-        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.empty(), java.util.Optional.empty()))
-                .as("the web terminal stays for members").hasMessageContaining("members of the sandbox's organization");
-        assertThat(controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.of("Bearer " + adminKey), java.util.Optional.empty())
-                .id()).isEqualTo(id);
+        assertThat(controlPlane.previewAccess().authorize(terminal, 22222, java.util.Optional.empty(), java.util.Optional.empty()).id())
+                .as("a member's signed URL opens the web terminal in a browser").isEqualTo(id);
+        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(terminal, 3000, java.util.Optional.empty(), java.util.Optional.empty()))
+                .as("and nothing else").hasMessageContaining("expired or was revoked");
+        assertThatThrownBy(() -> controlPlane.previewAccess().authorize(id, 22222, java.util.Optional.empty(), java.util.Optional.empty()))
+                .as("without it the web terminal stays for members").hasMessageContaining("members of the sandbox's organization");
 
         CLOCK.advance(Duration.ofSeconds(60));
         assertThatThrownBy(() -> controlPlane.previewAccess().authorize(token, 3000, java.util.Optional.empty(), java.util.Optional.empty()))

@@ -11,6 +11,7 @@ import io.daytona.daemon.process.CommandRunner;
 import io.daytona.daemon.process.Entrypoint;
 import io.daytona.daemon.process.ProcessEndpoints;
 import io.daytona.daemon.pty.PtyEndpoints;
+import io.daytona.daemon.pty.WebTerminal;
 import io.daytona.daemon.session.SessionEndpoints;
 import io.daytona.daemon.session.SessionManager;
 import io.daytona.http.HttpServer;
@@ -47,6 +48,7 @@ public final class DaemonMain {
         LanguageServers languageServers = LanguageServers.fromPath(System.getenv("PATH"), mapper);
         new LspEndpoints(languageServers, config.workDir()).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
+        HttpServer terminal = new WebTerminal(config.workDir(), clock, mapper).start(WebTerminal.PORT);
         List<String> entrypoint = entrypointArguments(args);
         if (!entrypoint.isEmpty()) {
             Entrypoint.start(entrypoint, config.homeDir());
@@ -54,6 +56,7 @@ public final class DaemonMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             languageServers.close();
             try {
+                terminal.close();
                 server.close();
             } catch (Exception ignored) {
                 // exiting anyway

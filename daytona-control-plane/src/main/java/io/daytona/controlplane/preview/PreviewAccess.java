@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Decides whether a preview request may reach a sandbox port. The host's label is
  * {@code {port}-{sandboxId}} (then the sandbox's rules apply: public, preview token or an
- * organization key) or {@code {port}-{signed token}} (the token is the authorization).
+ * organization key, never the first two for the web terminal) or {@code {port}-{signed token}}
+ * (the token is the authorization, for the web terminal too since only members sign URLs).
  */
 public final class PreviewAccess {
     private final SandboxAccess sandboxAccess;
@@ -40,10 +41,8 @@ public final class PreviewAccess {
         }
         String sandboxId = signedPreviews.sandboxFor(sandboxIdOrToken, port).orElseThrow(() -> ServiceException.unauthorized(
                 "This signed preview URL has expired or was revoked; ask for a new one with GET /api/sandbox/{id}/ports/%d/signed-preview-url", port));
-        if (port == SandboxAccess.TERMINAL_PORT) {
-            // the web terminal stays for the organization's members, whatever opens the host
-            return sandboxAccess.authorizePreview(sandboxId, port, authorization, Optional.empty());
-        }
+        // A signed URL opens only its own port and only a member's key can sign one, so a signed
+        // URL for the web terminal (22222) is a member's grant, the one way a browser can open it.
         SandboxRecord sandbox = sandboxes.findById(sandboxId)
                 .filter(s -> s.desiredState() != SandboxDesiredState.DESTROYED)
                 .orElseThrow(() -> ServiceException.notFound("Sandbox %s not found", sandboxId));

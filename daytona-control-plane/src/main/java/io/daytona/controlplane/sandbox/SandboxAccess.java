@@ -63,7 +63,8 @@ public final class SandboxAccess {
                 : port != TERMINAL_PORT && (sandbox.isPublic() || previewToken.filter(sandbox.authToken()::equals).isPresent());
         if (!allowed) {
             throw port == TERMINAL_PORT
-                    ? ServiceException.unauthorized("The web terminal is for members of the sandbox's organization: send Authorization: Bearer <api key>")
+                    ? ServiceException.unauthorized("The web terminal is for members of the sandbox's organization: send Authorization: Bearer <api key>, "
+                            + "or open a signed URL from GET /api/sandbox/" + sandboxId + "/ports/22222/signed-preview-url")
                     : ServiceException.unauthorized("This preview is private: send the header %s with the token from "
                             + "GET /api/sandbox/%s/ports/%d/preview-url, or Authorization: Bearer <api key>", "X-Daytona-Preview-Token", sandboxId, port);
         }
