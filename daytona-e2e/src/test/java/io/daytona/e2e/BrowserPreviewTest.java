@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -103,7 +104,12 @@ class BrowserPreviewTest {
         client.start();
         try {
             Output output = new Output();
-            Session shell = client.connect(output, URI.create(signed.replaceFirst("^http", "ws") + "/ws?cols=100&rows=30")).get(10, TimeUnit.SECONDS);
+            // with the headers the page's own socket carries: its origin and the warning page's cookie
+            ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+            upgrade.setHeader("Origin", signed);
+            upgrade.setHeader("Cookie", "daytona-preview-warning-accepted=true");
+            Session shell = client.connect(output, URI.create(signed.replaceFirst("^http", "ws") + "/ws?cols=100&rows=30"), upgrade)
+                    .get(10, TimeUnit.SECONDS);
             shell.sendText("{\"cols\":120,\"rows\":40}", Callback.NOOP);
             shell.sendBinary(ByteBuffer.wrap("echo answer-$((6*7)); stty size\n".getBytes(StandardCharsets.UTF_8)), Callback.NOOP);
             Instant deadline = Instant.now().plusSeconds(10);
