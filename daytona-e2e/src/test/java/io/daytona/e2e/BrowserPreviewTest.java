@@ -41,6 +41,7 @@ class BrowserPreviewTest {
     private static final String WARNING = "You are about to open a sandbox preview";
 
     private static TestSandbox sandbox;
+    private static Platform platform;
 
     @TempDir
     Path profiles;
@@ -49,6 +50,7 @@ class BrowserPreviewTest {
     static void startWebServer(Platform platform) throws Exception {
         Assumptions.assumeTrue(chromium().isPresent(),
                 "chromium is not installed: run scripts/setup.sh (it installs Debian's chromium) to run the browser tests");
+        BrowserPreviewTest.platform = platform;
         sandbox = TestSandbox.create(platform, Map.of("public", true));
         sandbox.toolbox().post("/process/session", Map.of("sessionId", "web"));
         sandbox.toolbox().post("/process/session/web/exec", Map.of("command",
@@ -103,6 +105,9 @@ class BrowserPreviewTest {
         WebSocketClient client = new WebSocketClient(http);
         client.start();
         try {
+            var page = http.newRequest(standard + "/").headers(h -> h.put("Authorization", "Bearer " + platform.adminKey())).send();
+            assertThat(page.getStatus()).as("a member's key opens the standard host").isEqualTo(200);
+            assertThat(page.getContentAsString()).contains("<div id=\"terminal\"></div>");
             Output output = new Output();
             // with the headers the page's own socket carries: its origin and the warning page's cookie
             ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
