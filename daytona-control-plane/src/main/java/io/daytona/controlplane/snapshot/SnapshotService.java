@@ -52,9 +52,17 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
     private final SandboxDefaults defaults;
     private final Clock clock;
     private final Thread housekeeping;
+    private final PullCredentials credentials;
 
     public SnapshotService(SnapshotRepository repository, ImageRuntime images, BuildContexts contexts, BuildLogs logs,
                            SandboxDefaults defaults, Clock clock) {
+        this(repository, images, contexts, logs, defaults, clock, PullCredentials.none());
+    }
+
+    /** A service whose pulls log in to the registries {@code credentials} names for each image. */
+    public SnapshotService(SnapshotRepository repository, ImageRuntime images, BuildContexts contexts, BuildLogs logs,
+                           SandboxDefaults defaults, Clock clock, PullCredentials credentials) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.images = requireNonNull(images, "images is null");
         this.contexts = requireNonNull(contexts, "contexts is null");
@@ -365,9 +373,12 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
             return;
         }
         repository.recordState(snapshot.id(), SnapshotState.PULLING, null, clock.instant());
-        log.accept("Pulling " + snapshot.imageRef());
+        var login = snapshot.organizationId() == null ? java.util.Optional.<ImageRuntime.RegistryCredentials>empty()
+                : credentials.forImage(snapshot.organizationId(), snapshot.imageRef());
+        log.accept("Pulling " + snapshot.imageRef()
+                + login.map(l -> " as " + l.username() + " at " + l.registryAddress()).orElse(""));
         try {
-            images.pull(snapshot.imageRef(), log);
+            images.pull(snapshot.imageRef(), login, log);
         } catch (Exception e) {
             throw new IllegalStateException("Could not pull " + snapshot.imageRef() + " (is its registry reachable from the runner, "
                     + "and does it exist?): " + e.getMessage(), e);
