@@ -98,10 +98,7 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         if (request == null) {
             throw ServiceException.badRequest("send {\"name\": ..., \"imageName\": ...} or {\"name\": ..., \"buildInfo\": {...}}");
         }
-        if (request.name() == null || !NAME.matcher(request.name()).matches()) {
-            throw ServiceException.badRequest("name %s is invalid: use 1-255 letters, digits, '.', '_', ':', '/', '@' or '-', starting with a letter or digit",
-                    request.name() == null ? "(missing)" : "'" + request.name() + "'");
-        }
+        checkName(request.name());
         boolean build = request.buildInfo() != null;
         if (build == (request.imageName() != null)) {
             throw ServiceException.badRequest("send either imageName (an image with a tag) or buildInfo (a Dockerfile), not %s",
@@ -146,6 +143,45 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         }
         prepareInBackground(record);
         return repository.findById(record.id()).orElseThrow();
+    }
+
+    @Override
+    public PendingCommit reserveCommit(String organizationId, String name, String sourceSnapshot, int cpu, int memory, int disk) {
+        checkName(name);
+        if (repository.nameTaken(organizationId, name)) {
+            throw ServiceException.conflict("Snapshot with name %s already exists; choose another name or delete it", name);
+        }
+        List<String> entrypoint = repository.find(organizationId, sourceSnapshot, true).map(SnapshotRecord::entrypoint).orElse(List.of());
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        // The committed container's own entrypoint is the daemon's wrapper: the source snapshot's is the one to keep.
+        SnapshotRecord record = new SnapshotRecord(id, organizationId, false, name, null, "daytona-snapshots/" + id + ":1",
+                SnapshotState.PENDING, null, entrypoint.isEmpty() ? DEFAULT_ENTRYPOINT : entrypoint, cpu, 0, memory, disk, null,
+                null, List.of(), false, now, now, null);
+        try {
+            repository.insert(record);
+        } catch (RuntimeException e) {
+            if (repository.nameTaken(organizationId, name)) {
+                throw ServiceException.conflict("Snapshot with name %s already exists; choose another name or delete it", name);
+            }
+            throw e;
+        }
+        return new PendingCommit(id, record.imageRef());
+    }
+
+    @Override
+    public void commitFinished(PendingCommit commit, java.util.Optional<String> failure) {
+        var snapshot = repository.findById(commit.snapshotId());
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        var info = failure.isEmpty() ? images.inspect(commit.image()) : java.util.Optional.<ImageRuntime.ImageInfo>empty();
+        if (info.isPresent()) {
+            repository.recordActive(commit.snapshotId(), snapshot.get().entrypoint(), gigabytes(info.get().sizeBytes()), clock.instant());
+        } else {
+            repository.recordState(commit.snapshotId(), SnapshotState.ERROR,
+                    "Could not snapshot the sandbox: " + failure.orElse("the image is missing after the commit"), clock.instant());
+        }
     }
 
     public SnapshotRecord get(Caller caller, String idOrName) {
@@ -382,6 +418,13 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not pull " + snapshot.imageRef() + " (is its registry reachable from the runner, "
                     + "and does it exist?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ServiceException.badRequest("name %s is invalid: use 1-255 letters, digits, '.', '_', ':', '/', '@' or '-', starting with a letter or digit",
+                    name == null ? "(missing)" : "'" + name + "'");
         }
     }
 

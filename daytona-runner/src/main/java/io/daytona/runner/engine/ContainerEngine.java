@@ -416,6 +416,14 @@ public final class ContainerEngine implements AutoCloseable {
                 .awaitImageId();
     }
 
+    /**
+     * Commits a container's filesystem to an image named {@code repository:tag}, pausing it
+     * meanwhile so that the files are consistent; returns the image id.
+     */
+    public String commit(String name, String repository, String tag) {
+        return docker.commitCmd(name).withRepository(repository).withTag(tag).withPause(true).exec();
+    }
+
     public void removeImage(String image) {
         try {
             docker.removeImageCmd(image).exec();
