@@ -200,7 +200,7 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         try {
             logs.delete(snapshot.id());
             // Only images this server built are removed: a named image may serve other snapshots or users.
-            if (snapshot.isBuild() && !repository.imageShared(snapshot.imageRef(), snapshot.id())) {
+            if (snapshot.ownsImage() && !repository.imageShared(snapshot.imageRef(), snapshot.id())) {
                 images.remove(snapshot.imageRef());
             }
         } catch (Exception e) {
