@@ -1,9 +1,14 @@
 package io.daytona.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.daytona.model.sandbox.CreateSandbox;
 import io.daytona.model.sandbox.Sandbox;
 import io.daytona.model.snapshot.Snapshot;
+import io.daytona.sdk.Daytona;
+import io.daytona.sdk.DaytonaConfig;
+import io.daytona.sdk.DaytonaConflictException;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +52,37 @@ class SandboxSnapshotTest {
             api.delete("/sandbox/" + source.id());
             if (copy != null) {
                 api.delete("/sandbox/" + copy.id());
-                awaitSandbox(copy.id(), "destroyed");
+                awaitContainerGone(copy.id());
             }
             Api.Reply snapshot = api.get("/snapshots/" + name);
             if (snapshot.status() == 200) {
                 api.delete("/snapshots/" + snapshot.as(Snapshot.class).id());
+            }
+        }
+    }
+
+    @Test
+    void theJavaSdkSnapshotsASandboxAndANewSandboxHasItsFiles(Platform platform) throws Exception {
+        String name = "java-of-sandbox-" + suffix();
+        try (Daytona daytona = new Daytona(DaytonaConfig.builder().apiKey(platform.adminKey()).apiUrl(platform.apiUrl().toString()).build())) {
+            io.daytona.sdk.Sandbox source = daytona.create(CreateSandbox.builder().build());
+            io.daytona.sdk.Sandbox copy = null;
+            try {
+                String sum = source.getProcess().executeCommand(
+                        "sh -c 'echo java-" + name + " > /home/daytona/j.txt && sha256sum /home/daytona/j.txt'").result();
+                Snapshot snapshot = source.createSnapshot(name);
+                assertThat(snapshot.state().wireValue()).isEqualTo("active");
+                assertThat(source.getState().wireValue()).isEqualTo("started");
+                assertThatThrownBy(() -> source.createSnapshot(name)).isInstanceOf(DaytonaConflictException.class);
+                copy = daytona.create(CreateSandbox.builder().snapshot(name).build());
+                assertThat(copy.getProcess().executeCommand("sha256sum /home/daytona/j.txt").result()).isEqualTo(sum);
+            } finally {
+                source.delete();
+                if (copy != null) {
+                    copy.delete();
+                    awaitContainerGone(copy.getId());
+                }
+                daytona.snapshot().delete(daytona.snapshot().get(name));
             }
         }
     }
@@ -102,6 +133,19 @@ class SandboxSnapshotTest {
             Thread.sleep(100);
         }
         throw new AssertionError("sandbox " + id + " never became " + state);
+    }
+
+    /** The snapshot's image can only be removed once no container uses it. */
+    private static void awaitContainerGone(String sandboxId) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            Process check = new ProcessBuilder("podman", "container", "exists", sandboxId).redirectErrorStream(true).start();
+            check.getInputStream().readAllBytes();
+            if (check.waitFor() != 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the container of sandbox " + sandboxId + " was never removed");
     }
 
     private static String suffix() {
