@@ -41,6 +41,8 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
     /** How long the image of a sandbox's own build stays cached after its last use, as upstream. */
     static final Duration SANDBOX_BUILD_CACHE = Duration.ofHours(24);
     private static final Duration BUILD_POLL = Duration.ofMillis(250);
+    private static final Duration IMAGE_REMOVAL_RETRY = Duration.ofSeconds(2);
+    private static final int IMAGE_REMOVAL_ATTEMPTS = 60;
     static final int DEFAULT_CPU = 1;
     static final int DEFAULT_MEMORY = 1;
     static final int DEFAULT_DISK = 3;
@@ -201,7 +203,7 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
             logs.delete(snapshot.id());
             // Only images this server built are removed: a named image may serve other snapshots or users.
             if (snapshot.ownsImage() && !repository.imageShared(snapshot.imageRef(), snapshot.id())) {
-                images.remove(snapshot.imageRef());
+                Thread.ofVirtual().name("remove-image-" + snapshot.id()).start(() -> removeWhenUnused(snapshot.imageRef()));
             }
         } catch (Exception e) {
             LOG.info("snapshot {} deleted; its image {} stays: {}", snapshot.id(), snapshot.imageRef(), e.getMessage());
@@ -418,6 +420,29 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not pull " + snapshot.imageRef() + " (is its registry reachable from the runner, "
                     + "and does it exist?): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes an image this server made, retrying for a while: a sandbox just deleted may still
+     * have its container on the runner, and the engine refuses to remove an image in use.
+     */
+    private void removeWhenUnused(String image) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                images.remove(image);
+                return;
+            } catch (Exception e) {
+                if (attempt == IMAGE_REMOVAL_ATTEMPTS || repository.imageShared(image, "")) {
+                    LOG.info("the image {} of a deleted snapshot stays: {}", image, e.getMessage());
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(IMAGE_REMOVAL_RETRY);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
