@@ -126,4 +126,30 @@ describe('snapshots', { timeout: 600_000 }, () => {
     )
     await assert.rejects(daytona.create({ snapshot: `no-such-snapshot-${suffix()}` }), (e) => e instanceof DaytonaError && e.statusCode === 400)
   })
+
+  test('a snapshot of a sandbox (_experimental_createSnapshot) starts sandboxes with its files', async () => {
+    const name = `of-sandbox-${suffix()}`
+    const source = await daytona.create({}, { timeout: 90 })
+    let copy
+    try {
+      const sum = await run(source, `sh -c 'echo ${name} > /home/daytona/s.txt && sha256sum /home/daytona/s.txt'`)
+      await source._experimental_createSnapshot(name)
+      assert.equal(source.state, 'started')
+      const snapshot = await daytona.snapshot.get(name)
+      assert.equal(snapshot.state, 'active', snapshot.errorReason)
+      copy = await daytona.create({ snapshot: name }, { timeout: 90 })
+      assert.equal(await run(copy, 'sha256sum /home/daytona/s.txt'), sum)
+    } finally {
+      await daytona.delete(source)
+      if (copy) {
+        await daytona.delete(copy)
+        // The snapshot's image can be removed only once the copy's container is gone.
+        for (let i = 0; i < 100; i++) {
+          try { await daytona.get(copy.id) } catch { break }
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        }
+      }
+      await daytona.snapshot.delete(await daytona.snapshot.get(name)).catch(() => {})
+    }
+  })
 })

@@ -17,6 +17,10 @@ import io.daytona.controlplane.organization.OrganizationResource;
 import io.daytona.controlplane.organization.OrganizationService;
 import io.daytona.controlplane.ratelimit.RateLimiter;
 import io.daytona.controlplane.region.RegionResource;
+import io.daytona.controlplane.registry.RegistryRepository;
+import io.daytona.controlplane.registry.RegistryResource;
+import io.daytona.controlplane.registry.RegistryService;
+import io.daytona.controlplane.registry.SecretCipher;
 import io.daytona.controlplane.persistence.Database;
 import io.daytona.controlplane.preview.PreviewAccess;
 import io.daytona.controlplane.preview.SignedPreviewRepository;
@@ -116,9 +120,11 @@ public final class ControlPlane implements AutoCloseable {
             VolumeService volumes = new VolumeService(new VolumeRepository(database.jdbi()),
                     new LocalVolumeStore(config.dataDirectory().resolve("volumes")), clock);
             ObjectStore objects = new ObjectStore(config.dataDirectory().resolve("object-storage"), OBJECT_STORAGE_BUCKET);
+            RegistryService registries = new RegistryService(new RegistryRepository(database.jdbi()),
+                    SecretCipher.inDirectory(config.dataDirectory()), clock);
             SnapshotService snapshots = new SnapshotService(new SnapshotRepository(database.jdbi(), json), images,
                     (organizationId, hash) -> objects.get(organizationId + "/" + hash + "/context.tar"),
-                    new BuildLogs(config.dataDirectory().resolve("build-logs")), config.sandboxes(), clock);
+                    new BuildLogs(config.dataDirectory().resolve("build-logs")), config.sandboxes(), clock, registries);
             PushAccess pushAccess = new PushAccess(clock);
             WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock);
             Reconciler reconciler = new Reconciler(sandboxes, new ResolvingRuntime(runtime, snapshots, volumes), clock,
@@ -133,6 +139,7 @@ public final class ControlPlane implements AutoCloseable {
             new VolumeResource(volumes, authenticator).register(router);
             new SnapshotResource(snapshots, service, authenticator, config.sandboxes().defaultRegion()).register(router);
             new StorageResource(pushAccess, objects, authenticator).register(router);
+            new RegistryResource(registries, authenticator).register(router);
             new ApiKeyResource(new ApiKeyRepository(database.jdbi()), authenticator, clock, organizationService::memberPermissions)
                     .register(router);
             new OrganizationResource(organizationService, quotas, authenticator).register(router);

@@ -46,6 +46,7 @@ class OrganizationIsolationTest {
     private static String invitationId;
     private static String volumeId;
     private static String snapshotId;
+    private static String registryId;
     /** Everything of A that must never appear in an answer to B. */
     private static List<String> secrets;
 
@@ -64,7 +65,9 @@ class OrganizationIsolationTest {
         volumeId = platform.call("POST", "/volumes", Map.of("name", "alice-volume-2c6d"), alice.key()).expect(200).get("id").asText();
         snapshotId = platform.call("POST", "/snapshots", Map.of("name", "alice-snapshot-8e1a", "imageName", "alice-image-4f7b:1.0"),
                 alice.key()).expect(200).get("id").asText();
-        secrets = List.of(alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
+        registryId = platform.call("POST", "/docker-registry", Map.of("name", "alice-registry-6b2d", "url", "alice-registry.test:5000",
+                "username", "alice-user-0c9e", "password", "alice-password-d41f"), alice.key()).expect(201).get("id").asText();
+        secrets = List.of(registryId, "alice-registry-6b2d", "alice-registry.test", "alice-user-0c9e", "alice-password-d41f", alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
                 invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test", volumeId, "alice-volume-2c6d", snapshotId,
                 "alice-snapshot-8e1a", "alice-image-4f7b");
     }
@@ -82,7 +85,8 @@ class OrganizationIsolationTest {
         return Optional.ofNullable(switch (parameter) {
             case "sandboxIdOrName", "sandboxId" -> sandboxId;
             case "organizationId" -> teamId;
-            case "id" -> template.startsWith("/api/snapshots/") ? snapshotId : alice.id();
+            case "id" -> template.startsWith("/api/snapshots/") ? snapshotId
+                    : template.contains("/docker-registry/") ? registryId : alice.id();
             case "userId" -> alice.id();
             case "invitationId" -> invitationId;
             case "volumeId" -> volumeId;

@@ -177,6 +177,23 @@ public final class SandboxRunner {
      * Changes a sandbox's CPU and memory limits: at once if it runs, else at its next start
      * (which compares them with the container's).
      */
+    /**
+     * Makes {@code image} (a name with a tag) of the sandbox's filesystem as it is now; mounted
+     * volumes and the daemon's read-only mount are not part of it.
+     */
+    public void commit(String sandboxId, String image) throws SandboxRunnerException {
+        String local = ImageNames.local(image);
+        int colon = local.lastIndexOf(':');
+        if (colon < local.lastIndexOf('/') || colon < 0) {
+            throw new SandboxRunnerException("image %s has no tag".formatted(image), false);
+        }
+        try {
+            engine.commit(sandboxId, local.substring(0, colon), local.substring(colon + 1));
+        } catch (com.github.dockerjava.api.exception.DockerException e) {
+            throw new SandboxRunnerException("Could not commit sandbox %s to %s: %s".formatted(sandboxId, image, e.getMessage()), e);
+        }
+    }
+
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws SandboxRunnerException {
         if (state(sandboxId) == RunnerSandboxState.RUNNING) {
             updateLimits(sandboxId, cpu, memoryGiB);

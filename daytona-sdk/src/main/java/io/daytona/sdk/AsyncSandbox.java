@@ -241,6 +241,16 @@ public final class AsyncSandbox {
         return calls.run(() -> sandbox.archive(timeout));
     }
 
+    /** See {@link Sandbox#createSnapshot(String)}. */
+    public CompletableFuture<io.daytona.model.snapshot.Snapshot> createSnapshot(String name) {
+        return calls.supply(() -> sandbox.createSnapshot(name));
+    }
+
+    /** See {@link Sandbox#createSnapshot(String, Duration)}. */
+    public CompletableFuture<io.daytona.model.snapshot.Snapshot> createSnapshot(String name, Duration timeout) {
+        return calls.supply(() -> sandbox.createSnapshot(name, timeout));
+    }
+
     /** See {@link Sandbox#resize(Resources)}. */
     public CompletableFuture<Void> resize(Resources resources) {
         return calls.run(() -> sandbox.resize(resources));

@@ -23,8 +23,8 @@ final class LocalImages implements ImageRuntime {
     }
 
     @Override
-    public void pull(String image, Consumer<String> log) throws Exception {
-        images.pull(image, log);
+    public void pull(String image, Optional<RegistryCredentials> credentials, Consumer<String> log) throws Exception {
+        images.pull(image, credentials.map(c -> new ImageBuilds.RegistryLogin(c.registryAddress(), c.username(), c.password())), log);
     }
 
     @Override

@@ -89,6 +89,15 @@ final class LocalRunner implements SandboxRuntime {
     }
 
     @Override
+    public void commit(String sandboxId, String image) throws Exception {
+        try {
+            runner.commit(sandboxId, image);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception {
         try {
             runner.ensureResources(sandboxId, cpu, memoryGiB);

@@ -239,6 +239,10 @@ public final class Reconciler implements AutoCloseable {
 
     private void act(SandboxRecord sandbox) throws Exception {
         String id = sandbox.id();
+        if (sandbox.state() == SandboxState.SNAPSHOTTING) {
+            // SandboxService commits the container and ends the state; the container stays as it is.
+            return;
+        }
         if (sandbox.state() == SandboxState.RESIZING) {
             resize(sandbox);
             return;

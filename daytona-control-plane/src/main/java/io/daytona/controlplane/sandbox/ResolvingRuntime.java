@@ -82,6 +82,11 @@ public final class ResolvingRuntime implements SandboxRuntime {
     }
 
     @Override
+    public void commit(String sandboxId, String image) throws Exception {
+        runtime.commit(sandboxId, image);
+    }
+
+    @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception {
         runtime.ensureResources(sandboxId, cpu, memoryGiB);
     }

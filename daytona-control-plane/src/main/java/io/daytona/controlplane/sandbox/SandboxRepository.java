@@ -120,6 +120,33 @@ public final class SandboxRepository {
                 .execute());
     }
 
+    /** Enters {@code snapshotting} if the sandbox is still settled in {@code expectedState}. */
+    public boolean requestSnapshotting(String id, SandboxState expectedState, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'snapshotting', updated_at = :now
+                        WHERE id = :id AND state = :state AND desired_state = :state""")
+                .bind("id", id).bind("state", expectedState.wireValue()).bind("now", now).execute() == 1);
+    }
+
+    /** Leaves {@code snapshotting} for {@code state}, unless something else moved the sandbox meanwhile. */
+    public void endSnapshotting(String id, SandboxState state, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = :state, updated_at = :now WHERE id = :id AND state = 'snapshotting'""")
+                .bind("id", id).bind("state", state.wireValue()).bind("now", now).execute());
+    }
+
+    /**
+     * Sandboxes left in {@code snapshotting} by a server that stopped mid-commit go back to the
+     * state they are meant to be in; the reconciler then checks it. Returns how many.
+     */
+    public int endInterruptedSnapshots(Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = CASE WHEN desired_state = 'stopped' THEN 'stopped' ELSE 'starting' END,
+                            updated_at = :now
+                        WHERE state = 'snapshotting'""")
+                .bind("now", now).execute());
+    }
+
     /** Records an actual state reached or entered by the reconciler. */
     public void recordState(String id, SandboxState state, String errorReason, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""

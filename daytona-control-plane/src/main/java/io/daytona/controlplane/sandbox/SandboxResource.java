@@ -71,6 +71,10 @@ public final class SandboxResource {
         api.post("/api/sandbox/{sandboxIdOrName}/archive", write, (ex, caller) -> ex.json(200, dto(service.archive(caller, idOrName(ex)))));
         api.post("/api/sandbox/{sandboxIdOrName}/resize", write, (ex, caller) ->
                 ex.json(200, dto(service.resize(caller, idOrName(ex), ex.optionalBody(ResizeSandbox.class).orElse(null)))));
+        // Makes a snapshot, so it needs the snapshot permission; the sandbox itself only pauses for the commit.
+        api.post("/api/sandbox/{sandboxIdOrName}/snapshot", Access.organization(Permission.WRITE_SNAPSHOTS), (ex, caller) ->
+                ex.json(200, dto(service.snapshot(caller, idOrName(ex),
+                        ex.optionalBody(io.daytona.model.sandbox.CreateSandboxSnapshot.class).orElse(null)))));
         api.post("/api/sandbox/{sandboxIdOrName}/recover", write, (ex, caller) -> {
             boolean skipStart = ex.query("skipStart").filter(v -> !v.isBlank()).map(v -> parseBoolean("skipStart", v)).orElse(false);
             ex.json(200, dto(service.recover(caller, idOrName(ex), skipStart)));

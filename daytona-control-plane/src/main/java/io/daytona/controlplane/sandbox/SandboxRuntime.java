@@ -48,6 +48,12 @@ public interface SandboxRuntime {
      */
     void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) throws Exception;
 
+    /**
+     * Makes {@code image} (with a tag) of the sandbox's filesystem as it is now, on the runner
+     * that hosts it; mounted volumes are not part of it.
+     */
+    void commit(String sandboxId, String image) throws Exception;
+
     /** Changes a sandbox's CPU and memory: at once if it runs, else from its next start. */
     void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception;
 

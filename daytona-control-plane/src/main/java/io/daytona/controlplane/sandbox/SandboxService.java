@@ -79,6 +79,57 @@ public final class SandboxService {
         this.defaults = requireNonNull(defaults, "defaults is null");
         this.activity = requireNonNull(activity, "activity is null");
         this.clock = requireNonNull(clock, "clock is null");
+        int interrupted = repository.endInterruptedSnapshots(clock.instant());
+        if (interrupted > 0) {
+            LOG.info("{} sandboxes were snapshotting when the server stopped; they are back in their desired state", interrupted);
+        }
+    }
+
+    /**
+     * Starts a snapshot of a started or stopped sandbox's filesystem, named {@code request.name()}:
+     * the sandbox is {@code snapshotting} until the runner has committed its container, then
+     * back where it was; the snapshot is {@code pending}, then {@code active} (or {@code error}).
+     */
+    public SandboxRecord snapshot(Caller caller, String idOrName, io.daytona.model.sandbox.CreateSandboxSnapshot request) {
+        if (request == null || request.name() == null || request.name().isBlank()) {
+            throw ServiceException.badRequest("send {\"name\": \"my-snapshot\"}, the name of the snapshot to make");
+        }
+        if (Boolean.TRUE.equals(request.includeMemory())) {
+            throw ServiceException.badRequest("includeMemory is not supported: a snapshot holds the sandbox's files, not its memory");
+        }
+        SandboxRecord sandbox = get(caller, idOrName);
+        SandboxState settled = sandbox.state();
+        boolean stable = settled == SandboxState.STARTED && sandbox.desiredState() == SandboxDesiredState.STARTED
+                || settled == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED;
+        if (!stable) {
+            throw ServiceException.conflict("Sandbox %s is %s; snapshot a started or stopped sandbox once its state change has finished",
+                    sandbox.id(), SandboxViews.shownState(sandbox).wireValue());
+        }
+        var commit = snapshots.reserveCommit(caller.organizationId(), request.name(), sandbox.snapshot(),
+                sandbox.cpu(), sandbox.memory(), sandbox.disk());
+        if (!repository.requestSnapshotting(sandbox.id(), settled, clock.instant())) {
+            snapshots.commitFinished(commit, Optional.of("the sandbox changed state before its snapshot began"));
+            throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        Thread.ofVirtual().name("snapshot-of-" + sandbox.id()).start(() -> commit(sandbox.id(), settled, commit));
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    private void commit(String sandboxId, SandboxState back, SandboxSnapshots.PendingCommit commit) {
+        Optional<String> failure = Optional.empty();
+        try {
+            runtime.commit(sandboxId, commit.image());
+        } catch (Exception e) {
+            failure = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            LOG.warn("snapshot of sandbox {} failed: {}", sandboxId, failure.get());
+        }
+        try {
+            // The snapshot settles first, so that a client seeing the sandbox back finds the snapshot final.
+            snapshots.commitFinished(commit, failure);
+        } finally {
+            repository.endSnapshotting(sandboxId, back, clock.instant());
+            reconciler.wake(sandboxId);
+        }
     }
 
     public SandboxRecord create(Caller caller, CreateSandbox request) throws InterruptedException {

@@ -31,6 +31,20 @@ public interface SandboxSnapshots {
         return java.util.Optional.empty();
     }
 
+    /** A snapshot reserved for the image a sandbox's commit makes. */
+    record PendingCommit(String snapshotId, String image) {}
+
+    /**
+     * Reserves snapshot {@code name} of the organization (pending) for a commit of a sandbox
+     * created from {@code sourceSnapshot}; fails with 400 or 409 for a bad or taken name.
+     */
+    default PendingCommit reserveCommit(String organizationId, String name, String sourceSnapshot, int cpu, int memory, int disk) {
+        throw ServiceException.badRequest("snapshots of sandboxes are not supported by this server");
+    }
+
+    /** Records the end of a commit: the snapshot becomes active, or error with {@code failure}. */
+    default void commitFinished(PendingCommit commit, java.util.Optional<String> failure) {}
+
     /** A server whose snapshots are the engine's images, named as they are. */
     static SandboxSnapshots images(SandboxRuntime runtime, SandboxDefaults defaults) {
         return new SandboxSnapshots() {

@@ -20,10 +20,27 @@ public interface ImageRuntime {
         }
     }
 
+    /**
+     * A login to a docker registry, handed to the engine for one pull.
+     *
+     * @param registryAddress the registry's host (and port), as in the image name
+     */
+    record RegistryCredentials(String registryAddress, String username, String password) {
+        @Override
+        public String toString() {
+            return "RegistryCredentials[" + username + "@" + registryAddress + "]";
+        }
+    }
+
     Optional<ImageInfo> inspect(String image);
 
     /** Pulls an image from its registry, passing progress lines to {@code log}. */
-    void pull(String image, Consumer<String> log) throws Exception;
+    default void pull(String image, Consumer<String> log) throws Exception {
+        pull(image, Optional.empty(), log);
+    }
+
+    /** Pulls an image from its registry, logged in with {@code credentials} when given. */
+    void pull(String image, Optional<RegistryCredentials> credentials, Consumer<String> log) throws Exception;
 
     /**
      * Builds {@code dockerfile} with the context archives (tar) extracted into its build context,
@@ -42,7 +59,7 @@ public interface ImageRuntime {
             }
 
             @Override
-            public void pull(String image, Consumer<String> log) {
+            public void pull(String image, Optional<RegistryCredentials> credentials, Consumer<String> log) {
                 throw new IllegalStateException("this runner cannot pull images");
             }
 

@@ -42,6 +42,11 @@ public record SnapshotRecord(
         return dockerfile != null;
     }
 
+    /** Whether this server made the image, by a build or by a commit of a sandbox, and may remove it. */
+    public boolean ownsImage() {
+        return isBuild() || imageName == null && !general && imageRef != null && imageRef.startsWith("daytona-snapshots/");
+    }
+
     Snapshot toDto(String region) {
         BuildInfo buildInfo = isBuild() ? new BuildInfo(dockerfile, contextHashes, createdAt, updatedAt, imageRef) : null;
         // size is required on the wire; 0 until the image exists and its size is known

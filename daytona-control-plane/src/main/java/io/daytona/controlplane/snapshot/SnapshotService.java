@@ -41,6 +41,8 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
     /** How long the image of a sandbox's own build stays cached after its last use, as upstream. */
     static final Duration SANDBOX_BUILD_CACHE = Duration.ofHours(24);
     private static final Duration BUILD_POLL = Duration.ofMillis(250);
+    private static final Duration IMAGE_REMOVAL_RETRY = Duration.ofSeconds(2);
+    private static final int IMAGE_REMOVAL_ATTEMPTS = 60;
     static final int DEFAULT_CPU = 1;
     static final int DEFAULT_MEMORY = 1;
     static final int DEFAULT_DISK = 3;
@@ -52,9 +54,17 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
     private final SandboxDefaults defaults;
     private final Clock clock;
     private final Thread housekeeping;
+    private final PullCredentials credentials;
 
     public SnapshotService(SnapshotRepository repository, ImageRuntime images, BuildContexts contexts, BuildLogs logs,
                            SandboxDefaults defaults, Clock clock) {
+        this(repository, images, contexts, logs, defaults, clock, PullCredentials.none());
+    }
+
+    /** A service whose pulls log in to the registries {@code credentials} names for each image. */
+    public SnapshotService(SnapshotRepository repository, ImageRuntime images, BuildContexts contexts, BuildLogs logs,
+                           SandboxDefaults defaults, Clock clock, PullCredentials credentials) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.images = requireNonNull(images, "images is null");
         this.contexts = requireNonNull(contexts, "contexts is null");
@@ -90,10 +100,7 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         if (request == null) {
             throw ServiceException.badRequest("send {\"name\": ..., \"imageName\": ...} or {\"name\": ..., \"buildInfo\": {...}}");
         }
-        if (request.name() == null || !NAME.matcher(request.name()).matches()) {
-            throw ServiceException.badRequest("name %s is invalid: use 1-255 letters, digits, '.', '_', ':', '/', '@' or '-', starting with a letter or digit",
-                    request.name() == null ? "(missing)" : "'" + request.name() + "'");
-        }
+        checkName(request.name());
         boolean build = request.buildInfo() != null;
         if (build == (request.imageName() != null)) {
             throw ServiceException.badRequest("send either imageName (an image with a tag) or buildInfo (a Dockerfile), not %s",
@@ -140,6 +147,45 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         return repository.findById(record.id()).orElseThrow();
     }
 
+    @Override
+    public PendingCommit reserveCommit(String organizationId, String name, String sourceSnapshot, int cpu, int memory, int disk) {
+        checkName(name);
+        if (repository.nameTaken(organizationId, name)) {
+            throw ServiceException.conflict("Snapshot with name %s already exists; choose another name or delete it", name);
+        }
+        List<String> entrypoint = repository.find(organizationId, sourceSnapshot, true).map(SnapshotRecord::entrypoint).orElse(List.of());
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        // The committed container's own entrypoint is the daemon's wrapper: the source snapshot's is the one to keep.
+        SnapshotRecord record = new SnapshotRecord(id, organizationId, false, name, null, "daytona-snapshots/" + id + ":1",
+                SnapshotState.PENDING, null, entrypoint.isEmpty() ? DEFAULT_ENTRYPOINT : entrypoint, cpu, 0, memory, disk, null,
+                null, List.of(), false, now, now, null);
+        try {
+            repository.insert(record);
+        } catch (RuntimeException e) {
+            if (repository.nameTaken(organizationId, name)) {
+                throw ServiceException.conflict("Snapshot with name %s already exists; choose another name or delete it", name);
+            }
+            throw e;
+        }
+        return new PendingCommit(id, record.imageRef());
+    }
+
+    @Override
+    public void commitFinished(PendingCommit commit, java.util.Optional<String> failure) {
+        var snapshot = repository.findById(commit.snapshotId());
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        var info = failure.isEmpty() ? images.inspect(commit.image()) : java.util.Optional.<ImageRuntime.ImageInfo>empty();
+        if (info.isPresent()) {
+            repository.recordActive(commit.snapshotId(), snapshot.get().entrypoint(), gigabytes(info.get().sizeBytes()), clock.instant());
+        } else {
+            repository.recordState(commit.snapshotId(), SnapshotState.ERROR,
+                    "Could not snapshot the sandbox: " + failure.orElse("the image is missing after the commit"), clock.instant());
+        }
+    }
+
     public SnapshotRecord get(Caller caller, String idOrName) {
         return repository.find(caller.organizationId(), idOrName, false)
                 .orElseThrow(() -> ServiceException.notFound("Snapshot %s not found", idOrName));
@@ -156,8 +202,8 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         try {
             logs.delete(snapshot.id());
             // Only images this server built are removed: a named image may serve other snapshots or users.
-            if (snapshot.isBuild() && !repository.imageShared(snapshot.imageRef(), snapshot.id())) {
-                images.remove(snapshot.imageRef());
+            if (snapshot.ownsImage() && !repository.imageShared(snapshot.imageRef(), snapshot.id())) {
+                Thread.ofVirtual().name("remove-image-" + snapshot.id()).start(() -> removeWhenUnused(snapshot.imageRef()));
             }
         } catch (Exception e) {
             LOG.info("snapshot {} deleted; its image {} stays: {}", snapshot.id(), snapshot.imageRef(), e.getMessage());
@@ -365,12 +411,45 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
             return;
         }
         repository.recordState(snapshot.id(), SnapshotState.PULLING, null, clock.instant());
-        log.accept("Pulling " + snapshot.imageRef());
+        var login = snapshot.organizationId() == null ? java.util.Optional.<ImageRuntime.RegistryCredentials>empty()
+                : credentials.forImage(snapshot.organizationId(), snapshot.imageRef());
+        log.accept("Pulling " + snapshot.imageRef()
+                + login.map(l -> " as " + l.username() + " at " + l.registryAddress()).orElse(""));
         try {
-            images.pull(snapshot.imageRef(), log);
+            images.pull(snapshot.imageRef(), login, log);
         } catch (Exception e) {
             throw new IllegalStateException("Could not pull " + snapshot.imageRef() + " (is its registry reachable from the runner, "
                     + "and does it exist?): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes an image this server made, retrying for a while: a sandbox just deleted may still
+     * have its container on the runner, and the engine refuses to remove an image in use.
+     */
+    private void removeWhenUnused(String image) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                images.remove(image);
+                return;
+            } catch (Exception e) {
+                if (attempt == IMAGE_REMOVAL_ATTEMPTS || repository.imageShared(image, "")) {
+                    LOG.info("the image {} of a deleted snapshot stays: {}", image, e.getMessage());
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(IMAGE_REMOVAL_RETRY);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ServiceException.badRequest("name %s is invalid: use 1-255 letters, digits, '.', '_', ':', '/', '@' or '-', starting with a letter or digit",
+                    name == null ? "(missing)" : "'" + name + "'");
         }
     }
 

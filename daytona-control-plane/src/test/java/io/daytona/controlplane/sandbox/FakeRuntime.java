@@ -25,6 +25,11 @@ public final class FakeRuntime implements SandboxRuntime {
     public final Set<String> archived = ConcurrentHashMap.newKeySet();
     /** The last CPU/memory applied to each sandbox, as {@code cpu/memory}. */
     public final Map<String, String> resources = new ConcurrentHashMap<>();
+    /** Images committed, with the sandbox each was made of. */
+    public final Map<String, String> commits = new ConcurrentHashMap<>();
+    /** When set, commits wait for it: a test holds a sandbox in state snapshotting. */
+    public volatile java.util.concurrent.CountDownLatch commitGate;
+    public volatile boolean failCommits;
 
     @Override
     public String runnerId() {
@@ -85,6 +90,18 @@ public final class FakeRuntime implements SandboxRuntime {
     public void claim(SandboxSpec spec, int poolCpu, int poolMemoryGiB) {
         claims.add(spec.sandboxId() + " " + spec.env());
         resources.put(spec.sandboxId(), spec.cpu() + "/" + spec.memoryGiB());
+    }
+
+    @Override
+    public void commit(String sandboxId, String image) throws Exception {
+        var gate = commitGate;
+        if (gate != null) {
+            gate.await();
+        }
+        if (failCommits) {
+            throw new SandboxRuntimeException("no space left on device", true, null);
+        }
+        commits.put(image, sandboxId);
     }
 
     @Override

@@ -53,7 +53,7 @@ class SnapshotServiceTest {
         }
 
         @Override
-        public void pull(String image, Consumer<String> log) {
+        public void pull(String image, Optional<RegistryCredentials> credentials, Consumer<String> log) {
             throw new IllegalStateException("no registry");
         }
 

@@ -361,8 +361,16 @@ public final class ContainerEngine implements AutoCloseable {
 
     /** Pulls an image, passing each progress line to {@code log}; fails with the engine's reason. */
     public void pull(String image, java.util.function.Consumer<String> log, Duration timeout) throws InterruptedException {
+        pull(image, Optional.empty(), log, timeout);
+    }
+
+    /** Pulls an image with the registry login in {@code auth}, when given (sent as the engine's X-Registry-Auth). */
+    public void pull(String image, Optional<com.github.dockerjava.api.model.AuthConfig> auth, java.util.function.Consumer<String> log,
+                     Duration timeout) throws InterruptedException {
         var failure = new java.util.concurrent.atomic.AtomicReference<String>();
-        var callback = docker.pullImageCmd(image).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
+        var command = docker.pullImageCmd(image);
+        auth.ifPresent(command::withAuthConfig);
+        var callback = command.exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
             @Override
             public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
                 if (item.getStatus() != null) {
@@ -406,6 +414,14 @@ public final class ContainerEngine implements AutoCloseable {
                     }
                 })
                 .awaitImageId();
+    }
+
+    /**
+     * Commits a container's filesystem to an image named {@code repository:tag}, pausing it
+     * meanwhile so that the files are consistent; returns the image id.
+     */
+    public String commit(String name, String repository, String tag) {
+        return docker.commitCmd(name).withRepository(repository).withTag(tag).withPause(true).exec();
     }
 
     public void removeImage(String image) {

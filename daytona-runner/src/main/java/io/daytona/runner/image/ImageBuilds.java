@@ -37,8 +37,26 @@ public final class ImageBuilds {
         return engine.inspectImage(ImageNames.local(image));
     }
 
+    /**
+     * A registry login for one pull.
+     *
+     * @param registryAddress the registry's host (and port)
+     */
+    public record RegistryLogin(String registryAddress, String username, String password) {
+        @Override
+        public String toString() {
+            return "RegistryLogin[" + username + "@" + registryAddress + "]";
+        }
+    }
+
     public void pull(String image, Consumer<String> log) throws InterruptedException {
-        engine.pull(image, log, PULL_TIMEOUT);
+        pull(image, Optional.empty(), log);
+    }
+
+    /** Pulls {@code image}, logged in to its registry with {@code login} when given. */
+    public void pull(String image, Optional<RegistryLogin> login, Consumer<String> log) throws InterruptedException {
+        engine.pull(image, login.map(l -> new com.github.dockerjava.api.model.AuthConfig()
+                .withRegistryAddress(l.registryAddress()).withUsername(l.username()).withPassword(l.password())), log, PULL_TIMEOUT);
     }
 
     public void remove(String image) {
