@@ -17,6 +17,7 @@ public final class SandboxAccess {
     private final Authenticator authenticator;
     private final SandboxRepository repository;
     private final AuditLog auditLog;
+    private final ToolboxGrants grants;
 
     public SandboxAccess(Authenticator authenticator, SandboxRepository repository) {
         this(authenticator, repository, null);
@@ -27,6 +28,7 @@ public final class SandboxAccess {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.auditLog = auditLog;
+        this.grants = new ToolboxGrants(System::nanoTime);
     }
 
     /**
@@ -77,6 +79,10 @@ public final class SandboxAccess {
 
     /** Returns the sandbox if the caller may use its toolbox and it is running; fails with 401, 404 or 409 otherwise. */
     public SandboxRecord authorizeToolbox(String sandboxId, Optional<String> authorization) {
+        return grants.grant(sandboxId, authorization, () -> checkToolbox(sandboxId, authorization));
+    }
+
+    private SandboxRecord checkToolbox(String sandboxId, Optional<String> authorization) {
         Caller caller = authenticator.authenticate(authorization);
         SandboxRecord sandbox = repository.findLive(caller.organizationId(), sandboxId)
                 .filter(s -> s.id().equals(sandboxId))
