@@ -104,6 +104,32 @@ final class LaunchedServer implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        removeSandboxes();
+    }
+
+    /**
+     * A stopped server leaves its sandboxes running, as it should for users; a test server's
+     * (its warm pool at least) are removed here by their runner label so runs do not pile up.
+     */
+    private void removeSandboxes() throws InterruptedException {
+        try {
+            Path runnerIdFile = platform.dataDirectory().orElseThrow().resolve("runner-id");
+            if (!Files.exists(runnerIdFile)) {
+                return;
+            }
+            String runnerId = Files.readString(runnerIdFile).strip();
+            Process list = new ProcessBuilder("podman", "ps", "-aq", "--filter", "label=io.daytona.runner-id=" + runnerId)
+                    .redirectErrorStream(true).start();
+            List<String> ids = new String(list.getInputStream().readAllBytes()).lines().filter(id -> !id.isBlank()).toList();
+            list.waitFor();
+            if (!ids.isEmpty()) {
+                List<String> remove = new ArrayList<>(List.of("podman", "rm", "-f", "-t", "0"));
+                remove.addAll(ids);
+                new ProcessBuilder(remove).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            }
+        } catch (IOException e) {
+            System.err.println("could not remove the sandboxes of the launched server: " + e.getMessage());
+        }
     }
 
     private static int freePort() throws IOException {
