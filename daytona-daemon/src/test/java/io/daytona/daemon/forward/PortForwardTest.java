@@ -58,6 +58,8 @@ class PortForwardTest {
         String body = exchange.getRequestMethod() + " " + path + " " + exchange.getRequestURI().getRawQuery() + " " + read
                 + " auth=" + exchange.getRequestHeaders().getFirst("X-Seen");
         exchange.getResponseHeaders().add("X-Upstream", "yes");
+        exchange.getResponseHeaders().add("X-Seen-Host", exchange.getRequestHeaders().getFirst("Host"));
+        exchange.getResponseHeaders().add("X-Seen-Via", String.valueOf(exchange.getRequestHeaders().getFirst("Via")));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -81,6 +83,14 @@ class PortForwardTest {
         assertEquals(200, response.statusCode());
         assertEquals("GET /a/b%20c x=1&y=%2F 0 auth=1", response.body());
         assertEquals("yes", response.headers().firstValue("X-Upstream").orElseThrow());
+    }
+
+    @Test
+    void theCallersHostIsKeptAndTheProxyAddsVia() throws Exception {
+        HttpResponse<String> response = get("/proxy/" + upstream.getAddress().getPort() + "/");
+
+        assertEquals("127.0.0.1:" + daemon.port(), response.headers().firstValue("X-Seen-Host").orElseThrow());
+        assertTrue(response.headers().firstValue("X-Seen-Via").orElseThrow().startsWith("1.1 "), response.headers().toString());
     }
 
     @Test
