@@ -1,6 +1,7 @@
 package io.daytona.daemon;
 
 import io.daytona.daemon.files.FileEndpoints;
+import io.daytona.daemon.forward.PortForward;
 import io.daytona.daemon.git.GitEndpoints;
 import io.daytona.daemon.interpreter.InterpreterEndpoints;
 import io.daytona.daemon.lsp.LanguageServers;
@@ -16,6 +17,7 @@ import io.daytona.daemon.session.SessionEndpoints;
 import io.daytona.daemon.session.SessionManager;
 import io.daytona.http.HttpServer;
 import io.daytona.http.Router;
+import org.eclipse.jetty.server.Handler;
 import io.daytona.model.json.Json;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +49,8 @@ public final class DaemonMain {
         new InterpreterEndpoints(config.workDir(), clock, mapper).register(router);
         LanguageServers languageServers = LanguageServers.fromPath(System.getenv("PATH"), mapper);
         new LspEndpoints(languageServers, config.workDir()).register(router);
-        HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(), router, mapper);
+        HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(),
+                new Handler.Sequence(new PortForward(config.port(), mapper), router), mapper);
         HttpServer terminal = new WebTerminal(config.workDir(), clock, mapper).start(WebTerminal.PORT);
         List<String> entrypoint = entrypointArguments(args);
         if (!entrypoint.isEmpty()) {

@@ -7,6 +7,7 @@ import io.daytona.http.ErrorCode;
 import io.daytona.http.HttpErrors;
 import io.daytona.http.ServiceException;
 import io.daytona.http.Exchange;
+import io.daytona.http.WebSocketRelay;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

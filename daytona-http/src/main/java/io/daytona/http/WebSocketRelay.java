@@ -1,4 +1,4 @@
-package io.daytona.proxy;
+package io.daytona.http;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +9,7 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
- * One end of a WebSocket relayed between a client and a sandbox's daemon. Each frame received
+ * One end of a WebSocket relayed between a client and an upstream server (the proxy and the daemon both relay). Each frame received
  * is sent to the other end, and the next frame is only asked for once that send completed, so a
  * slow reader slows its writer instead of filling memory. A close on one end closes the other
  * with the same code and reason.
@@ -25,7 +25,7 @@ public final class WebSocketRelay implements Session.Listener {
      * @param peer the other end, once it is open
      * @param opened completed with this end's session when it opens
      */
-    WebSocketRelay(CompletableFuture<Session> peer, CompletableFuture<Session> opened) {
+    public WebSocketRelay(CompletableFuture<Session> peer, CompletableFuture<Session> opened) {
         this.peer = requireNonNull(peer, "peer is null");
         this.opened = requireNonNull(opened, "opened is null");
     }
