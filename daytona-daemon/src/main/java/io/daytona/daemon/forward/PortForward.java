@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpURI;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -35,17 +37,49 @@ public final class PortForward extends ProxyHandler {
 
     private final int daemonPort;
     private final ObjectMapper json;
-    private final WebSocketClient webSockets = new WebSocketClient();
+    private final QueuedThreadPool threads = new QueuedThreadPool(8, 1);
+    private final HttpClient webSocketHttp = new HttpClient();
+    private WebSocketClient webSockets; // started on the first relayed WebSocket; guarded by this
 
     /** @param daemonPort the daemon's own port, refused so a request cannot loop */
     public PortForward(int daemonPort, ObjectMapper json) {
         this.daemonPort = daemonPort;
         this.json = requireNonNull(json, "json is null");
-        webSockets.setIdleTimeout(Duration.ofHours(1));
-        webSockets.setMaxBinaryMessageSize(64L * 1024 * 1024);
-        webSockets.setMaxTextMessageSize(64L * 1024 * 1024);
-        webSockets.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
-        addBean(webSockets);
+        // One small pool for both clients: each would otherwise start eight idle platform threads in every sandbox.
+        threads.setName("forward");
+        threads.setStopTimeout(500);
+        threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("forward-", 0).factory()));
+        addBean(threads);
+        webSocketHttp.setExecutor(threads);
+        addBean(webSocketHttp);
+    }
+
+    /**
+     * The WebSocket client starts its own pool of eight platform threads, which Jetty does not let
+     * us share; most sandboxes never relay a WebSocket, so only those that do pay for it.
+     */
+    private synchronized WebSocketClient webSockets() throws Exception {
+        if (webSockets == null) {
+            WebSocketClient client = new WebSocketClient(webSocketHttp);
+            client.setIdleTimeout(Duration.ofHours(1));
+            client.setMaxBinaryMessageSize(64L * 1024 * 1024);
+            client.setMaxTextMessageSize(64L * 1024 * 1024);
+            client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
+            client.start();
+            webSockets = client;
+        }
+        return webSockets;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (webSockets != null) {
+                webSockets.stop();
+                webSockets = null;
+            }
+        }
+        super.doStop();
     }
 
     @Override
@@ -84,7 +118,7 @@ public final class PortForward extends ProxyHandler {
             toServer.setSubProtocols(upgradeRequest.getSubProtocols());
             Session serverSession;
             try {
-                serverSession = webSockets.connect(new WebSocketRelay(caller, new CompletableFuture<>()), upstream, toServer)
+                serverSession = webSockets().connect(new WebSocketRelay(caller, new CompletableFuture<>()), upstream, toServer)
                         .get(CONNECT_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 HttpErrors.write(json, upgradeRequest, upgradeResponse, upgradeCallback, ErrorCode.BAD_GATEWAY,
@@ -108,6 +142,7 @@ public final class PortForward extends ProxyHandler {
     @Override
     protected void configureHttpClient(HttpClient client) {
         super.configureHttpClient(client);
+        client.setExecutor(threads);
         client.setIdleTimeout(60L * 60 * 1000);
         client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
         // Redirects belong to the caller, as they would without the proxy in between.

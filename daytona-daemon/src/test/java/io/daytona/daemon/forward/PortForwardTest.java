@@ -160,6 +160,15 @@ class PortForwardTest {
     }
 
     @Test
+    void idleForwardingCostsAtMostTwoPlatformThreads() {
+        long extra = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !t.isVirtual() && (t.getName().startsWith("forward") || t.getName().startsWith("WebSocket@")
+                        || t.getName().startsWith("proxy-client")))
+                .count();
+        assertTrue(extra <= 2, "platform threads started for forwarding: " + extra);
+    }
+
+    @Test
     void otherPathsAreLeftToTheRouter() throws Exception {
         assertEquals(404, get("/proxyx/80").statusCode());
     }
