@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytona.examples.CodeInterpreterExample;
 import io.daytona.examples.FileOperations;
+import io.daytona.examples.GitOperations;
 import io.daytona.examples.Quickstart;
 import io.daytona.examples.Sessions;
+import io.daytona.examples.Snapshots;
 import io.daytona.examples.Terminal;
+import io.daytona.examples.Volumes;
 import io.daytona.sdk.Daytona;
 import io.daytona.sdk.DaytonaConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -60,5 +63,25 @@ class ExamplesTest {
     @Test
     void terminal() {
         assertThat(Terminal.run(daytona)).contains("size: 40 100").endsWith("exit code: 7");
+    }
+
+    @Test
+    void gitOperations() throws Exception {
+        try (GitServer git = GitServer.start()) {
+            assertThat(GitOperations.run(daytona, git.url(), GitServer.USERNAME, git.password()))
+                    .matches("branch main, commit [0-9a-f]{40}, ahead 1");
+        }
+    }
+
+    @Test
+    void snapshots() {
+        StringBuilder logs = new StringBuilder();
+        assertThat(Snapshots.run(daytona, "localhost/daytona/sandbox:0.1.0", logs::append)).isEqualTo("built by Daytona\n");
+        assertThat(logs).as("the build's output streamed").isNotEmpty();
+    }
+
+    @Test
+    void volumes() {
+        assertThat(Volumes.run(daytona)).isEqualTo("hello from the writer\n");
     }
 }
