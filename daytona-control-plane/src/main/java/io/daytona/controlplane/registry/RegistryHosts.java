@@ -3,7 +3,7 @@ package io.daytona.controlplane.registry;
 import java.util.Locale;
 
 /** The registry host of a registry url or an image name, compared to pick an image's credentials. */
-final class RegistryHosts {
+public final class RegistryHosts {
     /** Where images without a registry host come from, as the engines do. */
     static final String DOCKER_HUB = "docker.io";
 
@@ -29,6 +29,20 @@ final class RegistryHosts {
         String first = image.substring(0, slash).toLowerCase(Locale.ROOT);
         boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
         return host ? normalized(first) : DOCKER_HUB;
+    }
+
+    /**
+     * Whether an image is named with the host of a registry other than this machine
+     * ({@code registry.example.com/team/app:1}, not {@code localhost/app:1} nor {@code app:1}).
+     * Such a registry decides who may read the image, so its pulls are never skipped.
+     */
+    public static boolean namesRemoteRegistry(String image) {
+        int slash = image.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String first = image.substring(0, slash).toLowerCase(Locale.ROOT);
+        return (first.contains(".") || first.contains(":")) && !first.equals("localhost") && !first.startsWith("localhost:");
     }
 
     private static String normalized(String host) {

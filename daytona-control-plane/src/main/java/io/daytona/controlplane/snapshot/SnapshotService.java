@@ -3,6 +3,7 @@ package io.daytona.controlplane.snapshot;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.auth.Caller;
+import io.daytona.controlplane.registry.RegistryHosts;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
 import io.daytona.controlplane.sandbox.SandboxSnapshots;
 import io.daytona.http.ServiceException;
@@ -405,8 +406,14 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         images.build(snapshot.dockerfile(), archives, snapshot.imageRef(), log);
     }
 
+    /**
+     * Pulls the snapshot's image unless the runner has it and its name carries no remote
+     * registry. An image of a remote registry is pulled every time, with the organization's login:
+     * the registry, not the runner's cache, decides whether this organization may read it (layers
+     * the runner has are not downloaded again).
+     */
     private void pullIfMissing(SnapshotRecord snapshot, Consumer<String> log) throws Exception {
-        if (images.inspect(snapshot.imageRef()).isPresent()) {
+        if (!RegistryHosts.namesRemoteRegistry(snapshot.imageRef()) && images.inspect(snapshot.imageRef()).isPresent()) {
             log.accept("Image " + snapshot.imageRef() + " is on the runner");
             return;
         }

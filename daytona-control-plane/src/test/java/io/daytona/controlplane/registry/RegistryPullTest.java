@@ -121,6 +121,32 @@ class RegistryPullTest {
     }
 
     @Test
+    void anImageOfARemoteRegistryIsPulledAgainWithTheOrganizationsLoginEvenWhenTheRunnerHasIt() {
+        pulls.present.add("reachable.test/team/private:1");
+        registries.create(caller, new CreateDockerRegistry("mine", "reachable.test", "robot", "s3cret-pass", null));
+
+        SnapshotRecord active = settle(snapshots.create(caller, CreateSnapshot.ofImage("private", "reachable.test/team/private:1")));
+
+        assertThat(active.state()).isEqualTo(SnapshotState.ACTIVE);
+        assertThat(pulls.logins.get("reachable.test/team/private:1"))
+                .as("the registry must see this organization's login, not the runner's cache answer for it")
+                .contains(new ImageRuntime.RegistryCredentials("reachable.test", "robot", "s3cret-pass"));
+    }
+
+    @Test
+    void anImageWithoutARegistryHostThatTheRunnerHasIsUsedWithoutAPull() {
+        SnapshotRecord active = settle(snapshots.create(caller, CreateSnapshot.ofImage("local", "image:1")));
+
+        assertThat(active.state()).isEqualTo(SnapshotState.ACTIVE);
+        assertThat(pulls.logins).doesNotContainKey("image:1");
+        assertThat(RegistryHosts.namesRemoteRegistry("localhost/app:1")).isFalse();
+        assertThat(RegistryHosts.namesRemoteRegistry("localhost:5000/app:1")).isFalse();
+        assertThat(RegistryHosts.namesRemoteRegistry("team/app:1")).isFalse();
+        assertThat(RegistryHosts.namesRemoteRegistry("127.0.0.1:5000/team/app:1")).isTrue();
+        assertThat(RegistryHosts.namesRemoteRegistry("ghcr.io/team/app:1")).isTrue();
+    }
+
+    @Test
     void aPullFromAnUnreachableRegistryEndsTheSnapshotInErrorWithTheReason() {
         registries.create(caller, new CreateDockerRegistry("down", "down.test:5000", "robot", "pw", null));
 
