@@ -89,6 +89,24 @@ class SandboxSnapshotApiTest {
         platform.call("GET", "/snapshots/x", null, user.key()).expect(404);
     }
 
+    @Test
+    void aSandboxTakesItsSnapshotsResourcesUnlessTheRequestNamesItsOwn() throws Exception {
+        platform.call("POST", "/snapshots", Map.of("name", "sized", "imageName", "image:1", "cpu", 2, "memory", 3, "disk", 4),
+                user.key()).expect(200);
+        for (int i = 0; i < 200 && !snapshot("sized").get("state").asText().equals("active"); i++) {
+            Thread.sleep(50);
+        }
+
+        JsonNode inherited = platform.call("POST", "/sandbox", Map.of("snapshot", "sized"), user.key()).expect(200);
+        assertThat(List.of(inherited.get("cpu").asInt(), inherited.get("memory").asInt(), inherited.get("disk").asInt()))
+                .containsExactly(2, 3, 4);
+        JsonNode own = platform.call("POST", "/sandbox", Map.of("snapshot", "sized", "cpu", 1), user.key()).expect(200);
+        assertThat(List.of(own.get("cpu").asInt(), own.get("memory").asInt(), own.get("disk").asInt())).containsExactly(1, 3, 4);
+        JsonNode byDefault = platform.call("POST", "/sandbox", Map.of(), user.key()).expect(200);
+        assertThat(List.of(byDefault.get("cpu").asInt(), byDefault.get("memory").asInt(), byDefault.get("disk").asInt()))
+                .containsExactly(1, 1, 3);
+    }
+
     private static String startedSandbox(String name) throws InterruptedException {
         String id = platform.call("POST", "/sandbox", Map.of("name", name), user.key()).expect(200).get("id").asText();
         awaitState(id, "started");

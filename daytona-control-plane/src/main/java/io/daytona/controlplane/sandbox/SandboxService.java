@@ -146,13 +146,12 @@ public final class SandboxService {
         if (repository.nameTaken(caller.organizationId(), name)) {
             throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
         }
-        quota.checkCreate(caller.organizationId(), Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
-                Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
-                Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK));
+        String named = request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot();
+        SandboxSnapshots.Resources resources = resources(caller, request, named);
+        quota.checkCreate(caller.organizationId(), resources.cpu(), resources.memory(), resources.disk());
         String snapshot = request.buildInfo() != null
                 ? snapshots.build(caller.organizationId(), request.buildInfo())
-                : snapshots.use(caller.organizationId(),
-                        request.snapshot() == null || request.snapshot().isBlank() ? defaults.defaultSnapshot() : request.snapshot());
+                : snapshots.use(caller.organizationId(), named);
         boolean poolable = pool != null && pool.canServe(request, snapshot);
         Instant now = clock.instant();
         SandboxRecord record = new SandboxRecord(id, caller.organizationId(), name, snapshot,
@@ -164,10 +163,10 @@ public final class SandboxService {
                 request.networkAllowList() == null || request.networkAllowList().isBlank()
                         ? null : String.join(",", NetworkAllowList.parse(request.networkAllowList())),
                 defaults.defaultRegion(),
-                Objects.requireNonNullElse(request.cpu(), SandboxDefaults.DEFAULT_CPU),
+                resources.cpu(),
                 0,
-                Objects.requireNonNullElse(request.memory(), SandboxDefaults.DEFAULT_MEMORY),
-                Objects.requireNonNullElse(request.disk(), SandboxDefaults.DEFAULT_DISK),
+                resources.memory(),
+                resources.disk(),
                 request.buildInfo() != null ? SandboxState.PENDING_BUILD : SandboxState.UNKNOWN,
                 SandboxDesiredState.STARTED,
                 null,
@@ -203,6 +202,19 @@ public final class SandboxService {
             return record;
         }
         return reconciler.awaitSettled(id, CREATE_WAIT).orElse(record);
+    }
+
+    /**
+     * A sandbox's resources: those of the request, else those of its snapshot (a snapshot is
+     * created with the resources its sandboxes need), else the defaults. A build's sandbox takes
+     * the request's or the defaults.
+     */
+    private SandboxSnapshots.Resources resources(Caller caller, CreateSandbox request, String snapshot) {
+        var fromSnapshot = request.buildInfo() == null ? snapshots.resources(caller.organizationId(), snapshot) : Optional.<SandboxSnapshots.Resources>empty();
+        return new SandboxSnapshots.Resources(
+                Objects.requireNonNullElse(request.cpu(), fromSnapshot.map(SandboxSnapshots.Resources::cpu).orElse(SandboxDefaults.DEFAULT_CPU)),
+                Objects.requireNonNullElse(request.memory(), fromSnapshot.map(SandboxSnapshots.Resources::memory).orElse(SandboxDefaults.DEFAULT_MEMORY)),
+                Objects.requireNonNullElse(request.disk(), fromSnapshot.map(SandboxSnapshots.Resources::disk).orElse(SandboxDefaults.DEFAULT_DISK)));
     }
 
     /**

@@ -31,6 +31,20 @@ public interface SandboxSnapshots {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The resources a snapshot gives the sandboxes created from it when the request names none.
+     *
+     * @param cpu cores
+     * @param memory GiB
+     * @param disk GiB
+     */
+    record Resources(int cpu, int memory, int disk) {}
+
+    /** The resources of the organization's (or a general) snapshot {@code snapshot}, if it has any recorded. */
+    default java.util.Optional<Resources> resources(String organizationId, String snapshot) {
+        return java.util.Optional.empty();
+    }
+
     /** A snapshot reserved for the image a sandbox's commit makes. */
     record PendingCommit(String snapshotId, String image) {}
 

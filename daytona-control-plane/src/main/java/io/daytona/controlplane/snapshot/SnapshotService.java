@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -280,6 +281,12 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         }
         repository.recordUse(snapshot.id(), clock.instant());
         return snapshot.name();
+    }
+
+    @Override
+    public Optional<Resources> resources(String organizationId, String snapshotName) {
+        return repository.find(organizationId, snapshotName, false)
+                .map(snapshot -> new Resources(snapshot.cpu(), snapshot.mem(), snapshot.disk()));
     }
 
     @Override
