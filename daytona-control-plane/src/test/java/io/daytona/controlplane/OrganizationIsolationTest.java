@@ -44,6 +44,7 @@ class OrganizationIsolationTest {
     private static String teamId;
     private static String sandboxId;
     private static String invitationId;
+    private static String roleId;
     private static String volumeId;
     private static String snapshotId;
     private static String registryId;
@@ -67,7 +68,9 @@ class OrganizationIsolationTest {
                 alice.key()).expect(200).get("id").asText();
         registryId = platform.call("POST", "/docker-registry", Map.of("name", "alice-registry-6b2d", "url", "alice-registry.test:5000",
                 "username", "alice-user-0c9e", "password", "alice-password-d41f"), alice.key()).expect(201).get("id").asText();
-        secrets = List.of(registryId, "alice-registry-6b2d", "alice-registry.test", "alice-user-0c9e", "alice-password-d41f", alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
+        roleId = platform.call("POST", "/organizations/" + teamId + "/roles", Map.of("name", "alice-role-9a3c", "description",
+                "alice-role-description-5f1e", "permissions", List.of("write:snapshots")), alice.key()).expect(201).get("id").asText();
+        secrets = List.of(roleId, "alice-role-9a3c", "alice-role-description-5f1e", registryId, "alice-registry-6b2d", "alice-registry.test", "alice-user-0c9e", "alice-password-d41f", alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
                 invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test", volumeId, "alice-volume-2c6d", snapshotId,
                 "alice-snapshot-8e1a", "alice-image-4f7b");
     }
@@ -89,6 +92,7 @@ class OrganizationIsolationTest {
                     : template.contains("/docker-registry/") ? registryId : alice.id();
             case "userId" -> alice.id();
             case "invitationId" -> invitationId;
+            case "roleId" -> roleId;
             case "volumeId" -> volumeId;
             case "name" -> template.startsWith("/api/volumes/") ? "alice-volume-2c6d" : "alice-key-3b8e";
             default -> null;

@@ -130,6 +130,83 @@ class OrganizationsApiTest {
     }
 
     @Test
+    void anOwnerDefinesRolesWhosePermissionsReachTheMembersAssignedToThem() {
+        TestPlatform.User owner = platform.createUser("Rita", "rita@example.com");
+        TestPlatform.User member = platform.createUser("Ravi", "ravi@example.com");
+        String teamId = platform.call("POST", "/organizations", Map.of("name", "Roles team", "defaultRegionId", "us"), owner.key())
+                .expect(201).get("id").asText();
+        String roles = "/organizations/" + teamId + "/roles";
+        String invitationId = platform.call("POST", "/organizations/" + teamId + "/invitations",
+                Map.of("email", "ravi@example.com", "role", "member", "assignedRoleIds", List.of()), owner.key()).expect(201).get("id").asText();
+        platform.call("POST", "/organizations/invitations/" + invitationId + "/accept", null, member.key()).expect(200);
+        Map<String, String> inTeam = Map.of("X-Daytona-Organization-ID", teamId);
+
+        JsonNode role = platform.call("POST", roles, Map.of("name", "Image builders", "description", "builds snapshots",
+                "permissions", List.of("write:snapshots")), owner.key()).expect(201);
+        String roleId = role.get("id").asText();
+        assertThat(role.get("isGlobal").asBoolean()).isFalse();
+        assertThat(role.get("permissions")).extracting(JsonNode::asText).containsExactly("write:snapshots");
+        JsonNode listed = platform.call("GET", roles, null, member.key()).expect(200);
+        assertThat(listed.findValuesAsText("name")).contains("Developer", "Image builders");
+
+        Map<String, Object> snapshotsKey = Map.of("name", "builder", "permissions", List.of("write:snapshots"));
+        assertThat(platform.call("POST", "/api-keys", snapshotsKey, member.key(), inTeam).status()).as("no assignment yet").isEqualTo(403);
+        JsonNode access = platform.call("POST", "/organizations/" + teamId + "/users/" + member.id() + "/access",
+                Map.of("role", "member", "assignedRoleIds", List.of(roleId)), owner.key()).expect(200);
+        assertThat(access.at("/assignedRoles/0/name").asText()).isEqualTo("Image builders");
+        String builderKey = platform.call("POST", "/api-keys", snapshotsKey, member.key(), inTeam).expect(201).get("value").asText();
+        platform.call("POST", "/snapshots", Map.of("name", "built-by-ravi", "imageName", "image:1"), builderKey).expect(200);
+        assertThat(platform.call("POST", "/api-keys", Map.of("name", "v", "permissions", List.of("write:volumes")), member.key(), inTeam)
+                .status()).isEqualTo(403);
+
+        JsonNode changed = platform.call("PUT", roles + "/" + roleId, Map.of("name", "Builders", "description", "snapshots and volumes",
+                "permissions", List.of("write:snapshots", "write:volumes", "read:volumes")), owner.key()).expect(200);
+        assertThat(changed.get("name").asText()).isEqualTo("Builders");
+        String volumesKey = platform.call("POST", "/api-keys", Map.of("name", "volumes", "permissions",
+                List.of("write:volumes", "read:volumes")), member.key(), inTeam).expect(201).get("value").asText();
+        platform.call("POST", "/volumes", Map.of("name", "v"), volumesKey).expect(200);
+
+        platform.call("DELETE", roles + "/" + roleId, null, owner.key()).expect(204);
+        assertThat(platform.call("GET", "/organizations/" + teamId + "/users", null, owner.key()).expect(200).findValues("assignedRoles"))
+                .allMatch(JsonNode::isEmpty);
+        assertThat(platform.call("POST", "/volumes", Map.of("name", "w"), volumesKey).status()).as("the role is gone").isEqualTo(403);
+        assertThat(platform.call("POST", "/snapshots", Map.of("name", "again", "imageName", "image:1"), builderKey).status()).isEqualTo(403);
+        assertThat(platform.call("GET", roles, null, owner.key()).expect(200).findValuesAsText("name")).doesNotContain("Builders");
+    }
+
+    @Test
+    void rolesAreCheckedAndOnlyTheOwnersOwnRolesChange() {
+        TestPlatform.User owner = platform.createUser("Sam", "sam@example.com");
+        String teamId = platform.call("POST", "/organizations", Map.of("name", "Checks", "defaultRegionId", "us"), owner.key())
+                .expect(201).get("id").asText();
+        String roles = "/organizations/" + teamId + "/roles";
+        assertThat(platform.call("POST", roles, Map.of("name", "x", "description", "", "permissions", List.of("fly:planes")), owner.key())
+                .message()).contains("unknown permission 'fly:planes'");
+        assertThat(platform.call("POST", roles, Map.of("name", "x", "description", "", "permissions", List.of()), owner.key()).status())
+                .isEqualTo(400);
+        assertThat(platform.call("POST", roles, Map.of("description", "", "permissions", List.of("read:volumes")), owner.key()).message())
+                .contains("name is required");
+        assertThat(platform.call("POST", roles, Map.of("name", "Developer", "description", "", "permissions", List.of("read:volumes")),
+                owner.key()).status()).as("a global role's name").isEqualTo(409);
+        platform.call("POST", roles, Map.of("name", "Readers", "description", "", "permissions", List.of("read:volumes")), owner.key())
+                .expect(201);
+        assertThat(platform.call("POST", roles, Map.of("name", "readers", "description", "", "permissions", List.of("read:volumes")),
+                owner.key()).status()).isEqualTo(409);
+
+        String global = "00000000-0000-0000-0000-000000000001";
+        Map<String, Object> body = Map.of("name", "Mine", "description", "", "permissions", List.of("read:volumes"));
+        assertThat(platform.call("PUT", roles + "/" + global, body, owner.key()).status()).isEqualTo(403);
+        assertThat(platform.call("DELETE", roles + "/" + global, null, owner.key()).status()).isEqualTo(403);
+        assertThat(platform.call("PUT", roles + "/missing", body, owner.key()).status()).isEqualTo(404);
+        assertThat(platform.call("DELETE", roles + "/missing", null, owner.key()).status()).isEqualTo(404);
+        assertThat(platform.call("POST", "/organizations/" + teamId + "/invitations",
+                Map.of("email", "z@example.com", "assignedRoleIds", List.of("missing")), owner.key()).message()).contains("unknown role id");
+
+        TestPlatform.User stranger = platform.createUser("Stan", "stan@example.com");
+        assertThat(platform.call("POST", roles, body, stranger.key()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aSuspendedOrganizationsKeysAreRefusedUntilTheSuspensionIsLiftedOrEnds() {
         TestPlatform.User user = platform.createUser("Sue", "sue@example.com");
         String org = "/organizations/" + user.organizationId();

@@ -3,7 +3,7 @@ package io.daytona.controlplane.auth;
 import static java.util.Objects.requireNonNull;
 
 import io.daytona.controlplane.audit.AuditLog;
-import io.daytona.controlplane.organization.AssignedRole;
+import io.daytona.controlplane.organization.OrganizationRoles;
 import io.daytona.controlplane.ratelimit.RateLimiter;
 import io.daytona.http.Exchange;
 import io.daytona.http.Router;
@@ -32,6 +32,7 @@ public final class Authenticator {
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final AuditLog auditLog;
+    private final OrganizationRoles roles;
 
     /** An authenticator without rate limits or audit, for tests of one component. */
     public Authenticator(Jdbi jdbi, Clock clock) {
@@ -43,6 +44,7 @@ public final class Authenticator {
         this.clock = requireNonNull(clock, "clock is null");
         this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter is null");
         this.auditLog = requireNonNull(auditLog, "auditLog is null");
+        this.roles = new OrganizationRoles(jdbi, clock);
     }
 
     /** Where resources declare their routes: {@code authenticator.routes(router).post(path, access, handler)}. */
@@ -110,7 +112,7 @@ public final class Authenticator {
                     }
                     Set<Permission> permissions = EnumSet.noneOf(Permission.class);
                     permissions.addAll(parsePermissions(rs.getString("permissions")));
-                    permissions.retainAll(AssignedRole.permissionsOf(role, AssignedRole.parse(rs.getString("assigned_role_ids"))));
+                    permissions.retainAll(roles.permissionsOf(rs.getString("organization_id"), role, rs.getString("assigned_role_ids")));
                     return new Caller(rs.getString("user_id"), rs.getString("organization_id"), permissions,
                             rs.getString("name"), rs.getString("email"), rs.getString("key_prefix"), rs.getString("key_suffix"),
                             "admin".equals(rs.getString("system_role")), new Caller.OrganizationRateLimits(

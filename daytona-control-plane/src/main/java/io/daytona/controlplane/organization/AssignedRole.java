@@ -18,12 +18,9 @@ import static io.daytona.controlplane.auth.Permission.WRITE_VOLUMES;
 
 import io.daytona.controlplane.auth.Permission;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The docs' member assignments: global roles with fixed ids (the reference's ids), each granting
@@ -78,27 +75,5 @@ public enum AssignedRole {
 
     public static Optional<AssignedRole> byId(String id) {
         return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
-    }
-
-    /** What a member may do: everything for an owner, the union of the assignments otherwise. */
-    public static Set<Permission> permissionsOf(String memberRole, Collection<AssignedRole> assignments) {
-        if ("owner".equals(memberRole)) {
-            return EnumSet.allOf(Permission.class);
-        }
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        assignments.forEach(role -> permissions.addAll(role.permissions));
-        return permissions;
-    }
-
-    /** Parses stored ids ({@code a,b}); unknown ids are ignored. */
-    public static List<AssignedRole> parse(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(stored.split(",")).map(String::strip).map(AssignedRole::byId).flatMap(Optional::stream).toList();
-    }
-
-    public static String format(Collection<AssignedRole> roles) {
-        return roles.stream().map(AssignedRole::id).distinct().sorted().collect(Collectors.joining(","));
     }
 }

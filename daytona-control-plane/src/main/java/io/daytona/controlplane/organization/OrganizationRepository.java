@@ -29,10 +29,10 @@ public final class OrganizationRepository {
     }
 
     public record MemberRow(String organizationId, String userId, String name, String email, String role,
-                            List<AssignedRole> assignments, Instant createdAt, Instant updatedAt) {}
+                            List<String> roleIds, Instant createdAt, Instant updatedAt) {}
 
     public record InvitationRow(String id, String organizationId, String organizationName, String email, String invitedBy,
-                                String role, List<AssignedRole> assignments, String status, Instant expiresAt,
+                                String role, List<String> roleIds, String status, Instant expiresAt,
                                 Instant createdAt, Instant updatedAt) {}
 
     public record UserRow(String id, String name, String email, String systemRole, Instant createdAt) {}
@@ -63,13 +63,13 @@ public final class OrganizationRepository {
                 .bind("region", defaultRegionId).execute();
     }
 
-    public static void insertMember(Handle handle, String organizationId, String userId, String role, List<AssignedRole> assignments,
+    public static void insertMember(Handle handle, String organizationId, String userId, String role, List<String> roleIds,
                                     Instant now) {
         handle.createUpdate("""
                         INSERT INTO organization_member (organization_id, user_id, role, assigned_role_ids, created_at, updated_at)
                         VALUES (:org, :user, :role, :roles, :now, :now)""")
                 .bind("org", organizationId).bind("user", userId).bind("role", role)
-                .bind("roles", AssignedRole.format(assignments)).bind("now", now).execute();
+                .bind("roles", OrganizationRoles.format(roleIds)).bind("now", now).execute();
     }
 
     public Optional<UserRow> findUser(String id) {
@@ -110,7 +110,7 @@ public final class OrganizationRepository {
     /** Removes an organization with its keys, members and invitations; its sandboxes must all be destroyed. */
     public void delete(String organizationId) {
         jdbi.useTransaction(h -> {
-            for (String table : List.of("api_key", "organization_member", "organization_invitation", "sandbox")) {
+            for (String table : List.of("api_key", "organization_member", "organization_invitation", "organization_role", "sandbox")) {
                 h.createUpdate("DELETE FROM " + table + " WHERE organization_id = :org").bind("org", organizationId).execute();
             }
             h.createUpdate("DELETE FROM organization WHERE id = :org").bind("org", organizationId).execute();
@@ -155,11 +155,11 @@ public final class OrganizationRepository {
                 .bind("org", organizationId).mapTo(Long.class).one());
     }
 
-    public void updateMember(String organizationId, String userId, String role, List<AssignedRole> assignments, Instant now) {
+    public void updateMember(String organizationId, String userId, String role, List<String> roleIds, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE organization_member SET role = :role, assigned_role_ids = :roles, updated_at = :now
                         WHERE organization_id = :org AND user_id = :user""")
-                .bind("role", role).bind("roles", AssignedRole.format(assignments)).bind("now", now)
+                .bind("role", role).bind("roles", OrganizationRoles.format(roleIds)).bind("now", now)
                 .bind("org", organizationId).bind("user", userId).execute());
     }
 
@@ -182,7 +182,7 @@ public final class OrganizationRepository {
                         VALUES (:id, :org, :email, :invitedBy, :role, :roles, :status, :expiresAt, :now, :now)""")
                 .bind("id", invitation.id()).bind("org", invitation.organizationId()).bind("email", invitation.email())
                 .bind("invitedBy", invitation.invitedBy()).bind("role", invitation.role())
-                .bind("roles", AssignedRole.format(invitation.assignments())).bind("status", invitation.status())
+                .bind("roles", OrganizationRoles.format(invitation.roleIds())).bind("status", invitation.status())
                 .bind("expiresAt", invitation.expiresAt()).bind("now", invitation.createdAt()).execute());
     }
 
@@ -202,11 +202,11 @@ public final class OrganizationRepository {
                 .bind("email", email).bind("now", now).map(OrganizationRepository::invitation).list());
     }
 
-    public void updateInvitation(String id, String role, List<AssignedRole> assignments, Instant expiresAt, Instant now) {
+    public void updateInvitation(String id, String role, List<String> roleIds, Instant expiresAt, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE organization_invitation SET role = :role, assigned_role_ids = :roles, expires_at = :expiresAt, updated_at = :now
                         WHERE id = :id""")
-                .bind("role", role).bind("roles", AssignedRole.format(assignments)).bind("expiresAt", expiresAt)
+                .bind("role", role).bind("roles", OrganizationRoles.format(roleIds)).bind("expiresAt", expiresAt)
                 .bind("now", now).bind("id", id).execute());
     }
 
@@ -226,7 +226,7 @@ public final class OrganizationRepository {
             if (settled != 1) {
                 return false;
             }
-            insertMember(h, invitation.organizationId(), userId, invitation.role(), invitation.assignments(), now);
+            insertMember(h, invitation.organizationId(), userId, invitation.role(), invitation.roleIds(), now);
             return true;
         });
     }
@@ -258,12 +258,12 @@ public final class OrganizationRepository {
         Instant created = instant(rs.getTimestamp("created_at"));
         Instant updated = instant(rs.getTimestamp("updated_at"));
         return new MemberRow(rs.getString("organization_id"), rs.getString("user_id"), rs.getString("name"), rs.getString("email"),
-                rs.getString("role"), AssignedRole.parse(rs.getString("assigned_role_ids")), created, updated == null ? created : updated);
+                rs.getString("role"), OrganizationRoles.parse(rs.getString("assigned_role_ids")), created, updated == null ? created : updated);
     }
 
     private static InvitationRow invitation(ResultSet rs, StatementContext ctx) throws SQLException {
         return new InvitationRow(rs.getString("id"), rs.getString("organization_id"), rs.getString("organization_name"),
-                rs.getString("email"), rs.getString("invited_by"), rs.getString("role"), AssignedRole.parse(rs.getString("assigned_role_ids")),
+                rs.getString("email"), rs.getString("invited_by"), rs.getString("role"), OrganizationRoles.parse(rs.getString("assigned_role_ids")),
                 rs.getString("status"), instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")));
     }

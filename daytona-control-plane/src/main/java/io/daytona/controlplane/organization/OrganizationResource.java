@@ -9,6 +9,7 @@ import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
 import io.daytona.model.organization.CreateOrganization;
 import io.daytona.model.organization.CreateOrganizationInvitation;
+import io.daytona.model.organization.CreateOrganizationRole;
 import io.daytona.model.organization.UpdateOrganizationInvitation;
 import io.daytona.model.organization.UpdateOrganizationMemberAccess;
 import io.daytona.model.organization.UpdateOrganizationQuota;
@@ -83,6 +84,13 @@ public final class OrganizationResource {
             ex.status(204);
         });
         api.get(ORG + "/roles", user, (ex, caller) -> ex.json(200, service.roles(caller, org(ex))));
+        api.post(ORG + "/roles", user, (ex, caller) -> ex.json(201, service.createRole(caller, org(ex), ex.body(CreateOrganizationRole.class))));
+        api.put(ORG + "/roles/{roleId}", user, (ex, caller) ->
+                ex.json(200, service.updateRole(caller, org(ex), ex.pathParam("roleId"), ex.body(CreateOrganizationRole.class))));
+        api.delete(ORG + "/roles/{roleId}", user, (ex, caller) -> {
+            service.deleteRole(caller, org(ex), ex.pathParam("roleId"));
+            ex.status(204);
+        });
         api.get(ORG + "/users", user, (ex, caller) -> ex.json(200, service.members(caller, org(ex))));
         api.post(ORG + "/users/{userId}/access", user, (ex, caller) -> ex.json(200,
                 service.updateAccess(caller, org(ex), ex.pathParam("userId"), ex.body(UpdateOrganizationMemberAccess.class))));

@@ -13,6 +13,7 @@ import io.daytona.controlplane.organization.OrganizationRepository.UserRow;
 import io.daytona.http.ServiceException;
 import io.daytona.model.organization.CreateOrganization;
 import io.daytona.model.organization.CreateOrganizationInvitation;
+import io.daytona.model.organization.CreateOrganizationRole;
 import io.daytona.model.organization.Organization;
 import io.daytona.model.organization.OrganizationInvitation;
 import io.daytona.model.organization.OrganizationRole;
@@ -49,11 +50,13 @@ public final class OrganizationService {
     private final OrganizationRepository repository;
     private final String region;
     private final Clock clock;
+    private final OrganizationRoles roles;
 
     public OrganizationService(OrganizationRepository repository, String region, Clock clock) {
         this.repository = requireNonNull(repository, "repository is null");
         this.region = requireNonNull(region, "region is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.roles = new OrganizationRoles(repository.jdbi(), clock);
     }
 
     // ---- users
@@ -104,7 +107,8 @@ public final class OrganizationService {
 
     /** What a user may do in an organization, if it is a member there. */
     public Optional<Set<Permission>> memberPermissions(String organizationId, String userId) {
-        return repository.findMember(organizationId, userId).map(m -> AssignedRole.permissionsOf(m.role(), m.assignments()));
+        return repository.findMember(organizationId, userId)
+                .map(m -> roles.permissionsOf(organizationId, m.role(), OrganizationRoles.format(m.roleIds())));
     }
 
     // ---- organizations
@@ -206,7 +210,22 @@ public final class OrganizationService {
 
     public List<OrganizationRole> roles(Caller caller, String organizationId) {
         membership(caller, organizationId);
-        return List.of(AssignedRole.values()).stream().map(this::role).toList();
+        return roles.list(organizationId).stream().map(Role::view).toList();
+    }
+
+    public OrganizationRole createRole(Caller caller, String organizationId, CreateOrganizationRole request) {
+        owned(caller, organizationId);
+        return roles.create(organizationId, request).view();
+    }
+
+    public OrganizationRole updateRole(Caller caller, String organizationId, String roleId, CreateOrganizationRole request) {
+        owned(caller, organizationId);
+        return roles.update(organizationId, roleId, request).view();
+    }
+
+    public void deleteRole(Caller caller, String organizationId, String roleId) {
+        owned(caller, organizationId);
+        roles.delete(organizationId, roleId);
     }
 
     public List<OrganizationUser> members(Caller caller, String organizationId) {
@@ -219,7 +238,7 @@ public final class OrganizationService {
         MemberRow member = repository.findMember(organizationId, userId)
                 .orElseThrow(() -> ServiceException.notFound("User %s is not a member of organization %s", userId, organizationId));
         String role = role(request.role());
-        List<AssignedRole> assignments = assignments(request.assignedRoleIds());
+        List<String> assignments = roles.checkAssignable(organizationId, request.assignedRoleIds());
         if (member.role().equals(OWNER) && !role.equals(OWNER) && repository.owners(organizationId) == 1) {
             throw ServiceException.conflict("User %s is the only owner; make another member owner first", userId);
         }
@@ -266,7 +285,8 @@ public final class OrganizationService {
             throw ServiceException.conflict("%s already has a pending invitation; update or cancel it", email);
         }
         String role = request.role() == null ? MEMBER : role(request.role());
-        List<AssignedRole> assignments = request.assignedRoleIds() == null ? List.of(AssignedRole.DEVELOPER) : assignments(request.assignedRoleIds());
+        List<String> assignments = request.assignedRoleIds() == null ? List.of(AssignedRole.DEVELOPER.id())
+                : roles.checkAssignable(organizationId, request.assignedRoleIds());
         Instant now = clock.instant();
         Instant expiresAt = expiry(request.expiresAt(), now);
         String id = UUID.randomUUID().toString();
@@ -280,7 +300,7 @@ public final class OrganizationService {
         owned(caller, organizationId);
         InvitationRow invitation = pendingInvitation(organizationId, invitationId);
         Instant now = clock.instant();
-        repository.updateInvitation(invitationId, role(request.role()), assignments(request.assignedRoleIds()),
+        repository.updateInvitation(invitationId, role(request.role()), roles.checkAssignable(organizationId, request.assignedRoleIds()),
                 request.expiresAt() == null ? invitation.expiresAt() : expiry(request.expiresAt(), now), now);
         return invitation(repository.findInvitation(invitationId).orElseThrow());
     }
@@ -373,14 +393,6 @@ public final class OrganizationService {
         throw ServiceException.badRequest("role must be 'owner' or 'member', got '%s'", role);
     }
 
-    private static List<AssignedRole> assignments(List<String> ids) {
-        if (ids == null) {
-            throw ServiceException.badRequest("assignedRoleIds is required: a list of role ids from GET /api/organizations/{id}/roles, possibly empty");
-        }
-        return ids.stream().map(id -> AssignedRole.byId(id).orElseThrow(() -> ServiceException.badRequest(
-                "unknown role id '%s'; GET /api/organizations/{organizationId}/roles lists them", id))).distinct().toList();
-    }
-
     private static Instant expiry(Instant requested, Instant now) {
         if (requested == null) {
             return now.plus(INVITATION_VALIDITY);
@@ -407,20 +419,18 @@ public final class OrganizationService {
                 row.sandboxLifecycleRateLimitTtl());
     }
 
-    private OrganizationRole role(AssignedRole role) {
-        Instant epoch = Instant.EPOCH;
-        return new OrganizationRole(role.id(), role.displayName(), role.description(),
-                role.permissions().stream().map(Permission::wireValue).sorted().toList(), true, epoch, epoch);
-    }
-
     private OrganizationUser member(MemberRow row) {
         return new OrganizationUser(row.userId(), row.organizationId(), row.name(), row.email(), row.role(),
-                row.assignments().stream().map(this::role).toList(), row.createdAt(), row.updatedAt());
+                roleViews(row.organizationId(), row.roleIds()), row.createdAt(), row.updatedAt());
     }
 
     private OrganizationInvitation invitation(InvitationRow row) {
         return new OrganizationInvitation(row.id(), row.email(), row.invitedBy(), row.organizationId(), row.organizationName(),
-                row.expiresAt(), row.status(), row.role(), row.assignments().stream().map(this::role).toList(), row.createdAt(),
+                row.expiresAt(), row.status(), row.role(), roleViews(row.organizationId(), row.roleIds()), row.createdAt(),
                 row.updatedAt());
+    }
+
+    private List<OrganizationRole> roleViews(String organizationId, List<String> roleIds) {
+        return roles.resolve(organizationId, roleIds).stream().map(Role::view).toList();
     }
 }
