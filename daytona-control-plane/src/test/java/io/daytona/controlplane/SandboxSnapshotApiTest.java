@@ -107,6 +107,36 @@ class SandboxSnapshotApiTest {
                 .containsExactly(1, 1, 3);
     }
 
+    @Test
+    void aSystemAdministratorSharesASnapshotWithEveryOrganizationAndAsksWhetherAnImageIsUnused() throws Exception {
+        platform.call("POST", "/snapshots", Map.of("name", "to-share", "imageName", "image:1"), user.key()).expect(200);
+        String id = snapshot("to-share").get("id").asText();
+        TestPlatform.User other = platform.createUser("Other", "other-snap@s.test");
+        platform.call("GET", "/snapshots/to-share", null, other.key()).expect(404);
+
+        platform.call("PATCH", "/admin/snapshots/" + id + "/general", Map.of("general", true), user.key()).expect(403);
+        JsonNode shared = platform.call("PATCH", "/admin/snapshots/" + id + "/general", Map.of("general", true), platform.adminKey)
+                .expect(200);
+        assertThat(shared.get("general").asBoolean()).isTrue();
+        assertThat(platform.call("GET", "/snapshots/to-share", null, other.key()).expect(200).get("id").asText()).isEqualTo(id);
+        platform.call("PATCH", "/admin/snapshots/" + id + "/general", Map.of("general", false), platform.adminKey).expect(200);
+        platform.call("GET", "/snapshots/to-share", null, other.key()).expect(404);
+        platform.call("PATCH", "/admin/snapshots/" + id + "/general", Map.of(), platform.adminKey).expect(400);
+        platform.call("PATCH", "/admin/snapshots/missing/general", Map.of("general", true), platform.adminKey).expect(404);
+
+        String cleanup = "/admin/snapshots/can-cleanup-image?imageName=";
+        assertThat(platform.call("GET", cleanup + "image:1", null, platform.adminKey).expect(200).asBoolean()).isFalse();
+        assertThat(platform.call("GET", cleanup + "unused:7", null, platform.adminKey).expect(200).asBoolean()).isTrue();
+        platform.call("GET", cleanup + "unused:7", null, user.key()).expect(403);
+        platform.call("GET", "/admin/snapshots/can-cleanup-image", null, platform.adminKey).expect(400);
+    }
+
+    @Test
+    void onlyASystemAdministratorRecoversThroughTheAdminRoute() {
+        platform.call("POST", "/admin/sandbox/missing/recover", null, platform.adminKey).expect(404);
+        platform.call("POST", "/admin/sandbox/missing/recover", null, user.key()).expect(403);
+    }
+
     private static String startedSandbox(String name) throws InterruptedException {
         String id = platform.call("POST", "/sandbox", Map.of("name", name), user.key()).expect(200).get("id").asText();
         awaitState(id, "started");

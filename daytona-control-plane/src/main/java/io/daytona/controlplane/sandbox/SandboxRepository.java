@@ -181,11 +181,18 @@ public final class SandboxRepository {
      * if it is no longer a recoverable error (a concurrent recover or delete won).
      */
     public boolean requestRecover(String id, SandboxState state, SandboxDesiredState desired, Instant now) {
+        return requestRecover(id, state, desired, true, now);
+    }
+
+    /** As {@link #requestRecover(String, SandboxState, SandboxDesiredState, Instant)}, also for an error not marked recoverable. */
+    public boolean requestRecover(String id, SandboxState state, SandboxDesiredState desired, boolean requireRecoverable, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         UPDATE sandbox SET state = :state, desired_state = :desired, error_reason = NULL, recoverable = FALSE,
                             recovery_state = NULL, updated_at = :now
-                        WHERE id = :id AND state = 'error' AND recoverable = TRUE AND desired_state <> 'destroyed'""")
+                        WHERE id = :id AND state = 'error' AND (recoverable = TRUE OR NOT :requireRecoverable)
+                            AND desired_state <> 'destroyed'""")
                 .bind("id", id)
+                .bind("requireRecoverable", requireRecoverable)
                 .bind("state", state.wireValue())
                 .bind("desired", desired.wireValue())
                 .bind("now", now)

@@ -79,6 +79,8 @@ public final class SandboxResource {
             boolean skipStart = ex.query("skipStart").filter(v -> !v.isBlank()).map(v -> parseBoolean("skipStart", v)).orElse(false);
             ex.json(200, dto(service.recover(caller, idOrName(ex), skipStart)));
         });
+        api.post("/api/admin/sandbox/{sandboxId}/recover", Access.systemAdmin(), (ex, caller) ->
+                ex.json(200, dto(service.adminRecover(ex.pathParam("sandboxId")))));
         api.put("/api/sandbox/{sandboxIdOrName}/labels", write, (ex, caller) -> {
             SandboxLabels body = ex.body(SandboxLabels.class);
             ex.json(200, new SandboxLabels(service.replaceLabels(caller, idOrName(ex), body.labels())));

@@ -373,8 +373,21 @@ public final class SandboxService {
      * unless {@code skipStart}.
      */
     public SandboxRecord recover(Caller caller, String idOrName, boolean skipStart) {
-        SandboxRecord sandbox = get(caller, idOrName);
-        if (sandbox.state() != SandboxState.ERROR || !sandbox.recoverable()) {
+        return recover(get(caller, idOrName), skipStart, true);
+    }
+
+    /**
+     * A system administrator's recovery of any organization's sandbox in {@code error}, also one
+     * not marked recoverable (the administrator knows the cause is gone; if not, it fails again).
+     */
+    public SandboxRecord adminRecover(String sandboxId) {
+        SandboxRecord sandbox = repository.findById(sandboxId).filter(s -> s.desiredState() != SandboxDesiredState.DESTROYED)
+                .orElseThrow(() -> ServiceException.notFound("Sandbox %s not found", sandboxId));
+        return recover(sandbox, false, false);
+    }
+
+    private SandboxRecord recover(SandboxRecord sandbox, boolean skipStart, boolean requireRecoverable) {
+        if (sandbox.state() != SandboxState.ERROR || requireRecoverable && !sandbox.recoverable()) {
             throw ServiceException.conflict(sandbox.state() == SandboxState.ERROR
                             ? "Sandbox %s cannot be recovered (%s); delete it"
                             : "Sandbox %s is %s, not in a recoverable error state; only a sandbox in state error with recoverable true can be recovered",
@@ -385,7 +398,7 @@ public final class SandboxService {
                 : back == SandboxState.ARCHIVED ? SandboxDesiredState.ARCHIVED
                 : back == SandboxState.STARTED ? SandboxDesiredState.STARTED
                 : SandboxDesiredState.STOPPED;
-        if (!repository.requestRecover(sandbox.id(), back, desired, clock.instant())) {
+        if (!repository.requestRecover(sandbox.id(), back, desired, requireRecoverable, clock.instant())) {
             throw ServiceException.conflict("Sandbox %s changed meanwhile; get it again and retry", sandbox.id());
         }
         reconciler.wake(sandbox.id());

@@ -135,6 +135,17 @@ public final class SnapshotRepository {
     }
 
     /** Whether any snapshot other than {@code exceptId} runs the same image. */
+    public void setGeneral(String id, boolean general, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE snapshot SET general = :general, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("general", general).bind("now", now).execute());
+    }
+
+    /** Whether any snapshot, of any organization, runs {@code image} (as named or as the tag runners run). */
+    public boolean imageInUse(String image) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM snapshot WHERE image_ref = :image OR image_name = :image")
+                .bind("image", image).mapTo(Integer.class).one() > 0);
+    }
+
     public boolean imageShared(String imageRef, String exceptId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM snapshot WHERE image_ref = :ref AND id <> :id")
                 .bind("ref", imageRef).bind("id", exceptId).mapTo(Integer.class).one() > 0);

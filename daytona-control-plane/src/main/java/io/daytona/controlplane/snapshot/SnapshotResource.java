@@ -65,6 +65,12 @@ public final class SnapshotResource {
             ex.json(200, new Url(apiUrl(ex) + "/snapshots/" + snapshot.id() + "/build-logs"));
         });
         api.get("/api/snapshots/{id}/build-logs", read, (ex, caller) -> logs(ex, service.get(caller, id(ex))));
+        api.patch("/api/admin/snapshots/{id}/general", Access.systemAdmin(), (ex, caller) -> {
+            var body = ex.body(io.daytona.model.snapshot.SetSnapshotGeneralStatus.class);
+            ex.json(200, service.setGeneral(id(ex), body.general()).toDto(region));
+        });
+        api.get("/api/admin/snapshots/can-cleanup-image", Access.systemAdmin(), (ex, caller) ->
+                ex.json(200, service.canCleanUpImage(ex.query("imageName").orElse(null))));
         api.get("/api/sandbox/{sandboxIdOrName}/build-logs-url", read, (ex, caller) -> {
             var sandbox = sandboxes.get(caller, ex.pathParam("sandboxIdOrName"));
             sandboxBuild(sandbox);

@@ -193,6 +193,33 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
                 .orElseThrow(() -> ServiceException.notFound("Snapshot %s not found", idOrName));
     }
 
+    /**
+     * Makes a snapshot general (every organization sees and starts it, none may delete it) or the
+     * organization's own again; for system administrators. The server's built-in snapshots belong
+     * to no organization and stay general.
+     */
+    public SnapshotRecord setGeneral(String id, Boolean general) {
+        if (general == null) {
+            throw ServiceException.badRequest("general is required: send {\"general\": true} or {\"general\": false}");
+        }
+        SnapshotRecord snapshot = repository.findById(id).filter(s -> !s.sandboxBuild())
+                .orElseThrow(() -> ServiceException.notFound("Snapshot %s not found", id));
+        if (!general && snapshot.organizationId() == null) {
+            throw ServiceException.badRequest("Snapshot %s belongs to no organization (it comes with the server) and must stay general",
+                    snapshot.name());
+        }
+        repository.setGeneral(id, general, clock.instant());
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** Whether no snapshot of any organization uses {@code image}, so that runners may remove it. */
+    public boolean canCleanUpImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw ServiceException.badRequest("imageName is required, e.g. ?imageName=registry.example.com/team/app:1.0");
+        }
+        return !repository.imageInUse(image.strip());
+    }
+
     public List<SnapshotRecord> list(Caller caller, String nameContains) {
         return repository.list(caller.organizationId(), nameContains == null ? "" : nameContains);
     }

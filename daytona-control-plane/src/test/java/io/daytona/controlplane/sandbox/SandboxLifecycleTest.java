@@ -163,6 +163,13 @@ class SandboxLifecycleTest {
         SandboxRecord lost = await(box.id(), s -> s.state() == SandboxState.ERROR);
         assertThat(lost.recoverable()).isFalse();
         assertConflict(() -> service.recover(caller, box.id(), false), "cannot be recovered");
+
+        // A system administrator who brought the archive back recovers it anyway.
+        runtime.archived.add(box.id());
+        service.adminRecover(box.id());
+        SandboxRecord recovered = await(box.id(), s -> s.state() == SandboxState.STARTED);
+        assertThat(recovered.errorReason()).isNull();
+        assertConflict(() -> service.adminRecover(box.id()), "not in a recoverable error state");
     }
 
     @Test
