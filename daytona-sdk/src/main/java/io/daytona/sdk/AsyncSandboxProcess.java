@@ -39,12 +39,12 @@ public final class AsyncSandboxProcess {
     }
 
     /** See {@link SandboxProcess#codeRun(String)}. */
-    public CompletableFuture<io.daytona.model.toolbox.CodeRunResponse> codeRun(String code) {
+    public CompletableFuture<ExecuteResponse> codeRun(String code) {
         return calls.supply(() -> process.codeRun(code));
     }
 
     /** See {@link SandboxProcess#codeRun(String, List, Map, Duration)}. */
-    public CompletableFuture<io.daytona.model.toolbox.CodeRunResponse> codeRun(String code, List<String> argv, Map<String, String> env,
+    public CompletableFuture<ExecuteResponse> codeRun(String code, List<String> argv, Map<String, String> env,
                                                                               Duration timeout) {
         return calls.supply(() -> process.codeRun(code, argv, env, timeout));
     }

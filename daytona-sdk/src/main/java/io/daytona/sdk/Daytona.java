@@ -325,9 +325,26 @@ public final class Daytona implements AutoCloseable {
         Objects.requireNonNull(sandbox, "sandbox is null").stop(timeout);
     }
 
-    /** Deletes {@code sandbox}; see {@link Sandbox#delete()}. */
+    /**
+     * Deletes {@code sandbox}; see {@link Sandbox#delete()}.
+     *
+     * @param sandbox the sandbox
+     * @throws DaytonaException if the call fails
+     */
     public void delete(Sandbox sandbox) {
         Objects.requireNonNull(sandbox, "sandbox is null").delete();
+    }
+
+    /**
+     * Deletes {@code sandbox}, the call taking at most {@code timeout}; see {@link Sandbox#delete(Duration)}.
+     *
+     * @param sandbox the sandbox
+     * @param timeout how long the call may take; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it takes longer
+     * @throws DaytonaException if the call fails
+     */
+    public void delete(Sandbox sandbox, Duration timeout) {
+        Objects.requireNonNull(sandbox, "sandbox is null").delete(timeout);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.daytona.model.toolbox.files.ReplaceRequest;
 import io.daytona.model.toolbox.files.ReplaceResult;
 import io.daytona.model.toolbox.files.SearchFilesResponse;
 import io.daytona.model.toolbox.files.UploadFilesResponse;
+import io.daytona.sdk.internal.CountingInputStream;
 import io.daytona.sdk.internal.Deadline;
 import io.daytona.sdk.internal.ErrorMapper;
 import io.daytona.sdk.internal.HttpTransport;
@@ -130,9 +131,9 @@ public final class FileSystem {
      */
     public FileInfo getFileDetails(String path) {
         requirePath(path, "path");
-        FileInfo info = transport.send(HttpCall.get("get file details", files("/info", "path", path)), FileInfo.class);
+        FileInfo info = transport.send(HttpCall.get("get file info", files("/info", "path", path)), FileInfo.class);
         if (info == null) {
-            throw new DaytonaException("Failed to get file details: the toolbox sent no file information for " + path);
+            throw new DaytonaException("Failed to get file info: the toolbox sent no file information for " + path);
         }
         return info;
     }
@@ -244,6 +245,31 @@ public final class FileSystem {
      */
     public void uploadFile(Path localFile, String remotePath, Duration timeout) {
         uploadFiles(List.of(FileUpload.of(localFile, remotePath)), timeout);
+    }
+
+    /**
+     * Uploads the local file {@code localFile} to {@code remotePath}, streaming it from disk and
+     * reporting the bytes sent to {@code onProgress}.
+     *
+     * @param localFile the file on this machine
+     * @param remotePath the destination in the sandbox
+     * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
+     * @param onProgress told the bytes sent so far, and the file's size, after each chunk
+     * @throws DaytonaTimeoutException if it takes longer
+     * @throws DaytonaException if the call fails or {@code localFile} is not a readable file
+     */
+    public void uploadFile(Path localFile, String remotePath, Duration timeout, TransferProgress onProgress) {
+        Objects.requireNonNull(localFile, "localFile is null");
+        Objects.requireNonNull(onProgress, "onProgress is null");
+        InputStream in;
+        long size;
+        try {
+            size = Files.size(localFile);
+            in = Files.newInputStream(localFile);
+        } catch (IOException e) {
+            throw new DaytonaException("Failed to upload file: cannot read " + localFile + ": " + e, e);
+        }
+        uploadFileStream(new CountingInputStream(in, size, onProgress), remotePath, timeout);
     }
 
     /**
@@ -363,6 +389,29 @@ public final class FileSystem {
         Objects.requireNonNull(localFile, "localFile is null");
         String operation = "download file";
         try (InputStream in = downloadFileStream(remotePath, timeout)) {
+            writeLocal(operation, remotePath, in, localFile);
+        } catch (IOException e) {
+            throw brokenDownload(operation, remotePath, e);
+        }
+    }
+
+    /**
+     * Downloads a file into {@code localFile} as {@link #downloadFile(String, Path, Duration)} does,
+     * reporting the bytes received to {@code onProgress}.
+     *
+     * @param remotePath the file in the sandbox
+     * @param localFile where to write it on this machine
+     * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
+     * @param onProgress told the bytes received so far after each chunk (the total is reported as -1:
+     *     the toolbox does not announce it)
+     * @throws DaytonaNotFoundException if the file does not exist
+     * @throws DaytonaException if the call fails or {@code localFile} cannot be written
+     */
+    public void downloadFile(String remotePath, Path localFile, Duration timeout, TransferProgress onProgress) {
+        Objects.requireNonNull(localFile, "localFile is null");
+        Objects.requireNonNull(onProgress, "onProgress is null");
+        String operation = "download file";
+        try (InputStream in = new CountingInputStream(downloadFileStream(remotePath, timeout), -1, onProgress)) {
             writeLocal(operation, remotePath, in, localFile);
         } catch (IOException e) {
             throw brokenDownload(operation, remotePath, e);

@@ -93,7 +93,7 @@ public final class Git {
      */
     public GitStatus status(String path) {
         requireText(path, "path");
-        return transport.send(HttpCall.get("get git status", git("/status", path)), GitStatus.class);
+        return transport.send(HttpCall.get("get status", git("/status", path)), GitStatus.class);
     }
 
     /**

@@ -94,7 +94,7 @@ public final class LspServer {
      * @throws DaytonaException if the call fails
      */
     public void didOpen(String path) {
-        transport.send(HttpCall.post("open document", sandbox.toolboxUri("/lsp/did-open"), document(path)), Void.class);
+        transport.send(HttpCall.post("open file", sandbox.toolboxUri("/lsp/did-open"), document(path)), Void.class);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class LspServer {
      * @throws DaytonaException if the call fails
      */
     public void didClose(String path) {
-        transport.send(HttpCall.post("close document", sandbox.toolboxUri("/lsp/did-close"), document(path)), Void.class);
+        transport.send(HttpCall.post("close file", sandbox.toolboxUri("/lsp/did-close"), document(path)), Void.class);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class LspServer {
         query.put("languageId", languageId);
         query.put("pathToProject", pathToProject);
         query.put("uri", uri(path));
-        LspSymbol[] symbols = transport.send(HttpCall.get("get document symbols",
+        LspSymbol[] symbols = transport.send(HttpCall.get("get symbols from document",
                 sandbox.toolboxUri("/lsp/document-symbols" + Urls.query(query))), LspSymbol[].class);
         return symbols == null ? List.of() : List.of(symbols);
     }
@@ -135,7 +135,7 @@ public final class LspServer {
         parameters.put("query", Objects.requireNonNull(query, "query is null"));
         parameters.put("languageId", languageId);
         parameters.put("pathToProject", pathToProject);
-        LspSymbol[] symbols = transport.send(HttpCall.get("get workspace symbols",
+        LspSymbol[] symbols = transport.send(HttpCall.get("get symbols from sandbox",
                 sandbox.toolboxUri("/lsp/workspacesymbols" + Urls.query(parameters))), LspSymbol[].class);
         return symbols == null ? List.of() : List.of(symbols);
     }

@@ -11,6 +11,7 @@ import io.daytona.model.ssh.SshAccessValidation;
 import io.daytona.model.toolbox.DirResponse;
 import io.daytona.sdk.internal.Backoff;
 import io.daytona.sdk.internal.Deadline;
+import io.daytona.sdk.internal.ErrorMapper;
 import io.daytona.sdk.internal.HttpTransport;
 import io.daytona.sdk.internal.HttpTransport.HttpCall;
 import io.daytona.sdk.internal.Urls;
@@ -159,6 +160,51 @@ public final class Sandbox {
         return data.updatedAt();
     }
 
+    /**
+     * Tells whether every outgoing connection of the sandbox is blocked.
+     *
+     * @return true if the network is blocked
+     */
+    public boolean isNetworkBlockAll() {
+        return data.networkBlockAll();
+    }
+
+    /**
+     * Returns the IPv4 CIDRs the sandbox alone may reach, comma-separated.
+     *
+     * @return the allow list, or null when every address may be reached
+     */
+    public String getNetworkAllowList() {
+        return data.networkAllowList();
+    }
+
+    /**
+     * Returns the volumes mounted in the sandbox.
+     *
+     * @return the mounts, unmodifiable
+     */
+    public java.util.List<io.daytona.model.sandbox.SandboxVolume> getVolumes() {
+        return data.volumes();
+    }
+
+    /**
+     * Returns the declarative build the sandbox's image came from.
+     *
+     * @return the build, or null for a sandbox of a snapshot
+     */
+    public io.daytona.model.sandbox.BuildInfo getBuildInfo() {
+        return data.buildInfo();
+    }
+
+    /**
+     * Returns when the sandbox's archive was made.
+     *
+     * @return the time, or null if it was never archived
+     */
+    public Instant getBackupCreatedAt() {
+        return data.backupCreatedAt();
+    }
+
     /** Returns the base URL of the toolbox proxy; the sandbox's toolbox is at {@code <url>/<id>}. */
     public String getToolboxProxyUrl() {
         return data.toolboxProxyUrl();
@@ -284,8 +330,26 @@ public final class Sandbox {
 
     /** Records activity now ({@code POST /sandbox/{id}/last-activity}), which postpones auto-stop. */
     public void refreshActivity() {
-        transport.send(HttpCall.post("refresh activity", api("/last-activity"), null), Void.class);
+        transport.send(HttpCall.post("refresh sandbox activity", api("/last-activity"), null), Void.class);
         refreshData();
+    }
+
+    /**
+     * Changes the sandbox's network policy ({@code POST /sandbox/{id}/network-settings}); it applies
+     * to a started sandbox at once.
+     *
+     * <pre>{@code
+     * sandbox.updateNetworkSettings(new UpdateSandboxNetworkSettings(null, "10.0.0.0/8,192.168.1.0/24", null));
+     * }</pre>
+     *
+     * @param settings the new policy; null fields keep their value, an empty allow list clears it
+     * @throws DaytonaValidationException if a CIDR is invalid
+     * @throws DaytonaException if the call fails
+     */
+    public void updateNetworkSettings(io.daytona.model.sandbox.UpdateSandboxNetworkSettings settings) {
+        Objects.requireNonNull(settings, "settings is null");
+        update(transport.send(HttpCall.post("update network settings", api("/network-settings"), settings),
+                io.daytona.model.sandbox.Sandbox.class));
     }
 
     private void setInterval(String path, String operation, int minutes) {
@@ -345,6 +409,9 @@ public final class Sandbox {
      */
     public void resize(Resources resources, Duration timeout) {
         Objects.requireNonNull(resources, "resources is null");
+        if (resources.gpu() != null) {
+            throw new IllegalArgumentException("the GPUs of a sandbox cannot be resized; leave gpu unset");
+        }
         Deadline deadline = Deadline.after(timeout);
         String operation = "resize sandbox";
         update(transport.send(HttpCall.post(operation, api("/resize"),
@@ -393,7 +460,7 @@ public final class Sandbox {
         io.daytona.model.snapshot.Snapshot snapshot = transport.send(HttpCall.get(operation,
                 URI.create(apiUrl + "/snapshots/" + Urls.segment(name))), io.daytona.model.snapshot.Snapshot.class, deadline);
         if (snapshot.state() != io.daytona.model.snapshot.SnapshotState.ACTIVE) {
-            throw new DaytonaException("Failed to " + operation + ": snapshot " + name + " is in state "
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "snapshot " + name + " is in state "
                     + snapshot.state().wireValue() + ": " + snapshot.errorReason());
         }
         return snapshot;
@@ -445,7 +512,7 @@ public final class Sandbox {
      * @throws DaytonaException if it enters state {@code error} or a poll fails
      */
     public void waitUntilArchived(Duration timeout) {
-        awaitState("wait for sandbox to be archived", SandboxState.ARCHIVED, Deadline.after(timeout));
+        awaitState("Failure during waiting for sandbox to be archived", SandboxState.ARCHIVED, Deadline.after(timeout));
     }
 
     private void waitUntilResized(String operation, Deadline deadline) {
@@ -455,7 +522,7 @@ public final class Sandbox {
             refresh(operation, deadline);
         }
         if (data.state() == SandboxState.ERROR) {
-            throw new DaytonaException("Failed to " + operation + ": sandbox " + data.id() + " is in state error: " + reasonOf(data));
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + data.id() + " is in state error: " + reasonOf(data));
         }
     }
 
@@ -467,7 +534,7 @@ public final class Sandbox {
                 return;
             }
             if (current.state() == SandboxState.ERROR || current.state() == SandboxState.BUILD_FAILED) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " entered state " + current.state().wireValue() + ": " + reasonOf(current));
             }
             pause(operation, target.wireValue(), backoff, deadline);
@@ -492,7 +559,7 @@ public final class Sandbox {
      */
     public void delete(Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
-        update(transport.send(HttpCall.delete("delete sandbox", api("")),
+        update(transport.send(HttpCall.delete("remove sandbox", api("")),
                 io.daytona.model.sandbox.Sandbox.class, deadline));
     }
 
@@ -515,7 +582,7 @@ public final class Sandbox {
      *     or a poll fails
      */
     public void waitUntilStarted(Duration timeout) {
-        awaitStarted("wait for sandbox to start", Deadline.after(timeout));
+        awaitStarted("Failure during waiting for sandbox to start", Deadline.after(timeout));
     }
 
     /**
@@ -527,7 +594,7 @@ public final class Sandbox {
      * @throws DaytonaException if it enters state {@code error} or {@code build_failed}, or a poll fails
      */
     public void waitUntilStopped(Duration timeout) {
-        awaitStopped("wait for sandbox to stop", Deadline.after(timeout));
+        awaitStopped("Failure during waiting for sandbox to stop", Deadline.after(timeout));
     }
 
     /**
@@ -545,7 +612,7 @@ public final class Sandbox {
      * @throws DaytonaException if the call fails
      */
     public String getWorkDir() {
-        return dir("get working directory", "/work-dir");
+        return dir("get working directory path", "/work-dir");
     }
 
     /**
@@ -576,7 +643,7 @@ public final class Sandbox {
      */
     public SignedPortPreviewUrl getSignedPreviewUrl(int port, Duration expiresIn) {
         long seconds = wholeUnits(expiresIn, Duration.ofSeconds(1), "expiresIn", "seconds");
-        return transport.send(HttpCall.get("get signed preview URL",
+        return transport.send(HttpCall.get("create signed preview url",
                 api("/ports/" + port + "/signed-preview-url" + Urls.query(Map.of("expiresInSeconds", String.valueOf(seconds))))),
                 SignedPortPreviewUrl.class);
     }
@@ -588,7 +655,7 @@ public final class Sandbox {
      * @throws DaytonaNotFoundException if no such signed URL exists for the port
      */
     public void expireSignedPreviewUrl(int port, String token) {
-        transport.send(HttpCall.post("expire signed preview URL",
+        transport.send(HttpCall.post("expire signed preview url",
                 api("/ports/" + port + "/signed-preview-url/" + Urls.segment(token) + "/expire"), null), Void.class);
     }
 
@@ -652,11 +719,11 @@ public final class Sandbox {
                 return;
             }
             if (state == SandboxState.ERROR || state == SandboxState.BUILD_FAILED) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " failed to start with state " + state.wireValue() + ": " + reasonOf(current));
             }
             if (state == SandboxState.DESTROYED || state == SandboxState.DESTROYING) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " is " + state.wireValue() + " and will not start");
             }
             pause(operation, "started", backoff, deadline);
@@ -673,7 +740,7 @@ public final class Sandbox {
                 return;
             }
             if (state == SandboxState.ERROR || state == SandboxState.BUILD_FAILED) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " failed to stop with state " + state.wireValue() + ": " + reasonOf(current));
             }
             pause(operation, "stopped", backoff, deadline);
@@ -711,7 +778,7 @@ public final class Sandbox {
     private String dir(String operation, String path) {
         DirResponse answer = transport.send(HttpCall.get(operation, toolboxUri(path)), DirResponse.class);
         if (answer == null || answer.dir() == null) {
-            throw new DaytonaException("Failed to " + operation + ": the toolbox sent no directory");
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "the toolbox sent no directory");
         }
         return answer.dir();
     }
@@ -732,7 +799,7 @@ public final class Sandbox {
             Thread.sleep(interval.compareTo(remaining) < 0 ? interval : remaining);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DaytonaException("Failed to " + operation + ": interrupted while waiting", e);
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "interrupted while waiting", e);
         }
         if (deadline.isExpired()) {
             throw timedOut(operation, target, deadline);
@@ -742,7 +809,7 @@ public final class Sandbox {
     private DaytonaTimeoutException timedOut(String operation, String target, Deadline deadline) {
         io.daytona.model.sandbox.Sandbox current = data;
         String state = current.state() == null ? "unknown" : current.state().wireValue();
-        return new DaytonaTimeoutException("Failed to " + operation + ": sandbox " + current.id() + " did not become "
+        return new DaytonaTimeoutException(ErrorMapper.prefix(operation) + "sandbox " + current.id() + " did not become "
                 + target + " within " + Deadline.format(deadline.timeout()) + " (last state: " + state + ")");
     }
 
@@ -771,7 +838,7 @@ public final class Sandbox {
     private static io.daytona.model.sandbox.Sandbox requireData(
             io.daytona.model.sandbox.Sandbox data, String operation) {
         if (data == null || data.id() == null) {
-            throw new DaytonaException("Failed to " + operation + ": the server sent no sandbox");
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "the server sent no sandbox");
         }
         return data;
     }

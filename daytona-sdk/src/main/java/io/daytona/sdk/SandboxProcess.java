@@ -21,6 +21,7 @@ import io.daytona.sdk.internal.HttpTransport.HttpCall;
 import io.daytona.sdk.internal.LogDemultiplexer;
 import io.daytona.sdk.internal.Urls;
 import io.daytona.sdk.internal.WebSocketQueue;
+import io.daytona.sdk.chart.Chart;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -118,10 +119,12 @@ public final class SandboxProcess {
      * label: {@code python}, {@code typescript} or {@code javascript}; Python when it has none) and
      * waits for it to finish.
      *
+     * @param code the program's source
      * @return the exit code, the combined output and the charts a Python program showed with matplotlib
+     *     ({@code artifacts().charts()})
      * @throws DaytonaException if the call fails
      */
-    public CodeRunResponse codeRun(String code) {
+    public ExecuteResponse codeRun(String code) {
         return codeRun(code, null, null, null);
     }
 
@@ -139,7 +142,7 @@ public final class SandboxProcess {
      * @throws DaytonaException if the call fails
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
-    public CodeRunResponse codeRun(String code, List<String> argv, Map<String, String> env, Duration timeout) {
+    public ExecuteResponse codeRun(String code, List<String> argv, Map<String, String> env, Duration timeout) {
         Objects.requireNonNull(code, "code is null");
         String language = sandbox.getLabels().getOrDefault(Daytona.LANGUAGE_LABEL, Daytona.DEFAULT_LANGUAGE);
         Integer seconds = timeout == null ? null : toSeconds(timeout);
@@ -152,7 +155,8 @@ public final class SandboxProcess {
         if (response == null) {
             throw new DaytonaException("Failed to run code: the toolbox answered with an empty body");
         }
-        return response;
+        return ExecuteResponse.of(response.exitCode(), response.result(),
+                Chart.ofAll(response.artifacts() == null ? null : response.artifacts().charts()));
     }
 
     /**
@@ -292,10 +296,79 @@ public final class SandboxProcess {
         requireId(commandId, "commandId");
         Objects.requireNonNull(onStdout, "onStdout is null");
         Objects.requireNonNull(onStderr, "onStderr is null");
-        String operation = "get session command logs";
+        followLogs("get session command logs", command(sessionId, commandId, "/logs"), onStdout, onStderr);
+    }
+
+    /**
+     * Returns the session of the image's own entrypoint ({@code GET /process/session/entrypoint}),
+     * whose command is the entrypoint of a sandbox built from an image that has one.
+     *
+     * @return the session and its command
+     * @throws DaytonaNotFoundException if the toolbox has no entrypoint session; the message says
+     *     where else the entrypoint's output can be read
+     * @throws DaytonaException if the call fails
+     */
+    public Session getEntrypointSession() {
+        String operation = "get entrypoint session";
+        try {
+            return require(transport.send(HttpCall.get(operation, sandbox.toolboxUri("/process/session/entrypoint")), Session.class),
+                    operation, "session");
+        } catch (DaytonaNotFoundException e) {
+            throw noEntrypoint(e);
+        }
+    }
+
+    /**
+     * Returns the output of the image's entrypoint so far ({@code GET /process/session/entrypoint/logs}).
+     *
+     * @return stdout, stderr, and both as written
+     * @throws DaytonaNotFoundException if the toolbox has no entrypoint session; the message says
+     *     where else the entrypoint's output can be read
+     * @throws DaytonaException if the call fails
+     */
+    public SessionCommandLogsResponse getEntrypointLogs() {
+        String operation = "get entrypoint logs";
+        try {
+            return require(transport.send(HttpCall.get(operation, sandbox.toolboxUri("/process/session/entrypoint/logs")),
+                    SessionCommandLogsResponse.class), operation, "logs");
+        } catch (DaytonaNotFoundException e) {
+            throw noEntrypoint(e);
+        }
+    }
+
+    /**
+     * Follows the output of the image's entrypoint until it ends, as
+     * {@link #getSessionCommandLogs(String, String, Consumer, Consumer)} follows a command's.
+     *
+     * @param onStdout receives stdout as it arrives
+     * @param onStderr receives stderr as it arrives
+     * @throws DaytonaNotFoundException if the toolbox has no entrypoint session; the message says
+     *     where else the entrypoint's output can be read
+     * @throws DaytonaException if the call fails or the toolbox ends the stream abnormally
+     */
+    public void getEntrypointLogs(Consumer<String> onStdout, Consumer<String> onStderr) {
+        Objects.requireNonNull(onStdout, "onStdout is null");
+        Objects.requireNonNull(onStderr, "onStderr is null");
+        try {
+            followLogs("get entrypoint logs", sandbox.toolboxUri("/process/session/entrypoint/logs"), onStdout, onStderr);
+        } catch (DaytonaNotFoundException e) {
+            throw noEntrypoint(e);
+        }
+    }
+
+    /** The toolbox of this platform keeps the entrypoint's output in a file rather than a session. */
+    private static DaytonaNotFoundException noEntrypoint(DaytonaNotFoundException e) {
+        return new DaytonaNotFoundException(e.getMessage() + " (this toolbox has no entrypoint session; the output of the"
+                + " image's entrypoint is in .daytona/entrypoint.log under the user's home directory: read it with"
+                + " getFs().downloadFile(sandbox.getUserHomeDir() + \"/.daytona/entrypoint.log\"))",
+                e.statusCode(), e.errorCode().orElse(null), e.headers(), e);
+    }
+
+    /** Streams a multiplexed log over {@code logs?follow=true} into the two callbacks until it ends. */
+    private void followLogs(String operation, URI logs, Consumer<String> onStdout, Consumer<String> onStderr) {
         WebSocketQueue queue = new WebSocketQueue();
         WebSocket socket = transport.openWebSocket(operation,
-                command(sessionId, commandId, "/logs" + Urls.query(Map.of("follow", "true"))), queue, WEBSOCKET_OPEN_TIMEOUT);
+                URI.create(logs + Urls.query(Map.of("follow", "true"))), queue, WEBSOCKET_OPEN_TIMEOUT);
         LogDemultiplexer demultiplexer = new LogDemultiplexer(onStdout, onStderr);
         try {
             while (true) {
@@ -372,6 +445,19 @@ public final class SandboxProcess {
             }
             throw e;
         }
+    }
+
+    /**
+     * Connects to an existing terminal and discards its output, e.g. to type into it or wait for
+     * its exit; see {@link #connectPty(String, Consumer)}.
+     *
+     * @param sessionId the terminal's ID
+     * @return the connected handle
+     * @throws DaytonaNotFoundException if there is no such terminal
+     * @throws DaytonaException if the connection fails
+     */
+    public PtyHandle connectPty(String sessionId) {
+        return connectPty(sessionId, null);
     }
 
     /**

@@ -100,7 +100,7 @@ class FileSystemTest {
         server.on("POST", FILES + "/move", request -> FakeServer.error(409, "Conflict", "destination exists"));
 
         assertThatThrownBy(() -> fs.getFileDetails("/x")).isInstanceOf(DaytonaNotFoundException.class)
-                .hasMessage("Failed to get file details: no such file: /x");
+                .hasMessage("Failed to get file info: no such file: /x");
         assertThatThrownBy(() -> fs.moveFiles("a", "b")).isInstanceOf(DaytonaConflictException.class);
         assertThatThrownBy(() -> fs.getFileDetails("")).isInstanceOf(IllegalArgumentException.class);
     }

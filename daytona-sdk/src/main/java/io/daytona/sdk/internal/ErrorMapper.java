@@ -55,7 +55,7 @@ public final class ErrorMapper {
         if (reason == null) {
             reason = "HTTP " + status;
         }
-        String message = "Failed to " + operation + ": " + reason;
+        String message = prefix(operation) + reason;
         return switch (status) {
             case 400, 422 -> new DaytonaValidationException(message, status, code, headers, null);
             case 401 -> new DaytonaAuthenticationException(message, status, code, headers, null);
@@ -68,6 +68,18 @@ public final class ErrorMapper {
                     ? new DaytonaServerException(message, status, code, headers, null)
                     : new DaytonaException(message, status, code, headers, null);
         };
+    }
+
+    /**
+     * Returns the start of a failure's message, as the Python SDK words it: {@code "Failed to
+     * <operation>: "}, or {@code "<operation>: "} for an operation that is a phrase of its own
+     * ({@code "Failure during waiting for sandbox to start"}).
+     *
+     * @param operation what was attempted, e.g. {@code get sandbox}
+     * @return the prefix, ending in {@code ": "}
+     */
+    public static String prefix(String operation) {
+        return operation.startsWith("Failure ") ? operation + ": " : "Failed to " + operation + ": ";
     }
 
     private static JsonNode parse(String text, ObjectMapper mapper) {

@@ -286,7 +286,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static String failed(HttpCall call, String reason) {
-        return "Failed to " + call.operation() + ": " + reason;
+        return ErrorMapper.prefix(call.operation()) + reason;
     }
 
     private static String hostOf(URI uri) {
