@@ -144,4 +144,14 @@ public final class AsyncFileSystem {
     public CompletableFuture<List<FileDownloadResponse>> downloadFiles(List<FileDownloadRequest> files, Duration timeout) {
         return calls.supply(() -> fs.downloadFiles(files, timeout));
     }
+
+    /** See {@link FileSystem#uploadFile(Path, String, Duration, TransferProgress)}. */
+    public CompletableFuture<Void> uploadFile(Path localFile, String remotePath, Duration timeout, TransferProgress onProgress) {
+        return calls.run(() -> fs.uploadFile(localFile, remotePath, timeout, onProgress));
+    }
+
+    /** See {@link FileSystem#downloadFile(String, Path, Duration, TransferProgress)}. */
+    public CompletableFuture<Void> downloadFile(String remotePath, Path localFile, Duration timeout, TransferProgress onProgress) {
+        return calls.run(() -> fs.downloadFile(remotePath, localFile, timeout, onProgress));
+    }
 }

@@ -87,4 +87,14 @@ public final class AsyncGit {
     public CompletableFuture<List<GitCommitInfo>> history(String path) {
         return calls.supply(() -> git.history(path));
     }
+
+    /** See {@link Git#push(String)}. */
+    public CompletableFuture<Void> push(String path) {
+        return calls.run(() -> git.push(path));
+    }
+
+    /** See {@link Git#pull(String)}. */
+    public CompletableFuture<Void> pull(String path) {
+        return calls.run(() -> git.pull(path));
+    }
 }

@@ -333,4 +333,34 @@ public final class AsyncSandbox {
     public String toString() {
         return sandbox.toString();
     }
+
+    /** See {@link Sandbox#isNetworkBlockAll()}. */
+    public boolean isNetworkBlockAll() {
+        return sandbox.isNetworkBlockAll();
+    }
+
+    /** See {@link Sandbox#getNetworkAllowList()}. */
+    public String getNetworkAllowList() {
+        return sandbox.getNetworkAllowList();
+    }
+
+    /** See {@link Sandbox#getVolumes()}. */
+    public java.util.List<io.daytona.model.sandbox.SandboxVolume> getVolumes() {
+        return sandbox.getVolumes();
+    }
+
+    /** See {@link Sandbox#getBuildInfo()}. */
+    public io.daytona.model.sandbox.BuildInfo getBuildInfo() {
+        return sandbox.getBuildInfo();
+    }
+
+    /** See {@link Sandbox#getBackupCreatedAt()}. */
+    public Instant getBackupCreatedAt() {
+        return sandbox.getBackupCreatedAt();
+    }
+
+    /** See {@link Sandbox#updateNetworkSettings(io.daytona.model.sandbox.UpdateSandboxNetworkSettings)}. */
+    public CompletableFuture<Void> updateNetworkSettings(io.daytona.model.sandbox.UpdateSandboxNetworkSettings settings) {
+        return calls.run(() -> sandbox.updateNetworkSettings(settings));
+    }
 }

@@ -136,4 +136,24 @@ public final class AsyncSandboxProcess {
     public CompletableFuture<PtySessionInfo> resizePtySession(String sessionId, int cols, int rows) {
         return calls.supply(() -> process.resizePtySession(sessionId, cols, rows));
     }
+
+    /** See {@link SandboxProcess#connectPty(String)}. */
+    public CompletableFuture<PtyHandle> connectPty(String sessionId) {
+        return calls.supply(() -> process.connectPty(sessionId));
+    }
+
+    /** See {@link SandboxProcess#getEntrypointSession()}. */
+    public CompletableFuture<Session> getEntrypointSession() {
+        return calls.supply(process::getEntrypointSession);
+    }
+
+    /** See {@link SandboxProcess#getEntrypointLogs()}. */
+    public CompletableFuture<SessionCommandLogsResponse> getEntrypointLogs() {
+        return calls.supply(process::getEntrypointLogs);
+    }
+
+    /** See {@link SandboxProcess#getEntrypointLogs(Consumer, Consumer)}. */
+    public CompletableFuture<Void> getEntrypointLogs(Consumer<String> onStdout, Consumer<String> onStderr) {
+        return calls.run(() -> process.getEntrypointLogs(onStdout, onStderr));
+    }
 }

@@ -1,5 +1,6 @@
 package io.daytona.sdk;
 
+import java.util.List;
 import io.daytona.model.snapshot.CreateSnapshot;
 import io.daytona.model.snapshot.PaginatedSnapshots;
 import io.daytona.model.snapshot.Snapshot;
@@ -55,5 +56,15 @@ public final class AsyncSnapshotService {
     /** See {@link SnapshotService#activate(Snapshot)}. */
     public CompletableFuture<Snapshot> activate(Snapshot snapshot) {
         return calls.supply(() -> snapshots.activate(snapshot));
+    }
+
+    /** See {@link SnapshotService#create(CreateSnapshotParams, Consumer, Duration)}. */
+    public CompletableFuture<Snapshot> create(CreateSnapshotParams params, Consumer<String> onLogs, Duration timeout) {
+        return calls.supply(() -> snapshots.create(params, onLogs, timeout));
+    }
+
+    /** See {@link SnapshotService#processImageContext(Image)}. */
+    public CompletableFuture<List<String>> processImageContext(Image image) {
+        return calls.supply(() -> snapshots.processImageContext(image));
     }
 }

@@ -97,6 +97,12 @@ public final class DaytonaAsync implements AutoCloseable {
         return wrap(calls.supply(() -> daytona.create(params, timeout)));
     }
 
+    /** Creates a sandbox described through a builder; see {@link Daytona#create(Consumer)}. */
+    public CompletableFuture<AsyncSandbox> create(java.util.function.Consumer<CreateSandbox.Builder> params) {
+        Objects.requireNonNull(params, "params is null");
+        return wrap(calls.supply(() -> daytona.create(params)));
+    }
+
     /** Returns the sandbox with ID or name {@code idOrName}; see {@link Daytona#get(String)}. */
     public CompletableFuture<AsyncSandbox> get(String idOrName) {
         return wrap(calls.supply(() -> daytona.get(idOrName)));
@@ -122,6 +128,11 @@ public final class DaytonaAsync implements AutoCloseable {
         return calls.supply(() -> wrapAll(daytona.list(labels)));
     }
 
+    /** Returns every sandbox carrying all of {@code labels}, in pages of {@code pageSize}; see {@link Daytona#list(Map, int)}. */
+    public CompletableFuture<List<AsyncSandbox>> list(Map<String, String> labels, int pageSize) {
+        return calls.supply(() -> wrapAll(daytona.list(labels, pageSize)));
+    }
+
     /** Returns one page of sandboxes; see {@link Daytona#list(Map, int, int)}. Its items are blocking {@link Sandbox}es: wrap one with {@link #wrap(Sandbox)}. */
     public CompletableFuture<SandboxPage> list(Map<String, String> labels, int page, int limit) {
         return calls.supply(() -> daytona.list(labels, page, limit));
@@ -140,6 +151,21 @@ public final class DaytonaAsync implements AutoCloseable {
     /** Deletes {@code sandbox}; see {@link Sandbox#delete()}. */
     public CompletableFuture<Void> delete(AsyncSandbox sandbox) {
         return Objects.requireNonNull(sandbox, "sandbox is null").delete();
+    }
+
+    /** Starts {@code sandbox} and waits up to {@code timeout}; see {@link Sandbox#start(Duration)}. */
+    public CompletableFuture<Void> start(AsyncSandbox sandbox, Duration timeout) {
+        return Objects.requireNonNull(sandbox, "sandbox is null").start(timeout);
+    }
+
+    /** Stops {@code sandbox} and waits up to {@code timeout}; see {@link Sandbox#stop(Duration)}. */
+    public CompletableFuture<Void> stop(AsyncSandbox sandbox, Duration timeout) {
+        return Objects.requireNonNull(sandbox, "sandbox is null").stop(timeout);
+    }
+
+    /** Deletes {@code sandbox}, the call taking at most {@code timeout}; see {@link Sandbox#delete(Duration)}. */
+    public CompletableFuture<Void> delete(AsyncSandbox sandbox, Duration timeout) {
+        return Objects.requireNonNull(sandbox, "sandbox is null").delete(timeout);
     }
 
     /** Returns an asynchronous view of {@code sandbox}, which must come from this client's {@link #sync()}. */
