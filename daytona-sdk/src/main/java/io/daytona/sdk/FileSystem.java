@@ -88,6 +88,7 @@ public final class FileSystem {
     /**
      * Deletes a file or an empty directory.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
      * @throws DaytonaNotFoundException if there is nothing at {@code path}
      * @throws DaytonaException if the call fails, e.g. for a directory that is not empty
      */
@@ -98,6 +99,7 @@ public final class FileSystem {
     /**
      * Deletes a file or directory ({@code DELETE /files}).
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
      * @param recursive whether a directory is deleted with its contents; without it, deleting a
      *     directory fails
      * @throws DaytonaNotFoundException if there is nothing at {@code path}
@@ -126,6 +128,8 @@ public final class FileSystem {
     /**
      * Describes a file or directory ({@code GET /files/info}): size, mode, owner, times.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
+     * @return the file information
      * @throws DaytonaNotFoundException if there is nothing at {@code path}
      * @throws DaytonaException if the call fails
      */
@@ -159,6 +163,9 @@ public final class FileSystem {
      * Finds the files and directories under {@code path} whose names match a glob
      * ({@code GET /files/search}), e.g. {@code *.py}.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
+     * @param pattern the pattern
+     * @return the matching paths
      * @throws DaytonaException if the call fails
      */
     public SearchFilesResponse searchFiles(String path, String pattern) {
@@ -173,6 +180,7 @@ public final class FileSystem {
      * Replaces every occurrence of {@code pattern} by {@code newValue} in each of {@code files}
      * ({@code POST /files/replace}). A file that fails does not stop the others.
      *
+     * @param files the files
      * @param pattern the literal text to replace; not a regular expression
      * @param newValue its replacement; may be empty
      * @return one result per file, in the order given, unmodifiable
@@ -191,6 +199,8 @@ public final class FileSystem {
      * Moves or renames a file or directory ({@code POST /files/move}); the destination's parent
      * must exist and the destination must not.
      *
+     * @param source the path to move, in the sandbox
+     * @param destination the destination in the sandbox
      * @throws DaytonaNotFoundException if the source or the destination's parent does not exist
      * @throws DaytonaConflictException if the destination exists
      * @throws DaytonaException if the call fails
@@ -206,6 +216,7 @@ public final class FileSystem {
      * Changes the owner, group and permissions of a file or directory ({@code POST /files/permissions});
      * null leaves that attribute unchanged.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
      * @param owner a user name or numeric uid, or null
      * @param group a group name or numeric gid, or null
      * @param mode permissions in octal, e.g. {@code "644"}, or null
@@ -221,6 +232,8 @@ public final class FileSystem {
      * Uploads {@code content} to {@code remotePath}, overwriting any file there and creating missing
      * directories; for content that fits in memory.
      *
+     * @param content the content
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails
      */
     public void uploadFile(byte[] content, String remotePath) {
@@ -230,6 +243,8 @@ public final class FileSystem {
     /**
      * Uploads the local file {@code localFile} to {@code remotePath}, streaming it from disk.
      *
+     * @param localFile the file on this machine
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails or {@code localFile} is not a readable file
      */
     public void uploadFile(Path localFile, String remotePath) {
@@ -239,6 +254,8 @@ public final class FileSystem {
     /**
      * Uploads the local file {@code localFile} to {@code remotePath}, streaming it from disk.
      *
+     * @param localFile the file on this machine
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaTimeoutException if it takes longer
      * @throws DaytonaException if the call fails or {@code localFile} is not a readable file
@@ -276,6 +293,8 @@ public final class FileSystem {
      * Uploads what {@code content} yields to {@code remotePath}, sent chunked as it is read; the
      * stream is read to its end and closed.
      *
+     * @param content the content
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails
      */
     public void uploadFileStream(InputStream content, String remotePath) {
@@ -285,6 +304,8 @@ public final class FileSystem {
     /**
      * Uploads what {@code content} yields to {@code remotePath}, sent chunked as it is read.
      *
+     * @param content the content
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaTimeoutException if it takes longer
      * @throws DaytonaException if the call fails
@@ -296,6 +317,7 @@ public final class FileSystem {
     /**
      * Uploads several files in one request; see {@link #uploadFiles(List, Duration)}.
      *
+     * @param files the files
      * @throws DaytonaException if the call fails or any file could not be written
      */
     public void uploadFiles(List<FileUpload> files) {
@@ -307,6 +329,7 @@ public final class FileSystem {
      * part {@code files[i].path} holding its destination followed by a part {@code files[i].file}
      * holding its content. Local files and streams are read while the request is sent.
      *
+     * @param files the files
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaValidationException if some files could not be written (the others were);
      *     its message names each failure
@@ -345,6 +368,8 @@ public final class FileSystem {
     /**
      * Downloads a file into memory; for files that fit in it.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @return the file's content
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or the path is not a regular file
      */
@@ -355,7 +380,9 @@ public final class FileSystem {
     /**
      * Downloads a file into memory.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
+     * @return the file's content
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or the path is not a regular file
      */
@@ -371,6 +398,9 @@ public final class FileSystem {
     /**
      * Downloads a file into {@code localFile}, streaming it to disk; see
      * {@link #downloadFile(String, Path, Duration)}.
+     *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @param localFile the file on this machine
      */
     public void downloadFile(String remotePath, Path localFile) {
         downloadFile(remotePath, localFile, DEFAULT_TRANSFER_TIMEOUT);
@@ -381,6 +411,8 @@ public final class FileSystem {
      * temporary file next to {@code localFile} that replaces it once complete, so a failed
      * download leaves {@code localFile} as it was. Missing directories are created.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @param localFile the file on this machine
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or {@code localFile} cannot be written
@@ -420,6 +452,9 @@ public final class FileSystem {
 
     /**
      * Opens a file of the sandbox for reading; see {@link #downloadFileStream(String, Duration)}.
+     *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @return a stream of the file, to be closed
      */
     public InputStream downloadFileStream(String remotePath) {
         return downloadFileStream(remotePath, DEFAULT_TRANSFER_TIMEOUT);
@@ -431,7 +466,9 @@ public final class FileSystem {
      * reading it throws an {@link IOException} rather than ending, so a truncated file is never
      * mistaken for a whole one.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
+     * @return a stream of the file, to be closed
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or the path is not a regular file
      */
@@ -465,6 +502,9 @@ public final class FileSystem {
 
     /**
      * Downloads several files in one request; see {@link #downloadFiles(List, Duration)}.
+     *
+     * @param files the files
+     * @return one response per request, in the order given, unmodifiable
      */
     public List<FileDownloadResponse> downloadFiles(List<FileDownloadRequest> files) {
         return downloadFiles(files, DEFAULT_TRANSFER_TIMEOUT);
@@ -476,6 +516,7 @@ public final class FileSystem {
      * downloaded (missing, a directory, unreadable) or written locally does not fail the others:
      * its response carries the {@link DaytonaException} of its failure.
      *
+     * @param files the files
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
      * @return one response per request, in the order given, unmodifiable
      * @throws DaytonaException only if the request as a whole fails

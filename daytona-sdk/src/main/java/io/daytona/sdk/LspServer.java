@@ -53,12 +53,12 @@ public final class LspServer {
         this.pathToProject = Objects.requireNonNull(pathToProject, "pathToProject is null");
     }
 
-    /** Returns the language this server is for. */
+    /** {@return the language this server is for} */
     public String languageId() {
         return languageId;
     }
 
-    /** Returns the project directory this server is for. */
+    /** {@return the project directory this server is for} */
     public String pathToProject() {
         return pathToProject;
     }
@@ -111,6 +111,7 @@ public final class LspServer {
      * Returns the symbols (classes, functions, variables…) defined in a document, flat.
      *
      * @param path the document's path in the sandbox
+     * @return the symbols (classes, functions, variables…) defined in a document, flat
      * @throws DaytonaException if the call fails
      */
     public List<LspSymbol> documentSymbols(String path) {
@@ -128,6 +129,7 @@ public final class LspServer {
      * whole project (pylsp) searches the documents that are open.
      *
      * @param query part of a name; empty for all
+     * @return the symbols of the project whose names match {@code query}
      * @throws DaytonaException if the call fails
      */
     public List<LspSymbol> workspaceSymbols(String query) {
@@ -140,7 +142,12 @@ public final class LspServer {
         return symbols == null ? List.of() : List.of(symbols);
     }
 
-    /** The same as {@link #workspaceSymbols(String)}, under the official SDKs' other name. */
+    /**
+     * The same as {@link #workspaceSymbols(String)}, under the official SDKs' other name.
+     *
+     * @param query the text symbol names must contain
+     * @return the matching symbols of the project
+     */
     public List<LspSymbol> sandboxSymbols(String query) {
         return workspaceSymbols(query);
     }
@@ -150,6 +157,7 @@ public final class LspServer {
      *
      * @param path the document's path in the sandbox
      * @param position the cursor, line and character counted from zero
+     * @return the completions the server proposes at a position of a document
      * @throws DaytonaException if the call fails
      */
     public CompletionList completions(String path, LspPosition position) {

@@ -94,6 +94,7 @@ public final class SandboxProcess {
     /**
      * Runs the command of {@code request} ({@code timeout} in seconds) and waits for it to finish.
      *
+     * @param request the wire request
      * @return the exit code and the combined output; a non-zero exit code is not an exception
      * @throws DaytonaTimeoutException if the command ran out of time (HTTP 408)
      * @throws DaytonaException if the call fails
@@ -176,6 +177,8 @@ public final class SandboxProcess {
     /**
      * Returns a session and the commands run in it, oldest first ({@code GET /process/session/{id}}).
      *
+     * @param sessionId the session's ID
+     * @return a session and the commands run in it, oldest first
      * @throws DaytonaNotFoundException if there is no such session
      * @throws DaytonaException if the call fails
      */
@@ -188,6 +191,7 @@ public final class SandboxProcess {
     /**
      * Returns every session of the sandbox ({@code GET /process/session}), unmodifiable.
      *
+     * @return every session of the sandbox, unmodifiable
      * @throws DaytonaException if the call fails
      */
     public List<Session> listSessions() {
@@ -199,6 +203,7 @@ public final class SandboxProcess {
      * Deletes a session, killing its shell and every command still running in it
      * ({@code DELETE /process/session/{id}}).
      *
+     * @param sessionId the session's ID
      * @throws DaytonaNotFoundException if there is no such session
      * @throws DaytonaException if the call fails
      */
@@ -210,6 +215,10 @@ public final class SandboxProcess {
     /**
      * Runs {@code command} in a session and waits for it to finish; see
      * {@link #executeSessionCommand(String, SessionExecuteRequest)}.
+     *
+     * @param sessionId the session's ID
+     * @param command the command line
+     * @return the command's ID, exit code and output
      */
     public SessionExecuteResponse executeSessionCommand(String sessionId, String command) {
         return executeSessionCommand(sessionId, new SessionExecuteRequest(command, null, null, null));
@@ -220,6 +229,8 @@ public final class SandboxProcess {
      * sees the directory and variables earlier commands left. Waits for it to finish without time
      * limit unless {@code request.runAsync()} is set.
      *
+     * @param sessionId the session's ID
+     * @param request the wire request
      * @return for a command run synchronously, its ID, exit code, stdout and stderr (and both
      *     combined in {@code output}); for one run asynchronously, only its ID: follow it with
      *     {@link #getSessionCommand(String, String)} and
@@ -236,7 +247,10 @@ public final class SandboxProcess {
      * does, waiting at most {@code timeout} for the toolbox to answer. The command is not stopped
      * when the wait ends.
      *
+     * @param sessionId the session's ID
+     * @param request the wire request
      * @param timeout how long to wait for the answer; {@link Duration#ZERO} for no limit
+     * @return the command's ID, and its exit code and output once it has finished
      * @throws DaytonaTimeoutException if no answer came in time
      */
     public SessionExecuteResponse executeSessionCommand(String sessionId, SessionExecuteRequest request, Duration timeout) {
@@ -254,6 +268,9 @@ public final class SandboxProcess {
      * Returns a command of a session, with its exit code once it has ended
      * ({@code GET /process/session/{id}/command/{cmdId}}).
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @return a command of a session, with its exit code once it has ended ({@code GET /process/session/{id}/command/{cmdId}})
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails
      */
@@ -268,6 +285,9 @@ public final class SandboxProcess {
      * Returns the output of a session command so far: stdout, stderr, and both as written in
      * {@code output} ({@code GET .../command/{cmdId}/logs}).
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @return the output of a session command so far: stdout, stderr, and both as written in {@code output}
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails
      */
@@ -288,6 +308,10 @@ public final class SandboxProcess {
      * ended and its output is delivered. An exception thrown by a callback stops the following and
      * is rethrown.
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @param onStdout receives stdout as it arrives
+     * @param onStderr receives stderr as it arrives
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails or the toolbox ends the stream abnormally
      */
@@ -399,6 +423,9 @@ public final class SandboxProcess {
      * ({@code POST .../command/{cmdId}/input}); include a line break to end a line. Only commands
      * run asynchronously keep their stdin open.
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @param data the text to write
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails, e.g. because the command has ended
      */
@@ -424,6 +451,8 @@ public final class SandboxProcess {
      * }
      * }</pre>
      *
+     * @param options the terminal's ID, size, directory, environment and output callback
+     * @return the connected handle
      * @throws DaytonaConflictException if a terminal with that ID exists
      * @throws DaytonaException if it cannot be created or connected; a terminal created but not
      *     connected is killed
@@ -464,7 +493,9 @@ public final class SandboxProcess {
      * Connects to an existing terminal, e.g. one created by another client; its output from now on
      * goes to {@code onData}. Returns once the terminal reports that it is connected.
      *
+     * @param sessionId the session's ID
      * @param onData receives the terminal's output as it arrives; null to discard it
+     * @return the connected handle
      * @throws DaytonaNotFoundException if there is no such terminal
      * @throws DaytonaException if the connection fails
      */
@@ -476,6 +507,7 @@ public final class SandboxProcess {
     /**
      * Returns every terminal of the sandbox ({@code GET /process/pty}), unmodifiable.
      *
+     * @return every terminal of the sandbox, unmodifiable
      * @throws DaytonaException if the call fails
      */
     public List<PtySessionInfo> listPtySessions() {
@@ -487,6 +519,8 @@ public final class SandboxProcess {
     /**
      * Describes a terminal: size, directory, and whether its shell still runs ({@code GET /process/pty/{id}}).
      *
+     * @param sessionId the session's ID
+     * @return the terminal's information
      * @throws DaytonaNotFoundException if there is no such terminal
      * @throws DaytonaException if the call fails
      */
@@ -500,6 +534,7 @@ public final class SandboxProcess {
      * Kills a terminal's shell and removes the terminal ({@code DELETE /process/pty/{id}}); connected
      * clients see it exit.
      *
+     * @param sessionId the session's ID
      * @throws DaytonaNotFoundException if there is no such terminal
      * @throws DaytonaException if the call fails
      */
@@ -511,6 +546,7 @@ public final class SandboxProcess {
     /**
      * Changes a terminal's size ({@code POST /process/pty/{id}/resize}); its programs receive SIGWINCH.
      *
+     * @param sessionId the session's ID
      * @param cols the width in columns, 1 to 1000
      * @param rows the height in rows, 1 to 1000
      * @return the terminal with its new size

@@ -36,6 +36,11 @@ public final class ErrorMapper {
      *
      * @param operation what was attempted, e.g. {@code get sandbox}; the message starts with
      *     {@code "Failed to <operation>: "}
+     * @param status the HTTP status
+     * @param headers the response's headers; empty if there was no response
+     * @param body the response's body, or null
+     * @param mapper the JSON mapper that parses it
+     * @return the exception of the status, with the message, code and headers
      */
     public static DaytonaException fromResponse(
             String operation, int status, Map<String, List<String>> headers, byte[] body, ObjectMapper mapper) {
