@@ -373,6 +373,8 @@ public final class SandboxProcess {
     public void getEntrypointLogs(Consumer<String> onStdout, Consumer<String> onStderr) {
         Objects.requireNonNull(onStdout, "onStdout is null");
         Objects.requireNonNull(onStderr, "onStderr is null");
+        // Asked first over plain HTTP: a proxy may turn a refused WebSocket upgrade into a 502.
+        getEntrypointSession();
         try {
             followLogs("get entrypoint logs", sandbox.toolboxUri("/process/session/entrypoint/logs"), onStdout, onStderr);
         } catch (DaytonaNotFoundException e) {
@@ -383,7 +385,7 @@ public final class SandboxProcess {
     /** The toolbox of this platform keeps the entrypoint's output in a file rather than a session. */
     private static DaytonaNotFoundException noEntrypoint(DaytonaNotFoundException e) {
         return new DaytonaNotFoundException(e.getMessage() + " (this toolbox has no entrypoint session; the output of the"
-                + " image's entrypoint is in .daytona/entrypoint.log under the user's home directory: read it with"
+                + " image's entrypoint, if it has one, is in .daytona/entrypoint.log under the user's home directory: read it with"
                 + " getFs().downloadFile(sandbox.getUserHomeDir() + \"/.daytona/entrypoint.log\"))",
                 e.statusCode(), e.errorCode().orElse(null), e.headers(), e);
     }

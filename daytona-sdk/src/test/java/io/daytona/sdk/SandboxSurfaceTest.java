@@ -132,6 +132,8 @@ class SandboxSurfaceTest {
                 .hasMessageStartingWith("Failed to get entrypoint logs: ").hasMessageContaining(".daytona/entrypoint.log");
         assertThatThrownBy(() -> sandbox.getProcess().getEntrypointLogs(out -> { }, err -> { }))
                 .isInstanceOf(DaytonaNotFoundException.class).hasMessageContaining(".daytona/entrypoint.log");
+        assertThat(server.requests("GET", "/toolbox/sb-1/process/session/entrypoint/logs"))
+                .as("absence is found over plain HTTP, before any WebSocket is opened").hasSize(1);
     }
 
     /** The flat wire charts become the Python SDK's typed charts, subplots included. */
