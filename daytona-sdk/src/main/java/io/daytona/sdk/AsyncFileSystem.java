@@ -106,7 +106,7 @@ public final class AsyncFileSystem {
      * The asynchronous {@link FileSystem#replaceInFiles(List, String, String)}: replaces every occurrence of
      * {@code pattern} by {@code newValue} in each of {@code files} ({@code POST /files/replace}).
      *
-     * @param files the files
+     * @param files the files to edit
      * @param pattern the literal text to replace; not a regular expression
      * @param newValue its replacement; may be empty
      * @return a future of one result per file, in the order given, unmodifiable
@@ -147,7 +147,7 @@ public final class AsyncFileSystem {
      * {@code remotePath}, overwriting any file there and creating missing directories; for content that fits in
      * memory.
      *
-     * @param content the content
+     * @param content the file's bytes
      * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @return a future completed when the call is done
      */
@@ -184,7 +184,7 @@ public final class AsyncFileSystem {
      * The asynchronous {@link FileSystem#uploadFileStream(InputStream, String)}: uploads what {@code content}
      * yields to {@code remotePath}, sent chunked as it is read; the stream is read to its end and closed.
      *
-     * @param content the content
+     * @param content the stream, read to its end and closed
      * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @return a future completed when the call is done
      */
@@ -196,7 +196,7 @@ public final class AsyncFileSystem {
      * The asynchronous {@link FileSystem#uploadFileStream(InputStream, String, Duration)}: uploads what
      * {@code content} yields to {@code remotePath}, sent chunked as it is read.
      *
-     * @param content the content
+     * @param content the stream, read to its end and closed
      * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @return a future completed when the call is done
@@ -209,7 +209,7 @@ public final class AsyncFileSystem {
      * The asynchronous {@link FileSystem#uploadFiles(List)}: uploads several files in one request; see
      * {@link #uploadFiles(List, Duration)}.
      *
-     * @param files the files
+     * @param files the files to upload, each with its destination
      * @return a future completed when the call is done
      */
     public CompletableFuture<Void> uploadFiles(List<FileUpload> files) {
@@ -221,7 +221,7 @@ public final class AsyncFileSystem {
      * request ({@code POST /files/bulk-upload}), each as a part {@code files[i].path} holding its destination
      * followed by a part {@code files[i].file} holding its content.
      *
-     * @param files the files
+     * @param files the files to upload, each with its destination
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @return a future completed when the call is done
      */
@@ -301,7 +301,7 @@ public final class AsyncFileSystem {
      * The asynchronous {@link FileSystem#downloadFiles(List)}: downloads several files in one request; see
      * {@link #downloadFiles(List, Duration)}.
      *
-     * @param files the files
+     * @param files the files to download, each into memory or a local file
      * @return a future of one response per request, in the order given, unmodifiable
      */
     public CompletableFuture<List<FileDownloadResponse>> downloadFiles(List<FileDownloadRequest> files) {
@@ -313,7 +313,7 @@ public final class AsyncFileSystem {
      * ({@code POST /files/bulk-download}), each into memory or, if its request names a local file, streamed
      * into that file.
      *
-     * @param files the files
+     * @param files the files to download, each into memory or a local file
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
      * @return a future of one response per request, in the order given, unmodifiable
      */

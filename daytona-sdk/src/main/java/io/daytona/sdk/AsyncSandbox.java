@@ -495,7 +495,7 @@ public final class AsyncSandbox {
      * once ({@code POST /sandbox/{id}/ports/{port}/signed-preview-url/{token}/expire}).
      *
      * @param port the port in the sandbox, from 1 to 65535
-     * @param token the token
+     * @param token the token of the signed URL
      * @return a future completed when the call is done
      */
     public CompletableFuture<Void> expireSignedPreviewUrl(int port, String token) {
@@ -528,7 +528,7 @@ public final class AsyncSandbox {
      * The asynchronous {@link Sandbox#revokeSshAccess(String)}: revokes one SSH access token of the sandbox
      * ({@code DELETE /sandbox/{id}/ssh-access?token=}); new connections with it are refused.
      *
-     * @param token the token
+     * @param token the SSH access token
      * @return a future completed when the call is done
      */
     public CompletableFuture<Void> revokeSshAccess(String token) {
@@ -549,7 +549,7 @@ public final class AsyncSandbox {
      * The asynchronous {@link Sandbox#validateSshAccess(String)}: tells whether an SSH access token works now,
      * and for which sandbox ({@code GET /sandbox/ssh-access/validate}).
      *
-     * @param token the token
+     * @param token the SSH access token
      * @return a future of whether the token is valid, and the sandbox it opens
      */
     public CompletableFuture<io.daytona.model.ssh.SshAccessValidation> validateSshAccess(String token) {

@@ -26,7 +26,7 @@ public record FileDownloadRequest(String source, Path destination) {
     /**
      * A download into memory.
      *
-     * @param source the source
+     * @param source the file in the sandbox
      * @return the request
      */
     public static FileDownloadRequest of(String source) {

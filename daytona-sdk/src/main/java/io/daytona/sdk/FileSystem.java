@@ -180,7 +180,7 @@ public final class FileSystem {
      * Replaces every occurrence of {@code pattern} by {@code newValue} in each of {@code files}
      * ({@code POST /files/replace}). A file that fails does not stop the others.
      *
-     * @param files the files
+     * @param files the files to edit
      * @param pattern the literal text to replace; not a regular expression
      * @param newValue its replacement; may be empty
      * @return one result per file, in the order given, unmodifiable
@@ -232,7 +232,7 @@ public final class FileSystem {
      * Uploads {@code content} to {@code remotePath}, overwriting any file there and creating missing
      * directories; for content that fits in memory.
      *
-     * @param content the content
+     * @param content the file's bytes
      * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails
      */
@@ -293,7 +293,7 @@ public final class FileSystem {
      * Uploads what {@code content} yields to {@code remotePath}, sent chunked as it is read; the
      * stream is read to its end and closed.
      *
-     * @param content the content
+     * @param content the stream, read to its end and closed
      * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails
      */
@@ -304,7 +304,7 @@ public final class FileSystem {
     /**
      * Uploads what {@code content} yields to {@code remotePath}, sent chunked as it is read.
      *
-     * @param content the content
+     * @param content the stream, read to its end and closed
      * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaTimeoutException if it takes longer
@@ -317,7 +317,7 @@ public final class FileSystem {
     /**
      * Uploads several files in one request; see {@link #uploadFiles(List, Duration)}.
      *
-     * @param files the files
+     * @param files the files to upload, each with its destination
      * @throws DaytonaException if the call fails or any file could not be written
      */
     public void uploadFiles(List<FileUpload> files) {
@@ -329,7 +329,7 @@ public final class FileSystem {
      * part {@code files[i].path} holding its destination followed by a part {@code files[i].file}
      * holding its content. Local files and streams are read while the request is sent.
      *
-     * @param files the files
+     * @param files the files to upload, each with its destination
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaValidationException if some files could not be written (the others were);
      *     its message names each failure
@@ -503,7 +503,7 @@ public final class FileSystem {
     /**
      * Downloads several files in one request; see {@link #downloadFiles(List, Duration)}.
      *
-     * @param files the files
+     * @param files the files to download, each into memory or a local file
      * @return one response per request, in the order given, unmodifiable
      */
     public List<FileDownloadResponse> downloadFiles(List<FileDownloadRequest> files) {
@@ -516,7 +516,7 @@ public final class FileSystem {
      * downloaded (missing, a directory, unreadable) or written locally does not fail the others:
      * its response carries the {@link DaytonaException} of its failure.
      *
-     * @param files the files
+     * @param files the files to download, each into memory or a local file
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
      * @return one response per request, in the order given, unmodifiable
      * @throws DaytonaException only if the request as a whole fails

@@ -21,7 +21,7 @@ public sealed interface FileUpload {
     /**
      * An upload of {@code content}, held in memory; for small files.
      *
-     * @param content the content
+     * @param content the file's bytes
      * @param destination the destination in the sandbox
      * @return the upload
      */
@@ -32,7 +32,7 @@ public sealed interface FileUpload {
     /**
      * An upload of the local file {@code source}, streamed from disk while the request is sent.
      *
-     * @param source the source
+     * @param source the local file
      * @param destination the destination in the sandbox
      * @return the upload
      */
@@ -44,7 +44,7 @@ public sealed interface FileUpload {
      * An upload of what {@code content} yields up to its end; the stream is read while the
      * request is sent and closed at its end. A stream can be sent only once.
      *
-     * @param content the content
+     * @param content the stream
      * @param destination the destination in the sandbox
      * @return the upload
      */

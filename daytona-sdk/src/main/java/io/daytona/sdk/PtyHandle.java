@@ -92,7 +92,7 @@ public final class PtyHandle implements AutoCloseable {
     /**
      * Types {@code data} into the terminal, e.g. {@code "ls\n"} or {@code "\u0003"} for Ctrl+C.
      *
-     * @param data the data
+     * @param data the text to type
      * @throws DaytonaException if the terminal has ended or the connection fails
      */
     public void sendInput(String data) {
@@ -103,7 +103,7 @@ public final class PtyHandle implements AutoCloseable {
     /**
      * Sends raw bytes to the terminal, written to it verbatim.
      *
-     * @param data the data
+     * @param data the bytes to write
      * @throws DaytonaException if the terminal has ended or the connection fails
      */
     public void sendInput(byte[] data) {

@@ -76,7 +76,7 @@ public record RunCodeOptions(
         /**
          * Sets the context to run in; null for the default context.
          *
-         * @param context the context
+         * @param context the context, from {@link CodeInterpreter#createContext()}
          * @return this builder
          */
         public Builder context(InterpreterContext context) {

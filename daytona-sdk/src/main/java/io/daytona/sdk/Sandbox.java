@@ -676,7 +676,7 @@ public final class Sandbox {
      * ({@code POST /sandbox/{id}/ports/{port}/signed-preview-url/{token}/expire}).
      *
      * @param port the port in the sandbox, from 1 to 65535
-     * @param token the token
+     * @param token the token of the signed URL
      * @throws DaytonaNotFoundException if no such signed URL exists for the port
      */
     public void expireSignedPreviewUrl(int port, String token) {
@@ -710,7 +710,7 @@ public final class Sandbox {
     /**
      * Revokes one SSH access token of the sandbox ({@code DELETE /sandbox/{id}/ssh-access?token=}); new connections with it are refused.
      *
-     * @param token the token
+     * @param token the SSH access token
      */
     public void revokeSshAccess(String token) {
         java.util.Objects.requireNonNull(token, "token is null; use revokeAllSshAccess() to revoke every token");
@@ -726,7 +726,7 @@ public final class Sandbox {
     /**
      * Tells whether an SSH access token works now, and for which sandbox ({@code GET /sandbox/ssh-access/validate}).
      *
-     * @param token the token
+     * @param token the SSH access token
      * @return whether the token is valid, and the sandbox it opens
      */
     public SshAccessValidation validateSshAccess(String token) {

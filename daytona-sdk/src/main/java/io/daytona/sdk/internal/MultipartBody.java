@@ -75,7 +75,7 @@ public final class MultipartBody {
     /**
      * Adds a text field {@code name} holding {@code value} in UTF-8.
      *
-     * @param name the name
+     * @param name the field name
      * @param value the text
      * @return this body
      */
@@ -88,9 +88,9 @@ public final class MultipartBody {
     /**
      * Adds a file field {@code name} whose content is {@code content}.
      *
-     * @param name the name
+     * @param name the field name
      * @param fileName the file name of the part
-     * @param content the content
+     * @param content the part's content
      * @return this body
      */
     public MultipartBody file(String name, String fileName, byte[] content) {
@@ -104,7 +104,7 @@ public final class MultipartBody {
      * Adds a file field {@code name} whose content is read from {@code localFile} while the
      * request is sent.
      *
-     * @param name the name
+     * @param name the field name
      * @param fileName the file name of the part
      * @param localFile the file on this machine
      * @return this body
@@ -125,9 +125,9 @@ public final class MultipartBody {
      * supplies while the request is sent; the stream is closed at its end. This makes the whole
      * body's length unknown, so it is sent chunked.
      *
-     * @param name the name
+     * @param name the field name
      * @param fileName the file name of the part
-     * @param content the content
+     * @param content the part's content
      * @return this body
      */
     public MultipartBody file(String name, String fileName, Supplier<? extends InputStream> content) {

@@ -237,7 +237,7 @@ public final class MultipartReader implements Closeable {
         /**
          * Returns a header's value, or null; the name is matched case-insensitively.
          *
-         * @param name the name
+         * @param name the header name, lower-case
          * @return a header's value, or null
          */
         public String header(String name) {

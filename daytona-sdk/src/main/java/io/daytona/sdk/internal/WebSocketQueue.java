@@ -37,7 +37,7 @@ public final class WebSocketQueue implements WebSocket.Listener {
     /**
      * A piece of a binary message, copied out of the socket's buffer.
      *
-     * @param data the data
+     * @param data the bytes
      */
     public record Binary(byte[] data) implements Event {}
 
