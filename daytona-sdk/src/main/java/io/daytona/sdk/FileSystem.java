@@ -284,7 +284,7 @@ public final class FileSystem {
             size = Files.size(localFile);
             in = Files.newInputStream(localFile);
         } catch (IOException e) {
-            throw new DaytonaException("Failed to upload file: cannot read " + localFile + ": " + e, e);
+            throw new DaytonaException("Failed to upload files: cannot read " + localFile + ": " + e, e);
         }
         uploadFileStream(new CountingInputStream(in, size, onProgress), remotePath, timeout);
     }
@@ -342,7 +342,7 @@ public final class FileSystem {
         if (files.isEmpty()) {
             return;
         }
-        String operation = files.size() == 1 ? "upload file" : "upload files";
+        String operation = "upload files"; // the Python SDK's prefix, one file or many
         MultipartBody body = new MultipartBody();
         for (int i = 0; i < files.size(); i++) {
             FileUpload file = Objects.requireNonNull(files.get(i), "files[" + i + "] is null");

@@ -137,7 +137,7 @@ class FileSystemTest {
 
         assertThatThrownBy(() -> fs.uploadFile("x".getBytes(StandardCharsets.UTF_8), "/root/x"))
                 .isInstanceOf(DaytonaValidationException.class)
-                .hasMessage("Failed to upload file: /root/x: permission denied");
+                .hasMessage("Failed to upload files: /root/x: permission denied");
         assertThatThrownBy(() -> fs.uploadFile(temp.resolve("missing.bin"), "x"))
                 .isInstanceOf(DaytonaException.class)
                 .hasMessageContaining("missing.bin");
@@ -160,7 +160,7 @@ class FileSystemTest {
 
         assertThatThrownBy(() -> fs.uploadFileStream(failing, "x.txt"))
                 .isExactlyInstanceOf(DaytonaException.class)
-                .hasMessageContaining("Failed to upload file: ")
+                .hasMessageContaining("Failed to upload files: ")
                 .hasMessageContaining("disk gone");
     }
 
@@ -282,7 +282,7 @@ class FileSystemTest {
         assertThat(Files.size(back)).isEqualTo(200_000);
         assertThat(downloaded.getLast()).containsExactly(200_000, -1);
         assertThatThrownBy(() -> fs.uploadFile(temp.resolve("missing.bin"), "x", java.time.Duration.ZERO, (done, total) -> { }))
-                .isInstanceOf(DaytonaException.class).hasMessageStartingWith("Failed to upload file: cannot read ");
+                .isInstanceOf(DaytonaException.class).hasMessageStartingWith("Failed to upload files: cannot read ");
     }
 
     private static String filePart(String fileName, String content) {
