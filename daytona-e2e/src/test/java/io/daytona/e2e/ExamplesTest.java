@@ -2,15 +2,20 @@ package io.daytona.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.daytona.examples.AsyncQuickstart;
+import io.daytona.examples.Charts;
 import io.daytona.examples.CodeInterpreterExample;
+import io.daytona.examples.DeclarativeImage;
 import io.daytona.examples.FileOperations;
 import io.daytona.examples.GitOperations;
+import io.daytona.examples.LanguageServer;
 import io.daytona.examples.Quickstart;
 import io.daytona.examples.Sessions;
 import io.daytona.examples.Snapshots;
 import io.daytona.examples.Terminal;
 import io.daytona.examples.Volumes;
 import io.daytona.sdk.Daytona;
+import io.daytona.sdk.DaytonaAsync;
 import io.daytona.sdk.DaytonaConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,5 +88,32 @@ class ExamplesTest {
     @Test
     void volumes() {
         assertThat(Volumes.run(daytona)).isEqualTo("hello from the writer\n");
+    }
+
+    @Test
+    void charts() {
+        assertThat(Charts.run(daytona)).isEqualTo("""
+                line 'Growth': step vs size, 4 points of square (PNG: true)
+                bar 'Fruit sold': 3 bars (PNG: true)""");
+    }
+
+    @Test
+    void declarativeImage() {
+        StringBuilder logs = new StringBuilder();
+        assertThat(DeclarativeImage.run(daytona, "localhost/daytona/sandbox:0.1.0", logs::append))
+                .isEqualTo("Hello from a declarative image\napples, pears\n");
+        assertThat(logs).as("the build's output streamed").isNotEmpty();
+    }
+
+    @Test
+    void languageServer() {
+        assertThat(LanguageServer.run(daytona)).startsWith("symbols: Greeter, greet, greeter\ncompletions: ").contains("greet");
+    }
+
+    @Test
+    void asyncQuickstart() {
+        try (DaytonaAsync async = new DaytonaAsync(daytona.config())) {
+            assertThat(AsyncQuickstart.run(async)).isEqualTo("one\ntwo\nthree\n");
+        }
     }
 }

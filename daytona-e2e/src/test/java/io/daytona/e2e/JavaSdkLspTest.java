@@ -3,7 +3,6 @@ package io.daytona.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.daytona.model.toolbox.CodeRunResponse;
 import io.daytona.model.toolbox.lsp.CompletionItem;
 import io.daytona.model.toolbox.lsp.LspPosition;
 import io.daytona.model.toolbox.lsp.LspSymbol;
@@ -11,6 +10,7 @@ import io.daytona.sdk.Daytona;
 import io.daytona.sdk.DaytonaConfig;
 import io.daytona.sdk.DaytonaNotFoundException;
 import io.daytona.sdk.DaytonaValidationException;
+import io.daytona.sdk.ExecuteResponse;
 import io.daytona.sdk.LspServer;
 import io.daytona.sdk.Sandbox;
 import java.nio.charset.StandardCharsets;
@@ -99,12 +99,12 @@ class JavaSdkLspTest {
 
     @Test
     void codeRunUsesTheSandboxLanguage() {
-        CodeRunResponse run = sandbox.getProcess().codeRun(
+        ExecuteResponse run = sandbox.getProcess().codeRun(
                 "const who: string = process.env.WHO ?? '';\nconsole.log(process.argv.slice(2).join('+'), who);\nprocess.exit(5);",
                 List.of("x", "y"), Map.of("WHO", "java"), Duration.ofSeconds(60));
 
         assertThat(run.exitCode()).as(run.result()).isEqualTo(5);
         assertThat(run.result()).isEqualTo("x+y java\n");
-        assertThat(run.artifacts()).isNull();
+        assertThat(run.artifacts().charts()).isEmpty();
     }
 }

@@ -56,6 +56,7 @@ public final class CodeInterpreter {
      * Runs Python {@code code} in the default context and waits for it to finish, for up to the
      * toolbox's default of 10 minutes.
      *
+     * @param code the Python source to run
      * @return what it wrote and the exception it raised, if any
      * @throws DaytonaTimeoutException if it ran out of time; the context survives
      * @throws DaytonaException if the call fails
@@ -71,6 +72,8 @@ public final class CodeInterpreter {
      * an exception thrown by one stops waiting for the execution (which goes on in the sandbox)
      * and is rethrown.
      *
+     * @param code the Python source to run
+     * @param options the context, environment, timeout and callbacks
      * @return what it wrote and the exception it raised, if any; an exception in the code is not
      *     a failure of the call
      * @throws DaytonaTimeoutException if it ran out of time (close code 4008); the code is
@@ -111,6 +114,7 @@ public final class CodeInterpreter {
     /**
      * Creates an isolated context that starts in the work directory ({@code POST /process/interpreter/context}).
      *
+     * @return the new context, with its ID, language and directory
      * @throws DaytonaException if the call fails
      */
     public InterpreterContext createContext() {
@@ -121,6 +125,7 @@ public final class CodeInterpreter {
      * Creates an isolated context: a new Python interpreter with its own state.
      *
      * @param cwd the directory it starts in; null for the work directory
+     * @return the new context, with its ID, language and directory
      * @throws DaytonaException if the call fails
      */
     public InterpreterContext createContext(String cwd) {
@@ -137,6 +142,7 @@ public final class CodeInterpreter {
      * Returns the contexts created with {@link #createContext()}, unmodifiable; the default context
      * is not among them.
      *
+     * @return the contexts created with {@link #createContext()}, unmodifiable
      * @throws DaytonaException if the call fails
      */
     public List<InterpreterContext> listContexts() {
@@ -149,6 +155,7 @@ public final class CodeInterpreter {
      * Deletes a context, ending its interpreter and losing its state
      * ({@code DELETE /process/interpreter/context/{id}}). The default context cannot be deleted.
      *
+     * @param context the context, from {@link #createContext()}
      * @throws DaytonaNotFoundException if there is no such context
      * @throws DaytonaException if the call fails
      */

@@ -54,7 +54,11 @@ public final class Daytona implements AutoCloseable {
         this(DaytonaConfig.fromEnvironment());
     }
 
-    /** Creates a client with {@code config}. */
+    /**
+     * Creates a client with {@code config}.
+     *
+     * @param config the configuration
+     */
     public Daytona(DaytonaConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.transport = new HttpTransport(headers(config));
@@ -62,12 +66,20 @@ public final class Daytona implements AutoCloseable {
         this.volumes = new VolumeService(transport, config.apiUrl());
     }
 
-    /** The organization's snapshots: create (from an image or an {@link Image}), get, list, delete, activate. */
+    /**
+     * The organization's snapshots: create (from an image or an {@link Image}), get, list, delete, activate.
+     *
+     * @return the snapshot service of this client
+     */
     public SnapshotService snapshot() {
         return snapshots;
     }
 
-    /** The organization's volumes: create, get (or create), list, delete. */
+    /**
+     * The organization's volumes: create, get (or create), list, delete.
+     *
+     * @return the volume service of this client
+     */
     public VolumeService volume() {
         return volumes;
     }
@@ -77,8 +89,11 @@ public final class Daytona implements AutoCloseable {
      * passes the build's log lines to {@code onBuildLogs} as they are written, and waits until the
      * sandbox is started. An identical image built before is reused.
      *
+     * @param image the declarative image
      * @param params everything but the image; its {@code snapshot} must be unset
+     * @param onBuildLogs receives the build's log lines as they are written
      * @param timeout how long the upload, build and start may take together; {@link Duration#ZERO} for no limit
+     * @return the sandbox, started
      * @throws DaytonaException if the build fails (state {@code build_failed}) or the server refuses
      */
     public Sandbox create(Image image, CreateSandbox params, Consumer<String> onBuildLogs, Duration timeout) {
@@ -113,7 +128,7 @@ public final class Daytona implements AutoCloseable {
         }
     }
 
-    /** Returns the configuration of this client. */
+    /** {@return the configuration of this client} */
     public DaytonaConfig config() {
         return config;
     }
@@ -121,6 +136,7 @@ public final class Daytona implements AutoCloseable {
     /**
      * Creates a sandbox with the server's defaults and waits up to 60 s until it is started.
      *
+     * @return the sandbox, started
      * @throws DaytonaTimeoutException if it is not started in time
      * @throws DaytonaException if the server refuses, or the sandbox enters state {@code error} or {@code build_failed}
      */
@@ -131,6 +147,8 @@ public final class Daytona implements AutoCloseable {
     /**
      * Creates a sandbox and waits up to 60 s until it is started.
      *
+     * @param params what to create; unset fields take the server's defaults
+     * @return the sandbox, started
      * @throws DaytonaTimeoutException if it is not started in time
      * @throws DaytonaException if the server refuses, or the sandbox enters state {@code error} or {@code build_failed}
      */
@@ -142,6 +160,8 @@ public final class Daytona implements AutoCloseable {
      * Creates a sandbox described through a builder and waits up to 60 s until it is started, e.g.
      * {@code daytona.create(params -> params.snapshot("my-snapshot").cpu(2))}.
      *
+     * @param params what to create; unset fields take the server's defaults
+     * @return the sandbox, started
      * @throws DaytonaTimeoutException if it is not started in time
      * @throws DaytonaException if the server refuses, or the sandbox enters state {@code error} or {@code build_failed}
      */
@@ -160,6 +180,7 @@ public final class Daytona implements AutoCloseable {
      *
      * @param params what to create; unset fields take the server's defaults
      * @param timeout how long the request and the wait may take together; {@link Duration#ZERO} for no limit
+     * @return the sandbox, started
      * @throws DaytonaTimeoutException if it is not started in time; the sandbox may exist nonetheless
      * @throws DaytonaException if the server refuses, or the sandbox enters state {@code error} or {@code build_failed}
      * @throws IllegalArgumentException if {@code timeout} is negative
@@ -178,6 +199,8 @@ public final class Daytona implements AutoCloseable {
     /**
      * Returns the sandbox with the given ID or name ({@code GET /sandbox/{idOrName}}).
      *
+     * @param idOrName the sandbox's ID or name
+     * @return the sandbox with the given ID or name
      * @throws DaytonaNotFoundException if there is none
      * @throws DaytonaException if the call fails
      */
@@ -196,6 +219,7 @@ public final class Daytona implements AutoCloseable {
      * <p>Listed sandboxes carry the list view of the server: their {@link Sandbox#getEnv()} is
      * empty until {@link Sandbox#refreshData()}.
      *
+     * @return every sandbox of the organization, fetching all pages
      * @throws DaytonaException if a call fails
      */
     public List<Sandbox> list() {
@@ -205,6 +229,8 @@ public final class Daytona implements AutoCloseable {
     /**
      * Returns every sandbox carrying all of {@code labels}, fetching all pages.
      *
+     * @param labels the labels a sandbox must all carry; empty for every sandbox
+     * @return every sandbox carrying all of {@code labels}, fetching all pages
      * @throws DaytonaException if a call fails
      */
     public List<Sandbox> list(Map<String, String> labels) {
@@ -215,7 +241,9 @@ public final class Daytona implements AutoCloseable {
      * Returns every sandbox carrying all of {@code labels}, fetching pages of {@code pageSize}
      * sandboxes ({@code GET /sandbox?cursor=&limit=&labels=}) until the server sends no next cursor.
      *
+     * @param labels the labels a sandbox must all carry; empty for every sandbox
      * @param pageSize the sandboxes per page; 0 for the server's default (100)
+     * @return every sandbox carrying all of {@code labels}, fetching pages of {@code pageSize} sandboxes until the server sends no next cursor
      * @throws DaytonaException if a call fails
      * @throws IllegalArgumentException if {@code pageSize} is negative
      */
@@ -254,8 +282,10 @@ public final class Daytona implements AutoCloseable {
      * Returns one page of the sandboxes carrying all of {@code labels}
      * ({@code GET /sandbox/paginated?page=&limit=&labels=}), newest first, with the total count.
      *
+     * @param labels the labels a sandbox must all carry; empty for every sandbox
      * @param page the page number, from 1
      * @param limit the sandboxes per page, from 1 to 200
+     * @return one page of the sandboxes carrying all of {@code labels}, newest first, with the total count
      * @throws DaytonaException if the call fails
      * @throws IllegalArgumentException if {@code page} or {@code limit} is out of range
      */
@@ -285,6 +315,8 @@ public final class Daytona implements AutoCloseable {
      * Returns the sandbox with ID or name {@code idOrName}, as {@link #get(String)} does; named
      * after the Python SDK's {@code find_one(sandbox_id=...)}.
      *
+     * @param idOrName the sandbox's ID or name
+     * @return the sandbox with ID or name {@code idOrName}
      * @throws DaytonaNotFoundException if there is none
      */
     public Sandbox findOne(String idOrName) {
@@ -294,6 +326,8 @@ public final class Daytona implements AutoCloseable {
     /**
      * Returns the first sandbox carrying all of {@code labels} (the newest when several do).
      *
+     * @param labels the labels a sandbox must all carry; empty for every sandbox
+     * @return the first sandbox carrying all of {@code labels} (the newest when several do)
      * @throws DaytonaNotFoundException if no sandbox carries them
      * @throws DaytonaException if the call fails
      */
@@ -305,29 +339,64 @@ public final class Daytona implements AutoCloseable {
         return page.items().getFirst();
     }
 
-    /** Starts {@code sandbox} and waits up to 60 s; see {@link Sandbox#start()}. */
+    /**
+     * Starts {@code sandbox} and waits up to 60 s; see {@link Sandbox#start()}.
+     *
+     * @param sandbox the sandbox
+     */
     public void start(Sandbox sandbox) {
         Objects.requireNonNull(sandbox, "sandbox is null").start();
     }
 
-    /** Starts {@code sandbox} and waits up to {@code timeout}; see {@link Sandbox#start(Duration)}. */
+    /**
+     * Starts {@code sandbox} and waits up to {@code timeout}; see {@link Sandbox#start(Duration)}.
+     *
+     * @param sandbox the sandbox
+     * @param timeout how long it may take; {@link Duration#ZERO} for no limit
+     */
     public void start(Sandbox sandbox, Duration timeout) {
         Objects.requireNonNull(sandbox, "sandbox is null").start(timeout);
     }
 
-    /** Stops {@code sandbox} and waits up to 60 s; see {@link Sandbox#stop()}. */
+    /**
+     * Stops {@code sandbox} and waits up to 60 s; see {@link Sandbox#stop()}.
+     *
+     * @param sandbox the sandbox
+     */
     public void stop(Sandbox sandbox) {
         Objects.requireNonNull(sandbox, "sandbox is null").stop();
     }
 
-    /** Stops {@code sandbox} and waits up to {@code timeout}; see {@link Sandbox#stop(Duration)}. */
+    /**
+     * Stops {@code sandbox} and waits up to {@code timeout}; see {@link Sandbox#stop(Duration)}.
+     *
+     * @param sandbox the sandbox
+     * @param timeout how long it may take; {@link Duration#ZERO} for no limit
+     */
     public void stop(Sandbox sandbox, Duration timeout) {
         Objects.requireNonNull(sandbox, "sandbox is null").stop(timeout);
     }
 
-    /** Deletes {@code sandbox}; see {@link Sandbox#delete()}. */
+    /**
+     * Deletes {@code sandbox}; see {@link Sandbox#delete()}.
+     *
+     * @param sandbox the sandbox
+     * @throws DaytonaException if the call fails
+     */
     public void delete(Sandbox sandbox) {
         Objects.requireNonNull(sandbox, "sandbox is null").delete();
+    }
+
+    /**
+     * Deletes {@code sandbox}, the call taking at most {@code timeout}; see {@link Sandbox#delete(Duration)}.
+     *
+     * @param sandbox the sandbox
+     * @param timeout how long the call may take; {@link Duration#ZERO} for no limit
+     * @throws DaytonaTimeoutException if it takes longer
+     * @throws DaytonaException if the call fails
+     */
+    public void delete(Sandbox sandbox, Duration timeout) {
+        Objects.requireNonNull(sandbox, "sandbox is null").delete(timeout);
     }
 
     /**

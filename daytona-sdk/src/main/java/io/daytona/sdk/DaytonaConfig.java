@@ -62,7 +62,11 @@ public final class DaytonaConfig {
         }
     }
 
-    /** Starts an empty builder; the API URL defaults to {@value #DEFAULT_API_URL}. */
+    /**
+     * Starts an empty builder; the API URL defaults to {@value #DEFAULT_API_URL}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -74,6 +78,7 @@ public final class DaytonaConfig {
      * {@value #ENV_ORGANIZATION_ID}. A variable set in the environment wins over the same one in
      * {@code .env}; values set in code win over both (see {@link #builderFromEnvironment()}).
      *
+     * @return the configuration
      * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set, or
      *     if {@code .env} cannot be read
      */
@@ -86,6 +91,8 @@ public final class DaytonaConfig {
      * {@link #fromEnvironment()} reads the process environment, without any {@code .env} file.
      * Blank values count as unset.
      *
+     * @param environment environment variables by name
+     * @return the configuration
      * @throws DaytonaException if neither an API key nor a JWT with an organization ID is set
      */
     public static DaytonaConfig fromEnvironment(Map<String, String> environment) {
@@ -97,6 +104,9 @@ public final class DaytonaConfig {
      * Reads {@code environment} over the variables of {@code dotEnvFile} (ignored if missing), as
      * {@link #fromEnvironment()} reads the process environment over {@code ./.env}.
      *
+     * @param environment environment variables by name
+     * @param dotEnvFile the {@code .env} file; ignored if missing
+     * @return the configuration
      * @throws DaytonaException if no credentials are set, or if the file exists but cannot be read
      */
     public static DaytonaConfig fromEnvironment(Map<String, String> environment, Path dotEnvFile) {
@@ -107,6 +117,8 @@ public final class DaytonaConfig {
      * Starts a builder filled from the process environment over {@code ./.env}, so that values set
      * on it in code take precedence: code, then environment variables, then {@code .env}, then the
      * defaults, as the Daytona documentation orders them.
+     *
+     * @return a builder holding what the environment sets
      */
     public static Builder builderFromEnvironment() {
         return builderFromEnvironment(System.getenv(), Path.of(".env"));
@@ -152,7 +164,7 @@ public final class DaytonaConfig {
                 .target(environment.get(ENV_TARGET));
     }
 
-    /** Returns a builder holding this configuration, to derive a changed copy. */
+    /** {@return a builder holding this configuration, to derive a changed copy} */
     public Builder toBuilder() {
         return builder()
                 .apiKey(apiKey)
@@ -162,32 +174,32 @@ public final class DaytonaConfig {
                 .target(target);
     }
 
-    /** Returns the API key, or null when authenticating with a JWT. */
+    /** {@return the API key, or null when authenticating with a JWT} */
     public String apiKey() {
         return apiKey;
     }
 
-    /** Returns the JWT, or null if none is set. */
+    /** {@return the JWT, or null if none is set} */
     public String jwtToken() {
         return jwtToken;
     }
 
-    /** Returns the organization ID, or null if none is set. */
+    /** {@return the organization ID, or null if none is set} */
     public String organizationId() {
         return organizationId;
     }
 
-    /** Returns the API URL without a trailing slash, e.g. {@code https://app.daytona.io/api}. */
+    /** {@return the API URL without a trailing slash, e.g. {@code https://app.daytona.io/api}} */
     public String apiUrl() {
         return apiUrl;
     }
 
-    /** Returns the default target (region) for new sandboxes, or null to let the server choose. */
+    /** {@return the default target (region) for new sandboxes, or null to let the server choose} */
     public String target() {
         return target;
     }
 
-    /** Tells whether requests authenticate with the JWT (and send the organization ID) rather than an API key. */
+    /** {@return true if requests authenticate with the JWT (and send the organization ID) rather than an API key} */
     public boolean usesJwt() {
         return apiKey == null;
     }
@@ -240,31 +252,56 @@ public final class DaytonaConfig {
 
         private Builder() {}
 
-        /** Sets the API key, sent as {@code Authorization: Bearer <apiKey>}. */
+        /**
+         * Sets the API key, sent as {@code Authorization: Bearer <apiKey>}.
+         *
+         * @param apiKey the API key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** Sets a JWT, used instead of an API key; requires {@link #organizationId(String)}. */
+        /**
+         * Sets a JWT, used instead of an API key; requires {@link #organizationId(String)}.
+         *
+         * @param jwtToken the JWT
+         * @return this builder
+         */
         public Builder jwtToken(String jwtToken) {
             this.jwtToken = jwtToken;
             return this;
         }
 
-        /** Sets the organization a JWT acts for, sent as {@code X-Daytona-Organization-ID}. */
+        /**
+         * Sets the organization a JWT acts for, sent as {@code X-Daytona-Organization-ID}.
+         *
+         * @param organizationId the organization ID
+         * @return this builder
+         */
         public Builder organizationId(String organizationId) {
             this.organizationId = organizationId;
             return this;
         }
 
-        /** Sets the API URL, e.g. {@code http://localhost:3000/api}; default {@value DaytonaConfig#DEFAULT_API_URL}. */
+        /**
+         * Sets the API URL, e.g. {@code http://localhost:3000/api}; default {@value DaytonaConfig#DEFAULT_API_URL}.
+         *
+         * @param apiUrl the API URL
+         * @return this builder
+         */
         public Builder apiUrl(String apiUrl) {
             this.apiUrl = apiUrl;
             return this;
         }
 
-        /** Sets the default target (region) of sandboxes created without one. */
+        /**
+         * Sets the default target (region) of sandboxes created without one.
+         *
+         * @param target the target (region)
+         * @return this builder
+         */
         public Builder target(String target) {
             this.target = target;
             return this;
@@ -273,6 +310,7 @@ public final class DaytonaConfig {
         /**
          * Builds the configuration.
          *
+         * @return the configuration
          * @throws DaytonaException if no API key and no JWT is set, if a JWT comes without an
          *     organization ID, or if the API URL is not an absolute http(s) URL
          */

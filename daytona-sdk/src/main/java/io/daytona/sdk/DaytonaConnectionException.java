@@ -8,7 +8,12 @@ package io.daytona.sdk;
 public class DaytonaConnectionException extends DaytonaException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the failure with the underlying I/O error. */
+    /**
+     * Creates the failure with the underlying I/O error.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     * @param cause the underlying failure, or null
+     */
     public DaytonaConnectionException(String message, Throwable cause) {
         super(message, cause);
     }

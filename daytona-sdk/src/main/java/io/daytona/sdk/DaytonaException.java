@@ -21,12 +21,21 @@ public class DaytonaException extends RuntimeException {
     @SuppressWarnings("serial") // an unmodifiable TreeMap of Lists, both serializable
     private final Map<String, List<String>> headers;
 
-    /** Creates a client-side failure: status 0, no code, no headers. */
+    /**
+     * Creates a client-side failure: status 0, no code, no headers.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     */
     public DaytonaException(String message) {
         this(message, 0, null, Map.of(), null);
     }
 
-    /** Creates a client-side failure caused by {@code cause}: status 0, no code, no headers. */
+    /**
+     * Creates a client-side failure caused by {@code cause}: status 0, no code, no headers.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     * @param cause the underlying failure, or null
+     */
     public DaytonaException(String message, Throwable cause) {
         this(message, 0, null, Map.of(), cause);
     }
@@ -52,7 +61,7 @@ public class DaytonaException extends RuntimeException {
         this.headers = Collections.unmodifiableMap(copy);
     }
 
-    /** Returns the HTTP status code of the failed response, or 0 if no response was received. */
+    /** {@return the HTTP status code of the failed response, or 0 if no response was received} */
     public int statusCode() {
         return statusCode;
     }
@@ -60,12 +69,14 @@ public class DaytonaException extends RuntimeException {
     /**
      * Returns the machine-readable code of the error body (its {@code code}, {@code error_code} or
      * {@code error} field), e.g. {@code NOT_FOUND} or {@code Not Found}, if there was one.
+     *
+     * @return the machine-readable code of the error body (its {@code code}, {@code error_code} or {@code error} field), e.g. {@code NOT_FOUND} or {@code Not Found}, if there was one
      */
     public Optional<String> errorCode() {
         return Optional.ofNullable(errorCode);
     }
 
-    /** Returns the response headers, unmodifiable, with names matched case-insensitively; empty if none. */
+    /** {@return the response headers, unmodifiable, with names matched case-insensitively; empty if none} */
     public Map<String, List<String>> headers() {
         return headers;
     }
@@ -74,6 +85,8 @@ public class DaytonaException extends RuntimeException {
      * Tells whether the failure is transient: throttling (429), a gateway or availability error
      * (502, 503, 504) or a broken connection. Whether repeating the call is safe still depends on the
      * operation: a request that creates something may have reached the server before it failed.
+     *
+     * @return true if the failure is transient: throttling (429), a gateway or availability error (502, 503, 504) or a broken connection
      */
     public boolean isRetryable() {
         return statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;

@@ -13,7 +13,11 @@ import java.util.Optional;
 public class DaytonaRateLimitException extends DaytonaException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the failure with a message and no response details. */
+    /**
+     * Creates the failure with a message and no response details.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     */
     public DaytonaRateLimitException(String message) {
         super(message);
     }
@@ -21,6 +25,12 @@ public class DaytonaRateLimitException extends DaytonaException {
     /**
      * Creates the failure with every detail; see
      * {@link DaytonaException#DaytonaException(String, int, String, Map, Throwable)}.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     * @param statusCode the HTTP status, or 0 if there was no response
+     * @param errorCode the server's error code, e.g. {@code SANDBOX_NOT_FOUND}, or null
+     * @param headers the response's headers; empty if there was no response
+     * @param cause the underlying failure, or null
      */
     public DaytonaRateLimitException(
             String message, int statusCode, String errorCode, Map<String, List<String>> headers, Throwable cause) {
@@ -30,6 +40,8 @@ public class DaytonaRateLimitException extends DaytonaException {
     /**
      * Returns how long the server asked to wait, from its {@code Retry-After} header (seconds or an
      * HTTP date), if it sent one; the {@code X-RateLimit-Reset} header (seconds) otherwise.
+     *
+     * @return how long the server asked to wait, from its {@code Retry-After} header (seconds or an HTTP date), if it sent one
      */
     public Optional<Duration> retryAfter() {
         return header("Retry-After").flatMap(DaytonaRateLimitException::parseDelay)
@@ -40,6 +52,8 @@ public class DaytonaRateLimitException extends DaytonaException {
      * Returns the throttler that refused the call ({@code authenticated}, {@code sandbox-create},
      * {@code sandbox-lifecycle}, {@code failed-auth} or {@code anonymous}), from its
      * {@code Retry-After-<throttler>} header, if the server named one.
+     *
+     * @return the throttler that refused the call ({@code authenticated}, {@code sandbox-create}, {@code sandbox-lifecycle}, {@code failed-auth} or {@code anonymous}), from its {@code Retry-After-<throttler>} header, if the server named one
      */
     public Optional<String> throttler() {
         return headers().keySet().stream()

@@ -7,7 +7,11 @@ import java.util.Map;
 public class DaytonaTimeoutException extends DaytonaException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the failure with a message and no response details. */
+    /**
+     * Creates the failure with a message and no response details.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     */
     public DaytonaTimeoutException(String message) {
         super(message);
     }
@@ -15,6 +19,12 @@ public class DaytonaTimeoutException extends DaytonaException {
     /**
      * Creates the failure with every detail; see
      * {@link DaytonaException#DaytonaException(String, int, String, Map, Throwable)}.
+     *
+     * @param message what went wrong, starting with {@code "Failed to ...: "}
+     * @param statusCode the HTTP status, or 0 if there was no response
+     * @param errorCode the server's error code, e.g. {@code SANDBOX_NOT_FOUND}, or null
+     * @param headers the response's headers; empty if there was no response
+     * @param cause the underlying failure, or null
      */
     public DaytonaTimeoutException(
             String message, int statusCode, String errorCode, Map<String, List<String>> headers, Throwable cause) {

@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param traceback the formatted traceback; empty if there is none
  */
 public record ExecutionError(String name, String value, String traceback) {
+    /**
+     * Checks the components and copies the mutable ones.
+     *
+     * @param name the exception's class, e.g. {@code ZeroDivisionError} or {@code SyntaxError}
+     * @param value its message, e.g. {@code division by zero}
+     * @param traceback the formatted traceback; empty if there is none
+     */
     public ExecutionError {
         Objects.requireNonNull(name, "name is null");
         value = value == null ? "" : value;

@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param destination the local file to stream the content into, or null to receive it in memory
  */
 public record FileDownloadRequest(String source, Path destination) {
+    /**
+     * Checks the components and copies the mutable ones.
+     *
+     * @param source the path in the sandbox; relative paths are resolved against the work directory
+     * @param destination the local file to stream the content into, or null to receive it in memory
+     */
     public FileDownloadRequest {
         Objects.requireNonNull(source, "source is null");
         if (source.isBlank()) {
@@ -17,12 +23,21 @@ public record FileDownloadRequest(String source, Path destination) {
         }
     }
 
-    /** A download into memory. */
+    /**
+     * A download into memory.
+     *
+     * @param source the file in the sandbox
+     * @return the request
+     */
     public static FileDownloadRequest of(String source) {
         return new FileDownloadRequest(source, null);
     }
 
-    /** A download streamed into the local file {@code destination}, whose directories are created. */
+    /**
+     * A download streamed into the local file {@code destination}, whose directories are created.
+     *
+     * @return the request
+     */
     public static FileDownloadRequest of(String source, Path destination) {
         return new FileDownloadRequest(source, Objects.requireNonNull(destination, "destination is null"));
     }

@@ -8,6 +8,7 @@ import io.daytona.model.toolbox.files.ReplaceRequest;
 import io.daytona.model.toolbox.files.ReplaceResult;
 import io.daytona.model.toolbox.files.SearchFilesResponse;
 import io.daytona.model.toolbox.files.UploadFilesResponse;
+import io.daytona.sdk.internal.CountingInputStream;
 import io.daytona.sdk.internal.Deadline;
 import io.daytona.sdk.internal.ErrorMapper;
 import io.daytona.sdk.internal.HttpTransport;
@@ -87,6 +88,7 @@ public final class FileSystem {
     /**
      * Deletes a file or an empty directory.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
      * @throws DaytonaNotFoundException if there is nothing at {@code path}
      * @throws DaytonaException if the call fails, e.g. for a directory that is not empty
      */
@@ -97,6 +99,7 @@ public final class FileSystem {
     /**
      * Deletes a file or directory ({@code DELETE /files}).
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
      * @param recursive whether a directory is deleted with its contents; without it, deleting a
      *     directory fails
      * @throws DaytonaNotFoundException if there is nothing at {@code path}
@@ -125,14 +128,16 @@ public final class FileSystem {
     /**
      * Describes a file or directory ({@code GET /files/info}): size, mode, owner, times.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
+     * @return the file information
      * @throws DaytonaNotFoundException if there is nothing at {@code path}
      * @throws DaytonaException if the call fails
      */
     public FileInfo getFileDetails(String path) {
         requirePath(path, "path");
-        FileInfo info = transport.send(HttpCall.get("get file details", files("/info", "path", path)), FileInfo.class);
+        FileInfo info = transport.send(HttpCall.get("get file info", files("/info", "path", path)), FileInfo.class);
         if (info == null) {
-            throw new DaytonaException("Failed to get file details: the toolbox sent no file information for " + path);
+            throw new DaytonaException("Failed to get file info: the toolbox sent no file information for " + path);
         }
         return info;
     }
@@ -158,6 +163,9 @@ public final class FileSystem {
      * Finds the files and directories under {@code path} whose names match a glob
      * ({@code GET /files/search}), e.g. {@code *.py}.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
+     * @param pattern the pattern
+     * @return the matching paths
      * @throws DaytonaException if the call fails
      */
     public SearchFilesResponse searchFiles(String path, String pattern) {
@@ -172,6 +180,7 @@ public final class FileSystem {
      * Replaces every occurrence of {@code pattern} by {@code newValue} in each of {@code files}
      * ({@code POST /files/replace}). A file that fails does not stop the others.
      *
+     * @param files the files to edit
      * @param pattern the literal text to replace; not a regular expression
      * @param newValue its replacement; may be empty
      * @return one result per file, in the order given, unmodifiable
@@ -190,6 +199,8 @@ public final class FileSystem {
      * Moves or renames a file or directory ({@code POST /files/move}); the destination's parent
      * must exist and the destination must not.
      *
+     * @param source the path to move, in the sandbox
+     * @param destination the destination in the sandbox
      * @throws DaytonaNotFoundException if the source or the destination's parent does not exist
      * @throws DaytonaConflictException if the destination exists
      * @throws DaytonaException if the call fails
@@ -205,6 +216,7 @@ public final class FileSystem {
      * Changes the owner, group and permissions of a file or directory ({@code POST /files/permissions});
      * null leaves that attribute unchanged.
      *
+     * @param path the path in the sandbox, absolute or relative to the work directory
      * @param owner a user name or numeric uid, or null
      * @param group a group name or numeric gid, or null
      * @param mode permissions in octal, e.g. {@code "644"}, or null
@@ -220,6 +232,8 @@ public final class FileSystem {
      * Uploads {@code content} to {@code remotePath}, overwriting any file there and creating missing
      * directories; for content that fits in memory.
      *
+     * @param content the file's bytes
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails
      */
     public void uploadFile(byte[] content, String remotePath) {
@@ -229,6 +243,8 @@ public final class FileSystem {
     /**
      * Uploads the local file {@code localFile} to {@code remotePath}, streaming it from disk.
      *
+     * @param localFile the file on this machine
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails or {@code localFile} is not a readable file
      */
     public void uploadFile(Path localFile, String remotePath) {
@@ -238,6 +254,8 @@ public final class FileSystem {
     /**
      * Uploads the local file {@code localFile} to {@code remotePath}, streaming it from disk.
      *
+     * @param localFile the file on this machine
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaTimeoutException if it takes longer
      * @throws DaytonaException if the call fails or {@code localFile} is not a readable file
@@ -247,9 +265,36 @@ public final class FileSystem {
     }
 
     /**
+     * Uploads the local file {@code localFile} to {@code remotePath}, streaming it from disk and
+     * reporting the bytes sent to {@code onProgress}.
+     *
+     * @param localFile the file on this machine
+     * @param remotePath the destination in the sandbox
+     * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
+     * @param onProgress told the bytes sent so far, and the file's size, after each chunk
+     * @throws DaytonaTimeoutException if it takes longer
+     * @throws DaytonaException if the call fails or {@code localFile} is not a readable file
+     */
+    public void uploadFile(Path localFile, String remotePath, Duration timeout, TransferProgress onProgress) {
+        Objects.requireNonNull(localFile, "localFile is null");
+        Objects.requireNonNull(onProgress, "onProgress is null");
+        InputStream in;
+        long size;
+        try {
+            size = Files.size(localFile);
+            in = Files.newInputStream(localFile);
+        } catch (IOException e) {
+            throw new DaytonaException("Failed to upload files: cannot read " + localFile + ": " + e, e);
+        }
+        uploadFileStream(new CountingInputStream(in, size, onProgress), remotePath, timeout);
+    }
+
+    /**
      * Uploads what {@code content} yields to {@code remotePath}, sent chunked as it is read; the
      * stream is read to its end and closed.
      *
+     * @param content the stream, read to its end and closed
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @throws DaytonaException if the call fails
      */
     public void uploadFileStream(InputStream content, String remotePath) {
@@ -259,6 +304,8 @@ public final class FileSystem {
     /**
      * Uploads what {@code content} yields to {@code remotePath}, sent chunked as it is read.
      *
+     * @param content the stream, read to its end and closed
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaTimeoutException if it takes longer
      * @throws DaytonaException if the call fails
@@ -270,6 +317,7 @@ public final class FileSystem {
     /**
      * Uploads several files in one request; see {@link #uploadFiles(List, Duration)}.
      *
+     * @param files the files to upload, each with its destination
      * @throws DaytonaException if the call fails or any file could not be written
      */
     public void uploadFiles(List<FileUpload> files) {
@@ -281,6 +329,7 @@ public final class FileSystem {
      * part {@code files[i].path} holding its destination followed by a part {@code files[i].file}
      * holding its content. Local files and streams are read while the request is sent.
      *
+     * @param files the files to upload, each with its destination
      * @param timeout how long the upload may take until the toolbox answers; {@link Duration#ZERO} for no limit
      * @throws DaytonaValidationException if some files could not be written (the others were);
      *     its message names each failure
@@ -293,7 +342,7 @@ public final class FileSystem {
         if (files.isEmpty()) {
             return;
         }
-        String operation = files.size() == 1 ? "upload file" : "upload files";
+        String operation = "upload files"; // the Python SDK's prefix, one file or many
         MultipartBody body = new MultipartBody();
         for (int i = 0; i < files.size(); i++) {
             FileUpload file = Objects.requireNonNull(files.get(i), "files[" + i + "] is null");
@@ -319,6 +368,8 @@ public final class FileSystem {
     /**
      * Downloads a file into memory; for files that fit in it.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @return the file's content
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or the path is not a regular file
      */
@@ -329,7 +380,9 @@ public final class FileSystem {
     /**
      * Downloads a file into memory.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
+     * @return the file's content
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or the path is not a regular file
      */
@@ -345,6 +398,9 @@ public final class FileSystem {
     /**
      * Downloads a file into {@code localFile}, streaming it to disk; see
      * {@link #downloadFile(String, Path, Duration)}.
+     *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @param localFile the file on this machine
      */
     public void downloadFile(String remotePath, Path localFile) {
         downloadFile(remotePath, localFile, DEFAULT_TRANSFER_TIMEOUT);
@@ -355,6 +411,8 @@ public final class FileSystem {
      * temporary file next to {@code localFile} that replaces it once complete, so a failed
      * download leaves {@code localFile} as it was. Missing directories are created.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @param localFile the file on this machine
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or {@code localFile} cannot be written
@@ -370,7 +428,33 @@ public final class FileSystem {
     }
 
     /**
+     * Downloads a file into {@code localFile} as {@link #downloadFile(String, Path, Duration)} does,
+     * reporting the bytes received to {@code onProgress}.
+     *
+     * @param remotePath the file in the sandbox
+     * @param localFile where to write it on this machine
+     * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
+     * @param onProgress told the bytes received so far after each chunk (the total is reported as -1:
+     *     the toolbox does not announce it)
+     * @throws DaytonaNotFoundException if the file does not exist
+     * @throws DaytonaException if the call fails or {@code localFile} cannot be written
+     */
+    public void downloadFile(String remotePath, Path localFile, Duration timeout, TransferProgress onProgress) {
+        Objects.requireNonNull(localFile, "localFile is null");
+        Objects.requireNonNull(onProgress, "onProgress is null");
+        String operation = "download file";
+        try (InputStream in = new CountingInputStream(downloadFileStream(remotePath, timeout), -1, onProgress)) {
+            writeLocal(operation, remotePath, in, localFile);
+        } catch (IOException e) {
+            throw brokenDownload(operation, remotePath, e);
+        }
+    }
+
+    /**
      * Opens a file of the sandbox for reading; see {@link #downloadFileStream(String, Duration)}.
+     *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
+     * @return a stream of the file, to be closed
      */
     public InputStream downloadFileStream(String remotePath) {
         return downloadFileStream(remotePath, DEFAULT_TRANSFER_TIMEOUT);
@@ -382,7 +466,9 @@ public final class FileSystem {
      * reading it throws an {@link IOException} rather than ending, so a truncated file is never
      * mistaken for a whole one.
      *
+     * @param remotePath the file in the sandbox, absolute or relative to the work directory
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
+     * @return a stream of the file, to be closed
      * @throws DaytonaNotFoundException if the file does not exist
      * @throws DaytonaException if the call fails or the path is not a regular file
      */
@@ -416,6 +502,9 @@ public final class FileSystem {
 
     /**
      * Downloads several files in one request; see {@link #downloadFiles(List, Duration)}.
+     *
+     * @param files the files to download, each into memory or a local file
+     * @return one response per request, in the order given, unmodifiable
      */
     public List<FileDownloadResponse> downloadFiles(List<FileDownloadRequest> files) {
         return downloadFiles(files, DEFAULT_TRANSFER_TIMEOUT);
@@ -427,6 +516,7 @@ public final class FileSystem {
      * downloaded (missing, a directory, unreadable) or written locally does not fail the others:
      * its response carries the {@link DaytonaException} of its failure.
      *
+     * @param files the files to download, each into memory or a local file
      * @param timeout how long the toolbox may take to start answering; {@link Duration#ZERO} for no limit
      * @return one response per request, in the order given, unmodifiable
      * @throws DaytonaException only if the request as a whole fails

@@ -13,15 +13,29 @@ public sealed interface FileUpload {
     /**
      * Returns the destination in the sandbox; relative paths are resolved against the sandbox's
      * work directory, missing parent directories are created and an existing file is overwritten.
+     *
+     * @return the destination in the sandbox
      */
     String destination();
 
-    /** An upload of {@code content}, held in memory; for small files. */
+    /**
+     * An upload of {@code content}, held in memory; for small files.
+     *
+     * @param content the file's bytes
+     * @param destination the destination in the sandbox
+     * @return the upload
+     */
     static FileUpload of(byte[] content, String destination) {
         return new Bytes(content, destination);
     }
 
-    /** An upload of the local file {@code source}, streamed from disk while the request is sent. */
+    /**
+     * An upload of the local file {@code source}, streamed from disk while the request is sent.
+     *
+     * @param source the local file
+     * @param destination the destination in the sandbox
+     * @return the upload
+     */
     static FileUpload of(Path source, String destination) {
         return new LocalFile(source, destination);
     }
@@ -29,6 +43,10 @@ public sealed interface FileUpload {
     /**
      * An upload of what {@code content} yields up to its end; the stream is read while the
      * request is sent and closed at its end. A stream can be sent only once.
+     *
+     * @param content the stream
+     * @param destination the destination in the sandbox
+     * @return the upload
      */
     static FileUpload of(InputStream content, String destination) {
         return new Stream(content, destination);
@@ -41,6 +59,12 @@ public sealed interface FileUpload {
      * @param destination the path in the sandbox
      */
     record Bytes(byte[] content, String destination) implements FileUpload {
+        /**
+         * Checks the components and copies the mutable ones.
+         *
+         * @param content the file's bytes
+         * @param destination the path in the sandbox
+         */
         public Bytes {
             Objects.requireNonNull(content, "content is null");
             requireDestination(destination);
@@ -54,6 +78,12 @@ public sealed interface FileUpload {
      * @param destination the path in the sandbox
      */
     record LocalFile(Path source, String destination) implements FileUpload {
+        /**
+         * Checks the components and copies the mutable ones.
+         *
+         * @param source the local file
+         * @param destination the path in the sandbox
+         */
         public LocalFile {
             Objects.requireNonNull(source, "source is null");
             requireDestination(destination);
@@ -67,6 +97,12 @@ public sealed interface FileUpload {
      * @param destination the path in the sandbox
      */
     record Stream(InputStream content, String destination) implements FileUpload {
+        /**
+         * Checks the components and copies the mutable ones.
+         *
+         * @param content the stream
+         * @param destination the path in the sandbox
+         */
         public Stream {
             Objects.requireNonNull(content, "content is null");
             requireDestination(destination);

@@ -48,6 +48,8 @@ public final class Git {
     /**
      * Clones the default branch of a repository without authentication.
      *
+     * @param url the repository URL, e.g. {@code https://github.com/owner/repo.git}
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
      * @see #clone(String, String, GitCloneOptions)
      */
     public void clone(String url, String path) {
@@ -58,6 +60,9 @@ public final class Git {
      * Clones a repository with options built in place, e.g.
      * {@code git.clone(url, "repo", o -> o.branch("dev").credentials(user, token))}.
      *
+     * @param url the repository URL, e.g. {@code https://github.com/owner/repo.git}
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @param options branch, commit, credentials and TLS options
      * @see #clone(String, String, GitCloneOptions)
      */
     public void clone(String url, String path, Consumer<GitCloneOptions.Builder> options) {
@@ -88,17 +93,21 @@ public final class Git {
      * Returns the current branch, the changed and untracked files and how far the branch is from
      * its upstream ({@code GET /git/status}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @return the current branch, the changed and untracked files and how far the branch is from its upstream
      * @throws DaytonaNotFoundException if {@code path} is not in a git repository
      * @throws DaytonaException if the call fails
      */
     public GitStatus status(String path) {
         requireText(path, "path");
-        return transport.send(HttpCall.get("get git status", git("/status", path)), GitStatus.class);
+        return transport.send(HttpCall.get("get status", git("/status", path)), GitStatus.class);
     }
 
     /**
      * Returns the local branches, in name order ({@code GET /git/branches}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @return the local branches, in name order
      * @throws DaytonaNotFoundException if {@code path} is not in a git repository
      * @throws DaytonaException if the call fails
      */
@@ -111,6 +120,8 @@ public final class Git {
     /**
      * Creates a branch at HEAD and checks it out ({@code POST /git/branches}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @param name the branch's name
      * @throws DaytonaConflictException if the branch exists
      * @throws DaytonaException if the call fails
      */
@@ -123,6 +134,8 @@ public final class Git {
     /**
      * Deletes a branch, merged or not ({@code DELETE /git/branches}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @param name the branch's name
      * @throws DaytonaNotFoundException if there is no such branch
      * @throws DaytonaConflictException if it is the branch checked out
      * @throws DaytonaException if the call fails
@@ -138,6 +151,8 @@ public final class Git {
      * Checks out a branch, a remote branch (creating a local branch tracking it) or a commit
      * ({@code POST /git/checkout}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @param branch the branch
      * @throws DaytonaNotFoundException if there is no such branch or commit
      * @throws DaytonaConflictException if local changes would be overwritten
      * @throws DaytonaException if the call fails
@@ -151,6 +166,7 @@ public final class Git {
     /**
      * Stages files ({@code POST /git/add}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
      * @param files paths relative to the repository; {@code List.of(".")} stages every change
      * @throws DaytonaNotFoundException if a file matches nothing
      * @throws DaytonaException if the call fails
@@ -167,6 +183,11 @@ public final class Git {
     /**
      * Commits the staged changes.
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @param message the commit message
+     * @param author the author's name
+     * @param email the author's email address
+     * @return the new commit
      * @see #commit(String, String, String, String, boolean)
      */
     public GitCommitResponse commit(String path, String message, String author, String email) {
@@ -177,6 +198,10 @@ public final class Git {
      * Commits the staged changes with the given author, who is also the committer
      * ({@code POST /git/commit}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @param message the commit message
+     * @param author the author's name
+     * @param email the author's email address
      * @param allowEmpty whether to commit even when nothing is staged
      * @return the new commit's hash
      * @throws DaytonaValidationException if nothing is staged and {@code allowEmpty} is false
@@ -194,6 +219,7 @@ public final class Git {
     /**
      * Pushes the current branch without authentication.
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
      * @see #push(String, String, String)
      */
     public void push(String path) {
@@ -204,6 +230,7 @@ public final class Git {
      * Pushes the current branch to the branch of the same name on its remote ({@code origin}
      * unless configured otherwise) and makes that its upstream ({@code POST /git/push}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
      * @param username the user name, or null
      * @param password the password or access token, or null; used for this call only
      * @throws DaytonaAuthenticationException if the git server rejected the credentials or needs some
@@ -218,6 +245,7 @@ public final class Git {
     /**
      * Pulls without authentication.
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
      * @see #pull(String, String, String)
      */
     public void pull(String path) {
@@ -227,6 +255,7 @@ public final class Git {
     /**
      * Fetches the current branch's upstream and fast-forwards to it ({@code POST /git/pull}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
      * @param username the user name, or null
      * @param password the password or access token, or null; used for this call only
      * @throws DaytonaConflictException if the branches diverged or local changes are in the way
@@ -241,6 +270,8 @@ public final class Git {
      * Returns the history of HEAD, newest first; empty for a repository without commits
      * ({@code GET /git/history}).
      *
+     * @param path the repository's directory in the sandbox, absolute or relative to the work directory
+     * @return the history of HEAD, newest first
      * @throws DaytonaNotFoundException if {@code path} is not in a git repository
      * @throws DaytonaException if the call fails
      */

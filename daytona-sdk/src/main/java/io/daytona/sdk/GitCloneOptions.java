@@ -17,12 +17,17 @@ public record GitCloneOptions(String branch, String commitId, String username, S
     /** Nothing set: the default branch, no authentication. */
     public static final GitCloneOptions DEFAULTS = new GitCloneOptions(null, null, null, null, false);
 
-    /** Returns a builder with nothing set. */
+    /** {@return a builder with nothing set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns options built by {@code spec} from nothing set. */
+    /**
+     * Returns options built by {@code spec} from nothing set.
+     *
+     * @param spec sets the options on a builder
+     * @return options built by {@code spec} from nothing set
+     */
     public static GitCloneOptions of(Consumer<Builder> spec) {
         Builder builder = builder();
         Objects.requireNonNull(spec, "spec is null").accept(builder);
@@ -46,31 +51,57 @@ public record GitCloneOptions(String branch, String commitId, String username, S
 
         private Builder() {}
 
-        /** The branch to check out. */
+        /**
+         * The branch to check out.
+         *
+         * @param value the branch's name
+         * @return this builder
+         */
         public Builder branch(String value) {
             this.branch = value;
             return this;
         }
 
-        /** A commit to check out; HEAD is then detached. */
+        /**
+         * A commit to check out; HEAD is then detached.
+         *
+         * @param value the commit SHA
+         * @return this builder
+         */
         public Builder commitId(String value) {
             this.commitId = value;
             return this;
         }
 
-        /** The user name and password (or access token) for HTTP authentication. */
+        /**
+         * The user name and password (or access token) for HTTP authentication.
+         *
+         * @param username the user name for HTTPS authentication, or null
+         * @param password the password or token for HTTPS authentication, or null
+         * @return this builder
+         */
         public Builder credentials(String username, String password) {
             this.username = username;
             this.password = password;
             return this;
         }
 
-        /** Whether the server's TLS certificate goes unverified. */
+        /**
+         * Whether the server's TLS certificate goes unverified.
+         *
+         * @param value true to skip the check
+         * @return this builder
+         */
         public Builder insecureSkipTls(boolean value) {
             this.insecureSkipTls = value;
             return this;
         }
 
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public GitCloneOptions build() {
             return new GitCloneOptions(branch, commitId, username, password, insecureSkipTls);
         }

@@ -53,12 +53,12 @@ public final class LspServer {
         this.pathToProject = Objects.requireNonNull(pathToProject, "pathToProject is null");
     }
 
-    /** Returns the language this server is for. */
+    /** {@return the language this server is for} */
     public String languageId() {
         return languageId;
     }
 
-    /** Returns the project directory this server is for. */
+    /** {@return the project directory this server is for} */
     public String pathToProject() {
         return pathToProject;
     }
@@ -94,7 +94,7 @@ public final class LspServer {
      * @throws DaytonaException if the call fails
      */
     public void didOpen(String path) {
-        transport.send(HttpCall.post("open document", sandbox.toolboxUri("/lsp/did-open"), document(path)), Void.class);
+        transport.send(HttpCall.post("open file", sandbox.toolboxUri("/lsp/did-open"), document(path)), Void.class);
     }
 
     /**
@@ -104,13 +104,14 @@ public final class LspServer {
      * @throws DaytonaException if the call fails
      */
     public void didClose(String path) {
-        transport.send(HttpCall.post("close document", sandbox.toolboxUri("/lsp/did-close"), document(path)), Void.class);
+        transport.send(HttpCall.post("close file", sandbox.toolboxUri("/lsp/did-close"), document(path)), Void.class);
     }
 
     /**
      * Returns the symbols (classes, functions, variables…) defined in a document, flat.
      *
      * @param path the document's path in the sandbox
+     * @return the symbols (classes, functions, variables…) defined in a document, flat
      * @throws DaytonaException if the call fails
      */
     public List<LspSymbol> documentSymbols(String path) {
@@ -118,7 +119,7 @@ public final class LspServer {
         query.put("languageId", languageId);
         query.put("pathToProject", pathToProject);
         query.put("uri", uri(path));
-        LspSymbol[] symbols = transport.send(HttpCall.get("get document symbols",
+        LspSymbol[] symbols = transport.send(HttpCall.get("get symbols from document",
                 sandbox.toolboxUri("/lsp/document-symbols" + Urls.query(query))), LspSymbol[].class);
         return symbols == null ? List.of() : List.of(symbols);
     }
@@ -128,6 +129,7 @@ public final class LspServer {
      * whole project (pylsp) searches the documents that are open.
      *
      * @param query part of a name; empty for all
+     * @return the symbols of the project whose names match {@code query}
      * @throws DaytonaException if the call fails
      */
     public List<LspSymbol> workspaceSymbols(String query) {
@@ -135,12 +137,17 @@ public final class LspServer {
         parameters.put("query", Objects.requireNonNull(query, "query is null"));
         parameters.put("languageId", languageId);
         parameters.put("pathToProject", pathToProject);
-        LspSymbol[] symbols = transport.send(HttpCall.get("get workspace symbols",
+        LspSymbol[] symbols = transport.send(HttpCall.get("get symbols from sandbox",
                 sandbox.toolboxUri("/lsp/workspacesymbols" + Urls.query(parameters))), LspSymbol[].class);
         return symbols == null ? List.of() : List.of(symbols);
     }
 
-    /** The same as {@link #workspaceSymbols(String)}, under the official SDKs' other name. */
+    /**
+     * The same as {@link #workspaceSymbols(String)}, under the official SDKs' other name.
+     *
+     * @param query the text symbol names must contain
+     * @return the matching symbols of the project
+     */
     public List<LspSymbol> sandboxSymbols(String query) {
         return workspaceSymbols(query);
     }
@@ -150,6 +157,7 @@ public final class LspServer {
      *
      * @param path the document's path in the sandbox
      * @param position the cursor, line and character counted from zero
+     * @return the completions the server proposes at a position of a document
      * @throws DaytonaException if the call fails
      */
     public CompletionList completions(String path, LspPosition position) {

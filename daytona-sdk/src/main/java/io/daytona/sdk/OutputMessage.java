@@ -8,6 +8,11 @@ import java.util.Objects;
  * @param output the text, as the interpreter flushed it
  */
 public record OutputMessage(String output) {
+    /**
+     * Checks the components and copies the mutable ones.
+     *
+     * @param output the text, as the interpreter flushed it
+     */
     public OutputMessage {
         Objects.requireNonNull(output, "output is null");
     }

@@ -50,12 +50,12 @@ public final class PtyHandle implements AutoCloseable {
         this.mapper = Objects.requireNonNull(mapper, "mapper is null");
     }
 
-    /** Returns the terminal's ID. */
+    /** {@return the terminal's ID} */
     public String getSessionId() {
         return sessionId;
     }
 
-    /** Tells whether the terminal reported that it is connected and has not ended since. */
+    /** {@return true if the terminal reported that it is connected and has not ended since} */
     public boolean isConnected() {
         return connected.isDone() && !connected.isCompletedExceptionally() && !exited.isDone();
     }
@@ -63,13 +63,15 @@ public final class PtyHandle implements AutoCloseable {
     /**
      * Returns the shell's exit code once the terminal has ended, or null while it runs or if it
      * ended without one.
+     *
+     * @return the shell's exit code once the terminal has ended, or null while it runs or if it ended without one
      */
     public Integer getExitCode() {
         PtyResult result = exited.getNow(null);
         return result == null ? null : result.exitCode();
     }
 
-    /** Returns why the terminal ended abnormally, or null while it runs or after a clean exit. */
+    /** {@return why the terminal ended abnormally, or null while it runs or after a clean exit} */
     public String getError() {
         PtyResult result = exited.getNow(null);
         return result == null ? null : result.error();
@@ -90,6 +92,7 @@ public final class PtyHandle implements AutoCloseable {
     /**
      * Types {@code data} into the terminal, e.g. {@code "ls\n"} or {@code "\u0003"} for Ctrl+C.
      *
+     * @param data the text to type
      * @throws DaytonaException if the terminal has ended or the connection fails
      */
     public void sendInput(String data) {
@@ -100,6 +103,7 @@ public final class PtyHandle implements AutoCloseable {
     /**
      * Sends raw bytes to the terminal, written to it verbatim.
      *
+     * @param data the bytes to write
      * @throws DaytonaException if the terminal has ended or the connection fails
      */
     public void sendInput(byte[] data) {
@@ -111,6 +115,8 @@ public final class PtyHandle implements AutoCloseable {
     /**
      * Changes the terminal's size; see {@link SandboxProcess#resizePtySession(String, int, int)}.
      *
+     * @param cols the width in columns, 1 to 1000
+     * @param rows the height in rows, 1 to 1000
      * @return the terminal with its new size
      */
     public PtySessionInfo resize(int cols, int rows) {
@@ -128,6 +134,8 @@ public final class PtyHandle implements AutoCloseable {
 
     /**
      * Waits without limit until the terminal ends; see {@link #waitForExit(Duration)}.
+     *
+     * @return the exit code and, for an abnormal end, why
      */
     public PtyResult waitForExit() {
         return waitForExit(Duration.ZERO);

@@ -9,7 +9,7 @@ package io.daytona.sdk;
  *     connection failure; null after a clean exit with code 0
  */
 public record PtyResult(Integer exitCode, String error) {
-    /** Tells whether the shell exited with code 0. */
+    /** {@return true if the shell exited with code 0} */
     public boolean isSuccess() {
         return exitCode != null && exitCode == 0;
     }

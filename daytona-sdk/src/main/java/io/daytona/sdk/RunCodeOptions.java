@@ -25,6 +25,18 @@ public record RunCodeOptions(
         Consumer<OutputMessage> onStdout,
         Consumer<OutputMessage> onStderr,
         Consumer<ExecutionError> onError) {
+    /**
+     * Checks the components and copies the mutable ones.
+     *
+     * @param context the context to run in, from {@link CodeInterpreter#createContext()}; null for
+     *     the default context
+     * @param envs environment variables for this execution, unmodifiable
+     * @param timeout how long the code may run before it is interrupted, rounded up to whole seconds;
+     *     {@link Duration#ZERO} for no limit, null for the toolbox's default (10 minutes)
+     * @param onStdout receives stdout as it is produced; null to only collect it
+     * @param onStderr receives stderr as it is produced; null to only collect it
+     * @param onError receives the exception the code raised; null to only collect it
+     */
     public RunCodeOptions {
         envs = envs == null ? Map.of() : Map.copyOf(envs);
         if (timeout != null && timeout.isNegative()) {
@@ -32,12 +44,20 @@ public record RunCodeOptions(
         }
     }
 
-    /** Options that run in the default context with the toolbox's default timeout. */
+    /**
+     * Options that run in the default context with the toolbox's default timeout.
+     *
+     * @return the default options
+     */
     public static RunCodeOptions defaults() {
         return builder().build();
     }
 
-    /** Starts options with the defaults. */
+    /**
+     * Starts options with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -53,37 +73,67 @@ public record RunCodeOptions(
 
         private Builder() {}
 
-        /** Sets the context to run in; null for the default context. */
+        /**
+         * Sets the context to run in; null for the default context.
+         *
+         * @param context the context, from {@link CodeInterpreter#createContext()}
+         * @return this builder
+         */
         public Builder context(InterpreterContext context) {
             this.context = context;
             return this;
         }
 
-        /** Sets environment variables for this execution. */
+        /**
+         * Sets environment variables for this execution.
+         *
+         * @param envs extra environment variables; null for none
+         * @return this builder
+         */
         public Builder envs(Map<String, String> envs) {
             this.envs = envs;
             return this;
         }
 
-        /** Sets how long the code may run; {@link Duration#ZERO} for no limit. */
+        /**
+         * Sets how long the code may run; {@link Duration#ZERO} for no limit.
+         *
+         * @param timeout how long it may take; {@link Duration#ZERO} for no limit
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
-        /** Sets the receiver of stdout. */
+        /**
+         * Sets the receiver of stdout.
+         *
+         * @param onStdout receives stdout as it arrives
+         * @return this builder
+         */
         public Builder onStdout(Consumer<OutputMessage> onStdout) {
             this.onStdout = onStdout;
             return this;
         }
 
-        /** Sets the receiver of stderr. */
+        /**
+         * Sets the receiver of stderr.
+         *
+         * @param onStderr receives stderr as it arrives
+         * @return this builder
+         */
         public Builder onStderr(Consumer<OutputMessage> onStderr) {
             this.onStderr = onStderr;
             return this;
         }
 
-        /** Sets the receiver of the exception the code raises. */
+        /**
+         * Sets the receiver of the exception the code raises.
+         *
+         * @param onError receives the error's name, value and traceback
+         * @return this builder
+         */
         public Builder onError(Consumer<ExecutionError> onError) {
             this.onError = onError;
             return this;
@@ -92,6 +142,7 @@ public record RunCodeOptions(
         /**
          * Builds the options.
          *
+         * @return the options
          * @throws IllegalArgumentException if the timeout is negative
          */
         public RunCodeOptions build() {

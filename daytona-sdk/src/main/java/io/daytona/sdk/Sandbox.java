@@ -11,6 +11,7 @@ import io.daytona.model.ssh.SshAccessValidation;
 import io.daytona.model.toolbox.DirResponse;
 import io.daytona.sdk.internal.Backoff;
 import io.daytona.sdk.internal.Deadline;
+import io.daytona.sdk.internal.ErrorMapper;
 import io.daytona.sdk.internal.HttpTransport;
 import io.daytona.sdk.internal.HttpTransport.HttpCall;
 import io.daytona.sdk.internal.Urls;
@@ -49,137 +50,182 @@ public final class Sandbox {
         this.git = new Git(this, transport);
     }
 
-    /** Returns the data last received from the server, as the wire record. */
+    /** {@return the data last received from the server, as the wire record} */
     public io.daytona.model.sandbox.Sandbox data() {
         return data;
     }
 
-    /** Returns the sandbox ID. */
+    /** {@return the sandbox ID} */
     public String getId() {
         return data.id();
     }
 
-    /** Returns the sandbox name, unique in its organization; the ID unless one was given at creation. */
+    /** {@return the sandbox name, unique in its organization; the ID unless one was given at creation} */
     public String getName() {
         return data.name();
     }
 
-    /** Returns the ID of the organization owning the sandbox. */
+    /** {@return the ID of the organization owning the sandbox} */
     public String getOrganizationId() {
         return data.organizationId();
     }
 
-    /** Returns the snapshot the sandbox was created from, or null. */
+    /** {@return the snapshot the sandbox was created from, or null} */
     public String getSnapshot() {
         return data.snapshot();
     }
 
-    /** Returns the OS user commands run as. */
+    /** {@return the OS user commands run as} */
     public String getUser() {
         return data.user();
     }
 
-    /** Returns the state last observed, e.g. {@link SandboxState#STARTED}; null if the server sent none. */
+    /** {@return the state last observed, e.g. {@link SandboxState#STARTED}; null if the server sent none} */
     public SandboxState getState() {
         return data.state();
     }
 
-    /** Returns the state the sandbox is moving towards, or null. */
+    /** {@return the state the sandbox is moving towards, or null} */
     public SandboxDesiredState getDesiredState() {
         return data.desiredState();
     }
 
-    /** Returns why the sandbox is in state {@code error} or {@code build_failed}, or null. */
+    /** {@return why the sandbox is in state {@code error} or {@code build_failed}, or null} */
     public String getErrorReason() {
         return data.errorReason();
     }
 
-    /** Returns the sandbox labels, unmodifiable. */
+    /** {@return the sandbox labels, unmodifiable} */
     public Map<String, String> getLabels() {
         return data.labels();
     }
 
-    /** Returns the environment variables set at creation, unmodifiable; empty for sandboxes obtained from {@link Daytona#list()}. */
+    /** {@return the environment variables set at creation, unmodifiable; empty for sandboxes obtained from {@link Daytona#list()}} */
     public Map<String, String> getEnv() {
         return data.env();
     }
 
-    /** Tells whether the sandbox's preview ports are reachable without authentication. */
+    /** {@return true if the sandbox's preview ports are reachable without authentication} */
     public boolean isPublic() {
         return data.isPublic();
     }
 
-    /** Returns the target (region) the sandbox runs in. */
+    /** {@return the target (region) the sandbox runs in} */
     public String getTarget() {
         return data.target();
     }
 
-    /** Returns the number of CPUs. */
+    /** {@return the number of CPUs} */
     public int getCpu() {
         return data.cpu();
     }
 
-    /** Returns the number of GPUs. */
+    /** {@return the number of GPUs} */
     public int getGpu() {
         return data.gpu();
     }
 
-    /** Returns the memory in GiB. */
+    /** {@return the memory in GiB} */
     public int getMemory() {
         return data.memory();
     }
 
-    /** Returns the disk size in GiB. */
+    /** {@return the disk size in GiB} */
     public int getDisk() {
         return data.disk();
     }
 
-    /** Returns the minutes of inactivity after which the sandbox stops (0 = never), or null. */
+    /** {@return the minutes of inactivity after which the sandbox stops (0 = never), or null} */
     public Integer getAutoStopInterval() {
         return data.autoStopInterval();
     }
 
-    /** Returns the minutes after stopping at which the sandbox is archived, or null. */
+    /** {@return the minutes after stopping at which the sandbox is archived, or null} */
     public Integer getAutoArchiveInterval() {
         return data.autoArchiveInterval();
     }
 
-    /** Returns the minutes after stopping at which the sandbox is deleted (-1 = never), or null. */
+    /** {@return the minutes after stopping at which the sandbox is deleted (-1 = never), or null} */
     public Integer getAutoDeleteInterval() {
         return data.autoDeleteInterval();
     }
 
-    /** Returns when the sandbox was created, or null. */
+    /** {@return when the sandbox was created, or null} */
     public Instant getCreatedAt() {
         return data.createdAt();
     }
 
-    /** Returns when the sandbox was last updated, or null. */
+    /** {@return when the sandbox was last updated, or null} */
     public Instant getUpdatedAt() {
         return data.updatedAt();
     }
 
-    /** Returns the base URL of the toolbox proxy; the sandbox's toolbox is at {@code <url>/<id>}. */
+    /**
+     * Tells whether every outgoing connection of the sandbox is blocked.
+     *
+     * @return true if the network is blocked
+     */
+    public boolean isNetworkBlockAll() {
+        return data.networkBlockAll();
+    }
+
+    /**
+     * Returns the IPv4 CIDRs the sandbox alone may reach, comma-separated.
+     *
+     * @return the allow list, or null when every address may be reached
+     */
+    public String getNetworkAllowList() {
+        return data.networkAllowList();
+    }
+
+    /**
+     * Returns the volumes mounted in the sandbox.
+     *
+     * @return the mounts, unmodifiable
+     */
+    public java.util.List<io.daytona.model.sandbox.SandboxVolume> getVolumes() {
+        return data.volumes();
+    }
+
+    /**
+     * Returns the declarative build the sandbox's image came from.
+     *
+     * @return the build, or null for a sandbox of a snapshot
+     */
+    public io.daytona.model.sandbox.BuildInfo getBuildInfo() {
+        return data.buildInfo();
+    }
+
+    /**
+     * Returns when the sandbox's archive was made.
+     *
+     * @return the time, or null if it was never archived
+     */
+    public Instant getBackupCreatedAt() {
+        return data.backupCreatedAt();
+    }
+
+    /** {@return the base URL of the toolbox proxy; the sandbox's toolbox is at {@code <url>/<id>}} */
     public String getToolboxProxyUrl() {
         return data.toolboxProxyUrl();
     }
 
-    /** Returns the process API of this sandbox: commands, sessions and terminals (PTY). */
+    /** {@return the process API of this sandbox: commands, sessions and terminals (PTY)} */
     public SandboxProcess getProcess() {
         return process;
     }
 
-    /** Returns the file system API of this sandbox: list, upload, download, search and edit files. */
+    /** {@return the file system API of this sandbox: list, upload, download, search and edit files} */
     public FileSystem getFs() {
         return fs;
     }
 
-    /** Returns the code interpreter of this sandbox: stateful Python execution with streamed output. */
+    /** {@return the code interpreter of this sandbox: stateful Python execution with streamed output} */
     public CodeInterpreter getCodeInterpreter() {
         return codeInterpreter;
     }
 
-    /** Returns the git API of this sandbox: clone, status, branches, commit, push and pull. */
+    /** {@return the git API of this sandbox: clone, status, branches, commit, push and pull} */
     public Git getGit() {
         return git;
     }
@@ -189,6 +235,7 @@ public final class Sandbox {
      *
      * @param languageId {@code python}, {@code typescript} or {@code javascript}
      * @param pathToProject the project's directory, absolute or relative to the work directory
+     * @return a language server for a project in this sandbox
      * @throws IllegalArgumentException if the language is not one of those
      */
     public LspServer createLspServer(String languageId, String pathToProject) {
@@ -249,6 +296,8 @@ public final class Sandbox {
     /**
      * Replaces the sandbox's labels ({@code PUT /sandbox/{id}/labels}) and returns them.
      *
+     * @param labels the labels, replacing the current ones
+     * @return the labels now set
      * @throws DaytonaValidationException if a label is invalid
      * @throws DaytonaException if the call fails
      */
@@ -266,26 +315,53 @@ public final class Sandbox {
      * Sets the auto-stop interval in minutes (0: never); activity (toolbox calls, previews)
      * postpones the stop.
      *
+     * @param minutes the interval in minutes
      * @throws DaytonaValidationException if {@code minutes} is negative
      */
     public void setAutostopInterval(int minutes) {
         setInterval("autostop", "set auto-stop interval", minutes);
     }
 
-    /** Sets the auto-archive interval in minutes (0: the server's maximum); a stopped sandbox is archived after it. */
+    /**
+     * Sets the auto-archive interval in minutes (0: the server's maximum); a stopped sandbox is archived after it.
+     *
+     * @param minutes the interval in minutes
+     */
     public void setAutoArchiveInterval(int minutes) {
         setInterval("autoarchive", "set auto-archive interval", minutes);
     }
 
-    /** Sets the auto-delete interval in minutes (negative: never; 0: delete as soon as the sandbox stops). */
+    /**
+     * Sets the auto-delete interval in minutes (negative: never; 0: delete as soon as the sandbox stops).
+     *
+     * @param minutes the interval in minutes
+     */
     public void setAutoDeleteInterval(int minutes) {
         setInterval("autodelete", "set auto-delete interval", minutes);
     }
 
     /** Records activity now ({@code POST /sandbox/{id}/last-activity}), which postpones auto-stop. */
     public void refreshActivity() {
-        transport.send(HttpCall.post("refresh activity", api("/last-activity"), null), Void.class);
+        transport.send(HttpCall.post("refresh sandbox activity", api("/last-activity"), null), Void.class);
         refreshData();
+    }
+
+    /**
+     * Changes the sandbox's network policy ({@code POST /sandbox/{id}/network-settings}); it applies
+     * to a started sandbox at once.
+     *
+     * <pre>{@code
+     * sandbox.updateNetworkSettings(new UpdateSandboxNetworkSettings(null, "10.0.0.0/8,192.168.1.0/24", null));
+     * }</pre>
+     *
+     * @param settings the new policy; null fields keep their value, an empty allow list clears it
+     * @throws DaytonaValidationException if a CIDR is invalid
+     * @throws DaytonaException if the call fails
+     */
+    public void updateNetworkSettings(io.daytona.model.sandbox.UpdateSandboxNetworkSettings settings) {
+        Objects.requireNonNull(settings, "settings is null");
+        update(transport.send(HttpCall.post("update network settings", api("/network-settings"), settings),
+                io.daytona.model.sandbox.Sandbox.class));
     }
 
     private void setInterval(String path, String operation, int minutes) {
@@ -345,6 +421,9 @@ public final class Sandbox {
      */
     public void resize(Resources resources, Duration timeout) {
         Objects.requireNonNull(resources, "resources is null");
+        if (resources.gpu() != null) {
+            throw new IllegalArgumentException("the GPUs of a sandbox cannot be resized; leave gpu unset");
+        }
         Deadline deadline = Deadline.after(timeout);
         String operation = "resize sandbox";
         update(transport.send(HttpCall.post(operation, api("/resize"),
@@ -357,6 +436,7 @@ public final class Sandbox {
      * Makes a snapshot named {@code name} of the sandbox's files and waits up to 60 s until it is
      * done. (The TypeScript SDK's {@code _experimental_createSnapshot}.)
      *
+     * @param name the snapshot's name, unique in the organization
      * @return the new snapshot, active: new sandboxes started from it have these files
      * @throws DaytonaValidationException if the name is invalid
      * @throws DaytonaConflictException if the name is taken or the sandbox is changing state
@@ -371,6 +451,7 @@ public final class Sandbox {
      * the sandbox is {@code snapshotting} while the runner commits its container, then back in its
      * state. Mounted volumes are not part of the snapshot.
      *
+     * @param name the snapshot's name, unique in the organization
      * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
      * @return the new snapshot, active
      * @throws DaytonaValidationException if the name is invalid
@@ -393,7 +474,7 @@ public final class Sandbox {
         io.daytona.model.snapshot.Snapshot snapshot = transport.send(HttpCall.get(operation,
                 URI.create(apiUrl + "/snapshots/" + Urls.segment(name))), io.daytona.model.snapshot.Snapshot.class, deadline);
         if (snapshot.state() != io.daytona.model.snapshot.SnapshotState.ACTIVE) {
-            throw new DaytonaException("Failed to " + operation + ": snapshot " + name + " is in state "
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "snapshot " + name + " is in state "
                     + snapshot.state().wireValue() + ": " + snapshot.errorReason());
         }
         return snapshot;
@@ -427,12 +508,12 @@ public final class Sandbox {
         awaitStarted(operation, deadline);
     }
 
-    /** Tells whether the sandbox is in state {@code error} and can be recovered with {@link #recover()}. */
+    /** {@return true if the sandbox is in state {@code error} and can be recovered with {@link #recover()}} */
     public boolean isRecoverable() {
         return Boolean.TRUE.equals(data.recoverable());
     }
 
-    /** Returns the state of the sandbox's archive: {@code None}, or {@code Completed} once archived. */
+    /** {@return the state of the sandbox's archive: {@code None}, or {@code Completed} once archived} */
     public String getBackupState() {
         return data.backupState();
     }
@@ -445,7 +526,7 @@ public final class Sandbox {
      * @throws DaytonaException if it enters state {@code error} or a poll fails
      */
     public void waitUntilArchived(Duration timeout) {
-        awaitState("wait for sandbox to be archived", SandboxState.ARCHIVED, Deadline.after(timeout));
+        awaitState("Failure during waiting for sandbox to be archived", SandboxState.ARCHIVED, Deadline.after(timeout));
     }
 
     private void waitUntilResized(String operation, Deadline deadline) {
@@ -455,7 +536,7 @@ public final class Sandbox {
             refresh(operation, deadline);
         }
         if (data.state() == SandboxState.ERROR) {
-            throw new DaytonaException("Failed to " + operation + ": sandbox " + data.id() + " is in state error: " + reasonOf(data));
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + data.id() + " is in state error: " + reasonOf(data));
         }
     }
 
@@ -467,7 +548,7 @@ public final class Sandbox {
                 return;
             }
             if (current.state() == SandboxState.ERROR || current.state() == SandboxState.BUILD_FAILED) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " entered state " + current.state().wireValue() + ": " + reasonOf(current));
             }
             pause(operation, target.wireValue(), backoff, deadline);
@@ -492,7 +573,7 @@ public final class Sandbox {
      */
     public void delete(Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
-        update(transport.send(HttpCall.delete("delete sandbox", api("")),
+        update(transport.send(HttpCall.delete("remove sandbox", api("")),
                 io.daytona.model.sandbox.Sandbox.class, deadline));
     }
 
@@ -515,7 +596,7 @@ public final class Sandbox {
      *     or a poll fails
      */
     public void waitUntilStarted(Duration timeout) {
-        awaitStarted("wait for sandbox to start", Deadline.after(timeout));
+        awaitStarted("Failure during waiting for sandbox to start", Deadline.after(timeout));
     }
 
     /**
@@ -527,12 +608,13 @@ public final class Sandbox {
      * @throws DaytonaException if it enters state {@code error} or {@code build_failed}, or a poll fails
      */
     public void waitUntilStopped(Duration timeout) {
-        awaitStopped("wait for sandbox to stop", Deadline.after(timeout));
+        awaitStopped("Failure during waiting for sandbox to stop", Deadline.after(timeout));
     }
 
     /**
      * Returns the home directory of the sandbox user, e.g. {@code /home/daytona}.
      *
+     * @return the home directory of the sandbox user, e.g. {@code /home/daytona}
      * @throws DaytonaException if the call fails
      */
     public String getUserHomeDir() {
@@ -542,10 +624,11 @@ public final class Sandbox {
     /**
      * Returns the directory commands run in by default.
      *
+     * @return the directory commands run in by default
      * @throws DaytonaException if the call fails
      */
     public String getWorkDir() {
-        return dir("get working directory", "/work-dir");
+        return dir("get working directory path", "/work-dir");
     }
 
     /**
@@ -553,6 +636,8 @@ public final class Sandbox {
      * URL and, for a private sandbox, the token to send as {@code X-Daytona-Preview-Token}. The
      * token changes when the sandbox restarts.
      *
+     * @param port the port in the sandbox, from 1 to 65535
+     * @return the preview link of a port ({@code GET /sandbox/{id}/ports/{port}/preview-url}): the URL and, for a private sandbox, the token to send as {@code X-Daytona-Preview-Token}
      * @throws DaytonaValidationException if the port is not from 1 to 65535
      */
     public PortPreviewUrl getPreviewLink(int port) {
@@ -562,6 +647,9 @@ public final class Sandbox {
     /**
      * Returns a signed preview URL of a port, valid for 60 seconds: {@code {port}-{token}.{domain}}
      * opens the port without headers, survives restarts, and can be expired early.
+     *
+     * @param port the port in the sandbox, from 1 to 65535
+     * @return a signed preview URL of a port, valid for 60 seconds: {@code {port}-{token}.{domain}} opens the port without headers, survives restarts, and can be expired early
      */
     public SignedPortPreviewUrl getSignedPreviewUrl(int port) {
         return getSignedPreviewUrl(port, Duration.ofSeconds(60));
@@ -570,13 +658,15 @@ public final class Sandbox {
     /**
      * Returns a signed preview URL of a port ({@code GET /sandbox/{id}/ports/{port}/signed-preview-url}).
      *
+     * @param port the port in the sandbox, from 1 to 65535
      * @param expiresIn how long it works: from 1 second to 1 day, in whole seconds
+     * @return a signed preview URL of a port ({@code GET /sandbox/{id}/ports/{port}/signed-preview-url})
      * @throws IllegalArgumentException if {@code expiresIn} is below 1 second or not whole seconds
      * @throws DaytonaValidationException if the server refuses the port or the duration
      */
     public SignedPortPreviewUrl getSignedPreviewUrl(int port, Duration expiresIn) {
         long seconds = wholeUnits(expiresIn, Duration.ofSeconds(1), "expiresIn", "seconds");
-        return transport.send(HttpCall.get("get signed preview URL",
+        return transport.send(HttpCall.get("create signed preview url",
                 api("/ports/" + port + "/signed-preview-url" + Urls.query(Map.of("expiresInSeconds", String.valueOf(seconds))))),
                 SignedPortPreviewUrl.class);
     }
@@ -585,14 +675,20 @@ public final class Sandbox {
      * Expires a signed preview URL at once
      * ({@code POST /sandbox/{id}/ports/{port}/signed-preview-url/{token}/expire}).
      *
+     * @param port the port in the sandbox, from 1 to 65535
+     * @param token the token of the signed URL
      * @throws DaytonaNotFoundException if no such signed URL exists for the port
      */
     public void expireSignedPreviewUrl(int port, String token) {
-        transport.send(HttpCall.post("expire signed preview URL",
+        transport.send(HttpCall.post("expire signed preview url",
                 api("/ports/" + port + "/signed-preview-url/" + Urls.segment(token) + "/expire"), null), Void.class);
     }
 
-    /** Creates SSH access valid for 60 minutes; see {@link #createSshAccess(Duration)}. */
+    /**
+     * Creates SSH access valid for 60 minutes; see {@link #createSshAccess(Duration)}.
+     *
+     * @return the SSH access: its token, expiry and command
+     */
     public SshAccess createSshAccess() {
         return createSshAccess(Duration.ofMinutes(60));
     }
@@ -602,6 +698,7 @@ public final class Sandbox {
      * SSH user name, as {@link SshAccess#sshCommand()} shows ({@code ssh -p 2222 <token>@host}).
      *
      * @param expiresIn how long the token works, in whole minutes (at least one)
+     * @return the SSH access: its token, expiry and command
      * @throws IllegalArgumentException if {@code expiresIn} is below a minute or not whole minutes
      */
     public SshAccess createSshAccess(Duration expiresIn) {
@@ -610,7 +707,11 @@ public final class Sandbox {
                 api("/ssh-access" + Urls.query(Map.of("expiresInMinutes", String.valueOf(minutes)))), null), SshAccess.class);
     }
 
-    /** Revokes one SSH access token of the sandbox ({@code DELETE /sandbox/{id}/ssh-access?token=}); new connections with it are refused. */
+    /**
+     * Revokes one SSH access token of the sandbox ({@code DELETE /sandbox/{id}/ssh-access?token=}); new connections with it are refused.
+     *
+     * @param token the SSH access token
+     */
     public void revokeSshAccess(String token) {
         java.util.Objects.requireNonNull(token, "token is null; use revokeAllSshAccess() to revoke every token");
         update(transport.send(HttpCall.delete("revoke SSH access", api("/ssh-access" + Urls.query(Map.of("token", token)))),
@@ -622,7 +723,12 @@ public final class Sandbox {
         update(transport.send(HttpCall.delete("revoke SSH access", api("/ssh-access")), io.daytona.model.sandbox.Sandbox.class));
     }
 
-    /** Tells whether an SSH access token works now, and for which sandbox ({@code GET /sandbox/ssh-access/validate}). */
+    /**
+     * Tells whether an SSH access token works now, and for which sandbox ({@code GET /sandbox/ssh-access/validate}).
+     *
+     * @param token the SSH access token
+     * @return whether the token is valid, and the sandbox it opens
+     */
     public SshAccessValidation validateSshAccess(String token) {
         return transport.send(HttpCall.get("validate SSH access",
                 URI.create(apiUrl + "/sandbox/ssh-access/validate" + Urls.query(Map.of("token", token)))), SshAccessValidation.class);
@@ -652,11 +758,11 @@ public final class Sandbox {
                 return;
             }
             if (state == SandboxState.ERROR || state == SandboxState.BUILD_FAILED) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " failed to start with state " + state.wireValue() + ": " + reasonOf(current));
             }
             if (state == SandboxState.DESTROYED || state == SandboxState.DESTROYING) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " is " + state.wireValue() + " and will not start");
             }
             pause(operation, "started", backoff, deadline);
@@ -673,7 +779,7 @@ public final class Sandbox {
                 return;
             }
             if (state == SandboxState.ERROR || state == SandboxState.BUILD_FAILED) {
-                throw new DaytonaException("Failed to " + operation + ": sandbox " + current.id()
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " failed to stop with state " + state.wireValue() + ": " + reasonOf(current));
             }
             pause(operation, "stopped", backoff, deadline);
@@ -711,7 +817,7 @@ public final class Sandbox {
     private String dir(String operation, String path) {
         DirResponse answer = transport.send(HttpCall.get(operation, toolboxUri(path)), DirResponse.class);
         if (answer == null || answer.dir() == null) {
-            throw new DaytonaException("Failed to " + operation + ": the toolbox sent no directory");
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "the toolbox sent no directory");
         }
         return answer.dir();
     }
@@ -732,7 +838,7 @@ public final class Sandbox {
             Thread.sleep(interval.compareTo(remaining) < 0 ? interval : remaining);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DaytonaException("Failed to " + operation + ": interrupted while waiting", e);
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "interrupted while waiting", e);
         }
         if (deadline.isExpired()) {
             throw timedOut(operation, target, deadline);
@@ -742,7 +848,7 @@ public final class Sandbox {
     private DaytonaTimeoutException timedOut(String operation, String target, Deadline deadline) {
         io.daytona.model.sandbox.Sandbox current = data;
         String state = current.state() == null ? "unknown" : current.state().wireValue();
-        return new DaytonaTimeoutException("Failed to " + operation + ": sandbox " + current.id() + " did not become "
+        return new DaytonaTimeoutException(ErrorMapper.prefix(operation) + "sandbox " + current.id() + " did not become "
                 + target + " within " + Deadline.format(deadline.timeout()) + " (last state: " + state + ")");
     }
 
@@ -771,7 +877,7 @@ public final class Sandbox {
     private static io.daytona.model.sandbox.Sandbox requireData(
             io.daytona.model.sandbox.Sandbox data, String operation) {
         if (data == null || data.id() == null) {
-            throw new DaytonaException("Failed to " + operation + ": the server sent no sandbox");
+            throw new DaytonaException(ErrorMapper.prefix(operation) + "the server sent no sandbox");
         }
         return data;
     }

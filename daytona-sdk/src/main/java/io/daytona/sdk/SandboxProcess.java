@@ -21,6 +21,7 @@ import io.daytona.sdk.internal.HttpTransport.HttpCall;
 import io.daytona.sdk.internal.LogDemultiplexer;
 import io.daytona.sdk.internal.Urls;
 import io.daytona.sdk.internal.WebSocketQueue;
+import io.daytona.sdk.chart.Chart;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,7 @@ public final class SandboxProcess {
     /**
      * Runs the command of {@code request} ({@code timeout} in seconds) and waits for it to finish.
      *
+     * @param request the wire request
      * @return the exit code and the combined output; a non-zero exit code is not an exception
      * @throws DaytonaTimeoutException if the command ran out of time (HTTP 408)
      * @throws DaytonaException if the call fails
@@ -118,10 +120,12 @@ public final class SandboxProcess {
      * label: {@code python}, {@code typescript} or {@code javascript}; Python when it has none) and
      * waits for it to finish.
      *
+     * @param code the program's source
      * @return the exit code, the combined output and the charts a Python program showed with matplotlib
+     *     ({@code artifacts().charts()})
      * @throws DaytonaException if the call fails
      */
-    public CodeRunResponse codeRun(String code) {
+    public ExecuteResponse codeRun(String code) {
         return codeRun(code, null, null, null);
     }
 
@@ -139,7 +143,7 @@ public final class SandboxProcess {
      * @throws DaytonaException if the call fails
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
-    public CodeRunResponse codeRun(String code, List<String> argv, Map<String, String> env, Duration timeout) {
+    public ExecuteResponse codeRun(String code, List<String> argv, Map<String, String> env, Duration timeout) {
         Objects.requireNonNull(code, "code is null");
         String language = sandbox.getLabels().getOrDefault(Daytona.LANGUAGE_LABEL, Daytona.DEFAULT_LANGUAGE);
         Integer seconds = timeout == null ? null : toSeconds(timeout);
@@ -152,7 +156,8 @@ public final class SandboxProcess {
         if (response == null) {
             throw new DaytonaException("Failed to run code: the toolbox answered with an empty body");
         }
-        return response;
+        return ExecuteResponse.of(response.exitCode(), response.result(),
+                Chart.ofAll(response.artifacts() == null ? null : response.artifacts().charts()));
     }
 
     /**
@@ -172,6 +177,8 @@ public final class SandboxProcess {
     /**
      * Returns a session and the commands run in it, oldest first ({@code GET /process/session/{id}}).
      *
+     * @param sessionId the session's ID
+     * @return a session and the commands run in it, oldest first
      * @throws DaytonaNotFoundException if there is no such session
      * @throws DaytonaException if the call fails
      */
@@ -184,6 +191,7 @@ public final class SandboxProcess {
     /**
      * Returns every session of the sandbox ({@code GET /process/session}), unmodifiable.
      *
+     * @return every session of the sandbox, unmodifiable
      * @throws DaytonaException if the call fails
      */
     public List<Session> listSessions() {
@@ -195,6 +203,7 @@ public final class SandboxProcess {
      * Deletes a session, killing its shell and every command still running in it
      * ({@code DELETE /process/session/{id}}).
      *
+     * @param sessionId the session's ID
      * @throws DaytonaNotFoundException if there is no such session
      * @throws DaytonaException if the call fails
      */
@@ -206,6 +215,10 @@ public final class SandboxProcess {
     /**
      * Runs {@code command} in a session and waits for it to finish; see
      * {@link #executeSessionCommand(String, SessionExecuteRequest)}.
+     *
+     * @param sessionId the session's ID
+     * @param command the command line
+     * @return the command's ID, exit code and output
      */
     public SessionExecuteResponse executeSessionCommand(String sessionId, String command) {
         return executeSessionCommand(sessionId, new SessionExecuteRequest(command, null, null, null));
@@ -216,6 +229,8 @@ public final class SandboxProcess {
      * sees the directory and variables earlier commands left. Waits for it to finish without time
      * limit unless {@code request.runAsync()} is set.
      *
+     * @param sessionId the session's ID
+     * @param request the wire request
      * @return for a command run synchronously, its ID, exit code, stdout and stderr (and both
      *     combined in {@code output}); for one run asynchronously, only its ID: follow it with
      *     {@link #getSessionCommand(String, String)} and
@@ -232,7 +247,10 @@ public final class SandboxProcess {
      * does, waiting at most {@code timeout} for the toolbox to answer. The command is not stopped
      * when the wait ends.
      *
+     * @param sessionId the session's ID
+     * @param request the wire request
      * @param timeout how long to wait for the answer; {@link Duration#ZERO} for no limit
+     * @return the command's ID, and its exit code and output once it has finished
      * @throws DaytonaTimeoutException if no answer came in time
      */
     public SessionExecuteResponse executeSessionCommand(String sessionId, SessionExecuteRequest request, Duration timeout) {
@@ -250,6 +268,9 @@ public final class SandboxProcess {
      * Returns a command of a session, with its exit code once it has ended
      * ({@code GET /process/session/{id}/command/{cmdId}}).
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @return a command of a session, with its exit code once it has ended ({@code GET /process/session/{id}/command/{cmdId}})
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails
      */
@@ -264,6 +285,9 @@ public final class SandboxProcess {
      * Returns the output of a session command so far: stdout, stderr, and both as written in
      * {@code output} ({@code GET .../command/{cmdId}/logs}).
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @return the output of a session command so far: stdout, stderr, and both as written in {@code output}
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails
      */
@@ -284,6 +308,10 @@ public final class SandboxProcess {
      * ended and its output is delivered. An exception thrown by a callback stops the following and
      * is rethrown.
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @param onStdout receives stdout as it arrives
+     * @param onStderr receives stderr as it arrives
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails or the toolbox ends the stream abnormally
      */
@@ -292,10 +320,81 @@ public final class SandboxProcess {
         requireId(commandId, "commandId");
         Objects.requireNonNull(onStdout, "onStdout is null");
         Objects.requireNonNull(onStderr, "onStderr is null");
-        String operation = "get session command logs";
+        followLogs("get session command logs", command(sessionId, commandId, "/logs"), onStdout, onStderr);
+    }
+
+    /**
+     * Returns the session of the image's own entrypoint ({@code GET /process/session/entrypoint}),
+     * whose command is the entrypoint of a sandbox built from an image that has one.
+     *
+     * @return the session and its command
+     * @throws DaytonaNotFoundException if the toolbox has no entrypoint session; the message says
+     *     where else the entrypoint's output can be read
+     * @throws DaytonaException if the call fails
+     */
+    public Session getEntrypointSession() {
+        String operation = "get entrypoint session";
+        try {
+            return require(transport.send(HttpCall.get(operation, sandbox.toolboxUri("/process/session/entrypoint")), Session.class),
+                    operation, "session");
+        } catch (DaytonaNotFoundException e) {
+            throw noEntrypoint(e);
+        }
+    }
+
+    /**
+     * Returns the output of the image's entrypoint so far ({@code GET /process/session/entrypoint/logs}).
+     *
+     * @return stdout, stderr, and both as written
+     * @throws DaytonaNotFoundException if the toolbox has no entrypoint session; the message says
+     *     where else the entrypoint's output can be read
+     * @throws DaytonaException if the call fails
+     */
+    public SessionCommandLogsResponse getEntrypointLogs() {
+        String operation = "get entrypoint logs";
+        try {
+            return require(transport.send(HttpCall.get(operation, sandbox.toolboxUri("/process/session/entrypoint/logs")),
+                    SessionCommandLogsResponse.class), operation, "logs");
+        } catch (DaytonaNotFoundException e) {
+            throw noEntrypoint(e);
+        }
+    }
+
+    /**
+     * Follows the output of the image's entrypoint until it ends, as
+     * {@link #getSessionCommandLogs(String, String, Consumer, Consumer)} follows a command's.
+     *
+     * @param onStdout receives stdout as it arrives
+     * @param onStderr receives stderr as it arrives
+     * @throws DaytonaNotFoundException if the toolbox has no entrypoint session; the message says
+     *     where else the entrypoint's output can be read
+     * @throws DaytonaException if the call fails or the toolbox ends the stream abnormally
+     */
+    public void getEntrypointLogs(Consumer<String> onStdout, Consumer<String> onStderr) {
+        Objects.requireNonNull(onStdout, "onStdout is null");
+        Objects.requireNonNull(onStderr, "onStderr is null");
+        // Asked first over plain HTTP: a proxy may turn a refused WebSocket upgrade into a 502.
+        getEntrypointSession();
+        try {
+            followLogs("get entrypoint logs", sandbox.toolboxUri("/process/session/entrypoint/logs"), onStdout, onStderr);
+        } catch (DaytonaNotFoundException e) {
+            throw noEntrypoint(e);
+        }
+    }
+
+    /** The toolbox of this platform keeps the entrypoint's output in a file rather than a session. */
+    private static DaytonaNotFoundException noEntrypoint(DaytonaNotFoundException e) {
+        return new DaytonaNotFoundException(e.getMessage() + " (this toolbox has no entrypoint session; the output of the"
+                + " image's entrypoint, if it has one, is in .daytona/entrypoint.log under the user's home directory: read it with"
+                + " getFs().downloadFile(sandbox.getUserHomeDir() + \"/.daytona/entrypoint.log\"))",
+                e.statusCode(), e.errorCode().orElse(null), e.headers(), e);
+    }
+
+    /** Streams a multiplexed log over {@code logs?follow=true} into the two callbacks until it ends. */
+    private void followLogs(String operation, URI logs, Consumer<String> onStdout, Consumer<String> onStderr) {
         WebSocketQueue queue = new WebSocketQueue();
         WebSocket socket = transport.openWebSocket(operation,
-                command(sessionId, commandId, "/logs" + Urls.query(Map.of("follow", "true"))), queue, WEBSOCKET_OPEN_TIMEOUT);
+                URI.create(logs + Urls.query(Map.of("follow", "true"))), queue, WEBSOCKET_OPEN_TIMEOUT);
         LogDemultiplexer demultiplexer = new LogDemultiplexer(onStdout, onStderr);
         try {
             while (true) {
@@ -326,6 +425,9 @@ public final class SandboxProcess {
      * ({@code POST .../command/{cmdId}/input}); include a line break to end a line. Only commands
      * run asynchronously keep their stdin open.
      *
+     * @param sessionId the session's ID
+     * @param commandId the command's ID, from {@link SessionExecuteResponse#cmdId()}
+     * @param data the text to write
      * @throws DaytonaNotFoundException if there is no such session or command
      * @throws DaytonaException if the call fails, e.g. because the command has ended
      */
@@ -351,6 +453,8 @@ public final class SandboxProcess {
      * }
      * }</pre>
      *
+     * @param options the terminal's ID, size, directory, environment and output callback
+     * @return the connected handle
      * @throws DaytonaConflictException if a terminal with that ID exists
      * @throws DaytonaException if it cannot be created or connected; a terminal created but not
      *     connected is killed
@@ -375,10 +479,25 @@ public final class SandboxProcess {
     }
 
     /**
+     * Connects to an existing terminal and discards its output, e.g. to type into it or wait for
+     * its exit; see {@link #connectPty(String, Consumer)}.
+     *
+     * @param sessionId the terminal's ID
+     * @return the connected handle
+     * @throws DaytonaNotFoundException if there is no such terminal
+     * @throws DaytonaException if the connection fails
+     */
+    public PtyHandle connectPty(String sessionId) {
+        return connectPty(sessionId, null);
+    }
+
+    /**
      * Connects to an existing terminal, e.g. one created by another client; its output from now on
      * goes to {@code onData}. Returns once the terminal reports that it is connected.
      *
+     * @param sessionId the session's ID
      * @param onData receives the terminal's output as it arrives; null to discard it
+     * @return the connected handle
      * @throws DaytonaNotFoundException if there is no such terminal
      * @throws DaytonaException if the connection fails
      */
@@ -390,6 +509,7 @@ public final class SandboxProcess {
     /**
      * Returns every terminal of the sandbox ({@code GET /process/pty}), unmodifiable.
      *
+     * @return every terminal of the sandbox, unmodifiable
      * @throws DaytonaException if the call fails
      */
     public List<PtySessionInfo> listPtySessions() {
@@ -401,6 +521,8 @@ public final class SandboxProcess {
     /**
      * Describes a terminal: size, directory, and whether its shell still runs ({@code GET /process/pty/{id}}).
      *
+     * @param sessionId the session's ID
+     * @return the terminal's information
      * @throws DaytonaNotFoundException if there is no such terminal
      * @throws DaytonaException if the call fails
      */
@@ -414,6 +536,7 @@ public final class SandboxProcess {
      * Kills a terminal's shell and removes the terminal ({@code DELETE /process/pty/{id}}); connected
      * clients see it exit.
      *
+     * @param sessionId the session's ID
      * @throws DaytonaNotFoundException if there is no such terminal
      * @throws DaytonaException if the call fails
      */
@@ -425,6 +548,7 @@ public final class SandboxProcess {
     /**
      * Changes a terminal's size ({@code POST /process/pty/{id}/resize}); its programs receive SIGWINCH.
      *
+     * @param sessionId the session's ID
      * @param cols the width in columns, 1 to 1000
      * @param rows the height in rows, 1 to 1000
      * @return the terminal with its new size

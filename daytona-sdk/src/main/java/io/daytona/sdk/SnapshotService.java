@@ -7,7 +7,6 @@ import io.daytona.model.snapshot.Snapshot;
 import io.daytona.model.snapshot.SnapshotState;
 import io.daytona.model.snapshot.Url;
 import io.daytona.model.storage.StorageAccess;
-import io.daytona.sdk.internal.ContextUpload;
 import io.daytona.sdk.internal.Deadline;
 import io.daytona.sdk.internal.HttpTransport;
 import io.daytona.sdk.internal.HttpTransport.HttpCall;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +51,9 @@ public final class SnapshotService {
      * Creates a snapshot of an image that has a tag or a digest, e.g.
      * {@code localhost/my-image:1.0}, and waits until it is active.
      *
+     * @param name the snapshot's name, unique in the organization
+     * @param imageName the image
+     * @return the snapshot, active
      * @throws DaytonaValidationException if the image name is refused (no tag, {@code latest})
      * @throws DaytonaException if the snapshot ends in {@code error}
      */
@@ -64,18 +65,47 @@ public final class SnapshotService {
      * Creates a snapshot built from {@code image}, uploading its local files first, passes the
      * build's log lines to {@code onLogs} as they are written, and waits until it is active.
      *
+     * @param name the snapshot's name, unique in the organization
+     * @param image the declarative image
+     * @param onLogs receives progress messages and build log lines
+     * @return the snapshot, active
      * @throws DaytonaException if the build fails ({@code build_failed}; the message has the reason)
      */
     public Snapshot create(String name, Image image, Consumer<String> onLogs) {
-        return create(CreateSnapshot.ofBuild(name, image.dockerfile(), uploadContexts(image)), onLogs, Duration.ZERO);
+        return create(CreateSnapshotParams.builder(name).image(image).build(), onLogs, Duration.ZERO);
+    }
+
+    /**
+     * Creates a snapshot as the Python SDK's {@code create(params, on_logs, timeout)} does: the
+     * declarative image's local files are uploaded first ({@link #processImageContext(Image)}),
+     * then the snapshot is requested and its build logs followed until it is active.
+     *
+     * @param params the name, the image (a name or an {@link Image}), resources, entrypoint and region
+     * @param onLogs receives progress messages and build log lines
+     * @param timeout how long to wait; {@link Duration#ZERO} for no limit (the Python SDK's default)
+     * @return the snapshot, active
+     * @throws DaytonaTimeoutException if it is not active in time; it may still become so
+     * @throws DaytonaException if it ends in {@code error} or {@code build_failed}
+     */
+    public Snapshot create(CreateSnapshotParams params, Consumer<String> onLogs, Duration timeout) {
+        Objects.requireNonNull(params, "params is null");
+        Deadline deadline = Deadline.after(timeout);
+        Resources resources = params.resources() == null ? new Resources(null, null, null) : params.resources();
+        CreateBuildInfo build = params.image() == null ? null : buildInfo(params.image());
+        CreateSnapshot request = new CreateSnapshot(params.name(), params.imageName(), params.entrypoint(), resources.cpu(),
+                resources.gpu(), null, resources.memory(), resources.disk(), build, params.regionId(), null);
+        // The upload counts against the timeout; what is left of it bounds the build.
+        return create(request, onLogs, deadline.isUnbounded() ? Duration.ZERO : deadline.requestTimeout().orElseThrow());
     }
 
     /**
      * Creates a snapshot ({@code POST /snapshots}) and waits until it is active, following its
      * build logs when it is built from a Dockerfile.
      *
+     * @param request the wire request; a build's contexts must be uploaded already
      * @param onLogs receives progress messages and build log lines
      * @param timeout how long to wait; {@link Duration#ZERO} (the default) for no limit
+     * @return the snapshot, active
      * @throws DaytonaTimeoutException if it is not active in time; it may still become so
      * @throws DaytonaException if it ends in {@code error} or {@code build_failed}
      */
@@ -99,7 +129,8 @@ public final class SnapshotService {
             snapshot = get(snapshot.id());
         }
         if (snapshot.state() == SnapshotState.ERROR || snapshot.state() == SnapshotState.BUILD_FAILED) {
-            throw new DaytonaException("Failed to create snapshot. Name: " + snapshot.name() + " Reason: " + snapshot.errorReason());
+            throw new DaytonaException("Failed to " + operation + ": snapshot " + snapshot.name() + " ended in state "
+                    + snapshot.state().wireValue() + ": " + snapshot.errorReason());
         }
         onLogs.accept("Created snapshot " + snapshot.name() + " (" + snapshot.state().wireValue() + ")");
         return snapshot;
@@ -108,48 +139,86 @@ public final class SnapshotService {
     /**
      * Returns the snapshot with this name or ID ({@code GET /snapshots/{idOrName}}).
      *
+     * @param nameOrId the snapshot's name or ID
+     * @return the snapshot
      * @throws DaytonaNotFoundException if there is none
      */
     public Snapshot get(String nameOrId) {
+        Objects.requireNonNull(nameOrId, "nameOrId is null");
         return transport.send(HttpCall.get("get snapshot", api("/snapshots/" + Urls.segment(nameOrId))), Snapshot.class);
     }
 
-    /** Returns the first page of snapshots (up to 100), newest first. */
+    /**
+     * Returns the first page of snapshots (up to 100), newest first.
+     *
+     * @return the page, with the total count
+     */
     public PaginatedSnapshots list() {
         return list(1, 100);
     }
 
-    /** Returns one page of snapshots ({@code GET /snapshots?page=&limit=}); pages count from 1. */
+    /**
+     * Returns one page of snapshots ({@code GET /snapshots?page=&limit=}).
+     *
+     * @param page the page number, from 1
+     * @param limit the snapshots per page
+     * @return the page, with the total count
+     * @throws IllegalArgumentException if {@code page} or {@code limit} is below 1
+     */
     public PaginatedSnapshots list(int page, int limit) {
+        if (page < 1 || limit < 1) {
+            throw new IllegalArgumentException("page and limit must be 1 or more: page " + page + ", limit " + limit);
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("page", Integer.toString(page));
         query.put("limit", Integer.toString(limit));
         return transport.send(HttpCall.get("list snapshots", api("/snapshots" + Urls.query(query))), PaginatedSnapshots.class);
     }
 
-    /** Deletes the snapshot ({@code DELETE /snapshots/{id}}). */
+    /**
+     * Deletes the snapshot ({@code DELETE /snapshots/{id}}).
+     *
+     * @param snapshot the snapshot, as returned by this service
+     * @throws DaytonaException if the call fails
+     */
     public void delete(Snapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot is null");
         transport.send(HttpCall.delete("delete snapshot", api("/snapshots/" + Urls.segment(snapshot.id()))), Void.class);
     }
 
-    /** Makes an inactive snapshot usable again ({@code POST /snapshots/{id}/activate}). */
+    /**
+     * Makes an inactive snapshot usable again ({@code POST /snapshots/{id}/activate}).
+     *
+     * @param snapshot the snapshot
+     * @return the snapshot, active
+     * @throws DaytonaException if the call fails
+     */
     public Snapshot activate(Snapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot is null");
         return transport.send(HttpCall.post("activate snapshot", api("/snapshots/" + Urls.segment(snapshot.id()) + "/activate"), null),
                 Snapshot.class);
     }
 
-    /** Uploads the image's local files and directories; returns their hashes, in order. */
-    List<String> uploadContexts(Image image) {
+    /**
+     * Uploads the image's local files and directories to the object store of
+     * {@code GET /object-storage/push-access} (see {@link ObjectStorage}); the Python SDK's
+     * {@code process_image_context}.
+     *
+     * @param image the declarative image
+     * @return the hashes of its contexts, in order; empty (and nothing asked of the server) if it has none
+     * @throws DaytonaException if the credentials cannot be obtained or an upload fails
+     */
+    public List<String> processImageContext(Image image) {
+        Objects.requireNonNull(image, "image is null");
         if (image.contexts().isEmpty()) {
             return List.of();
         }
         StorageAccess access = transport.send(HttpCall.get("get object storage access", api("/object-storage/push-access")),
                 StorageAccess.class);
         List<String> hashes = new ArrayList<>();
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()) {
-            ContextUpload upload = new ContextUpload(http, access);
+        try (ObjectStorage storage = ObjectStorage.of(access)) {
             for (Image.Context context : image.contexts()) {
-                hashes.add(upload.upload(context.sourcePath(), context.archivePath()));
+                hashes.add(storage.upload(context.sourcePath(), access.organizationId(), context.archivePath()));
             }
         }
         return hashes;
@@ -157,7 +226,7 @@ public final class SnapshotService {
 
     /** A build request for {@code image}, its contexts uploaded. */
     CreateBuildInfo buildInfo(Image image) {
-        return new CreateBuildInfo(image.dockerfile(), uploadContexts(image));
+        return new CreateBuildInfo(image.dockerfile(), processImageContext(image));
     }
 
     /** Passes each line of a followed log to {@code onLogs} until the server ends it (the build is over). */

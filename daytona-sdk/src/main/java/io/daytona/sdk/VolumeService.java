@@ -25,6 +25,8 @@ public final class VolumeService {
     /**
      * Creates a volume ({@code POST /volumes}); it is {@code ready} when this returns.
      *
+     * @param name the volume's name
+     * @return the new volume
      * @throws DaytonaConflictException if the organization has a volume of that name
      */
     public Volume create(String name) {
@@ -34,13 +36,21 @@ public final class VolumeService {
     /**
      * Returns the volume with this name ({@code GET /volumes/by-name/{name}}).
      *
+     * @param name the volume's name
+     * @return the volume with this name
      * @throws DaytonaNotFoundException if there is none
      */
     public Volume get(String name) {
         return transport.send(HttpCall.get("get volume", api("/volumes/by-name/" + Urls.segment(name))), Volume.class);
     }
 
-    /** Returns the volume with this name, creating it if there is none. */
+    /**
+     * Returns the volume with this name, creating it if there is none.
+     *
+     * @param name the volume's name
+     * @param create whether to create the volume if there is none
+     * @return the volume with this name, creating it if there is none
+     */
     public Volume get(String name, boolean create) {
         try {
             return get(name);
@@ -52,7 +62,7 @@ public final class VolumeService {
         }
     }
 
-    /** Returns every volume of the organization that is not deleted (not paginated, as upstream). */
+    /** {@return every volume of the organization that is not deleted (not paginated, as upstream)} */
     public List<Volume> list() {
         Volume[] volumes = transport.send(HttpCall.get("list volumes", api("/volumes")), Volume[].class);
         return volumes == null ? List.of() : List.of(volumes);
@@ -61,6 +71,7 @@ public final class VolumeService {
     /**
      * Deletes the volume and, in the background, its data ({@code DELETE /volumes/{id}}).
      *
+     * @param volume the volume, as returned by this service
      * @throws DaytonaConflictException while a sandbox mounts it
      */
     public void delete(Volume volume) {

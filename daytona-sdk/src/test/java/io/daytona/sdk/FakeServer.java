@@ -31,6 +31,7 @@ final class FakeServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Request, Response>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Function<Request, Response>> prefixRoutes = new ConcurrentHashMap<>();
 
     FakeServer() {
         try {
@@ -57,6 +58,11 @@ final class FakeServer implements AutoCloseable {
     /** Answers {@code method path} with {@code handler}. */
     void on(String method, String path, Function<Request, Response> handler) {
         routes.put(method + " " + path, handler);
+    }
+
+    /** Answers {@code method} on every path starting with {@code prefix} that has no exact route. */
+    void onPrefix(String method, String prefix, Function<Request, Response> handler) {
+        prefixRoutes.put(method + " " + prefix, handler);
     }
 
     /** Answers {@code method path} with {@code responses} in turn, repeating the last one. */
@@ -116,6 +122,11 @@ final class FakeServer implements AutoCloseable {
                     body);
             requests.add(request);
             Function<Request, Response> handler = routes.get(request.method() + " " + request.path());
+            if (handler == null) {
+                handler = prefixRoutes.entrySet().stream()
+                        .filter(route -> (request.method() + " " + request.path()).startsWith(route.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
             Response response = handler == null
                     ? new Response(599, "{\"message\":\"no route for " + request.method() + " " + request.path() + "\"}")
                     : handler.apply(request);

@@ -100,7 +100,7 @@ class FileSystemTest {
         server.on("POST", FILES + "/move", request -> FakeServer.error(409, "Conflict", "destination exists"));
 
         assertThatThrownBy(() -> fs.getFileDetails("/x")).isInstanceOf(DaytonaNotFoundException.class)
-                .hasMessage("Failed to get file details: no such file: /x");
+                .hasMessage("Failed to get file info: no such file: /x");
         assertThatThrownBy(() -> fs.moveFiles("a", "b")).isInstanceOf(DaytonaConflictException.class);
         assertThatThrownBy(() -> fs.getFileDetails("")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -137,7 +137,7 @@ class FileSystemTest {
 
         assertThatThrownBy(() -> fs.uploadFile("x".getBytes(StandardCharsets.UTF_8), "/root/x"))
                 .isInstanceOf(DaytonaValidationException.class)
-                .hasMessage("Failed to upload file: /root/x: permission denied");
+                .hasMessage("Failed to upload files: /root/x: permission denied");
         assertThatThrownBy(() -> fs.uploadFile(temp.resolve("missing.bin"), "x"))
                 .isInstanceOf(DaytonaException.class)
                 .hasMessageContaining("missing.bin");
@@ -160,7 +160,7 @@ class FileSystemTest {
 
         assertThatThrownBy(() -> fs.uploadFileStream(failing, "x.txt"))
                 .isExactlyInstanceOf(DaytonaException.class)
-                .hasMessageContaining("Failed to upload file: ")
+                .hasMessageContaining("Failed to upload files: ")
                 .hasMessageContaining("disk gone");
     }
 
@@ -258,6 +258,31 @@ class FileSystemTest {
             }
         }
         return parts;
+    }
+
+    @Test
+    void transfersWithProgressReportEveryByteAndTheSizeWhenKnown() throws Exception {
+        server.on("POST", FILES + "/bulk-upload", request -> ok(new UploadFilesResponse(List.of(new UploadedFile("x", 1)))));
+        server.on("POST", FILES + "/bulk-download", request -> multipart(filePart("big.bin", "x".repeat(200_000))));
+        byte[] content = new byte[300_000];
+        Path local = Files.write(temp.resolve("up.bin"), content);
+        List<long[]> uploaded = new ArrayList<>();
+
+        fs.uploadFile(local, "up.bin", java.time.Duration.ofMinutes(1), (done, total) -> uploaded.add(new long[] {done, total}));
+
+        assertThat(uploaded).isNotEmpty();
+        assertThat(uploaded.getLast()).containsExactly(300_000, 300_000);
+        assertThat(uploaded).extracting(pair -> pair[0]).isSorted();
+        assertThat(parts(server.requests("POST", FILES + "/bulk-upload").getFirst()))
+                .contains(Map.entry("files[0].path", "up.bin"));
+
+        List<long[]> downloaded = new ArrayList<>();
+        Path back = temp.resolve("back.bin");
+        fs.downloadFile("big.bin", back, java.time.Duration.ofMinutes(1), (done, total) -> downloaded.add(new long[] {done, total}));
+        assertThat(Files.size(back)).isEqualTo(200_000);
+        assertThat(downloaded.getLast()).containsExactly(200_000, -1);
+        assertThatThrownBy(() -> fs.uploadFile(temp.resolve("missing.bin"), "x", java.time.Duration.ZERO, (done, total) -> { }))
+                .isInstanceOf(DaytonaException.class).hasMessageStartingWith("Failed to upload files: cannot read ");
     }
 
     private static String filePart(String fileName, String content) {

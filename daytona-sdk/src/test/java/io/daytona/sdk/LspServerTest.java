@@ -97,9 +97,11 @@ class LspServerTest {
     void codeRunSendsTheSandboxLanguageFromItsLabel() throws Exception {
         server.on("POST", "/toolbox/sb-1/process/code-run", request -> ok(new CodeRunResponse(0, "hi\n", null)));
 
-        CodeRunResponse response = sandbox.getProcess().codeRun("print('hi')", List.of("a"), Map.of("K", "v"), null);
+        ExecuteResponse response = sandbox.getProcess().codeRun("print('hi')", List.of("a"), Map.of("K", "v"), null);
 
         assertThat(response.result()).isEqualTo("hi\n");
+        assertThat(response.artifacts().stdout()).isEqualTo("hi\n");
+        assertThat(response.artifacts().charts()).isEmpty();
         JsonNode body = FakeServer.MAPPER.readTree(server.requests("POST", "/toolbox/sb-1/process/code-run").getFirst().body());
         assertThat(body.path("language").asText()).isEqualTo("python");
         assertThat(body.path("code").asText()).isEqualTo("print('hi')");

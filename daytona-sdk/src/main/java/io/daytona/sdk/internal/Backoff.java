@@ -11,7 +11,13 @@ public final class Backoff {
     private final long maxMillis;
     private double nextMillis;
 
-    /** Creates intervals starting at {@code initial}, multiplied by {@code factor} each time, capped at {@code max}. */
+    /**
+     * Creates intervals starting at {@code initial}, multiplied by {@code factor} each time, capped at {@code max}.
+     *
+     * @param initial the first interval
+     * @param factor what each interval is multiplied by to give the next, at least 1
+     * @param max the longest interval
+     */
     public Backoff(Duration initial, double factor, Duration max) {
         if (initial.isNegative() || initial.isZero() || factor < 1 || max.compareTo(initial) < 0) {
             throw new IllegalArgumentException(
@@ -22,12 +28,16 @@ public final class Backoff {
         this.maxMillis = max.toMillis();
     }
 
-    /** The intervals of sandbox state polling: 100 ms, growing by 10% per poll, up to 1 s. */
+    /**
+     * The intervals of sandbox state polling: 100 ms, growing by 10% per poll, up to 1 s.
+     *
+     * @return a new backoff
+     */
     public static Backoff sandboxPolling() {
         return new Backoff(Duration.ofMillis(100), 1.1, Duration.ofSeconds(1));
     }
 
-    /** Returns the next interval. */
+    /** {@return the next interval} */
     public Duration next() {
         long current = Math.round(nextMillis);
         nextMillis = Math.min(nextMillis * factor, maxMillis);

@@ -1,6 +1,5 @@
 package io.daytona.sdk.internal;
 
-import io.daytona.model.storage.StorageAccess;
 import io.daytona.sdk.DaytonaException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Uploads a build context to the S3-compatible store of {@code /object-storage/push-access}, the
- * way the official SDKs do: an uncompressed tar at {@code {organizationId}/{md5}/context.tar},
+ * Uploads a build context to an S3-compatible store (the one of {@code /object-storage/push-access}),
+ * the way the official SDKs do: an uncompressed tar at {@code {organizationId}/{md5}/context.tar},
  * skipped when that prefix already exists. The hash is MD5 over the archive path, then each
  * file's path relative to the context and its content.
  */
@@ -34,28 +33,69 @@ public final class ContextUpload {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final HttpClient http;
-    private final StorageAccess access;
+    private final Credentials access;
 
-    /** @param access the answer of {@code GET /object-storage/push-access} */
-    public ContextUpload(HttpClient http, StorageAccess access) {
-        this.http = http;
-        this.access = access;
+    /**
+     * Where and as whom to upload.
+     *
+     * @param storageUrl the store's endpoint, e.g. {@code http://localhost:3000/s3}
+     * @param accessKey the access key ID
+     * @param secret the secret access key
+     * @param sessionToken the session token of temporary credentials, or null
+     * @param bucket the bucket
+     */
+    public record Credentials(String storageUrl, String accessKey, String secret, String sessionToken, String bucket) {
+        /**
+         * Checks that the endpoint, keys and bucket are given.
+         *
+         * @param storageUrl the store's endpoint
+         * @param accessKey the access key ID
+         * @param secret the secret access key
+         * @param sessionToken the session token, or null
+         * @param bucket the bucket
+         */
+        public Credentials {
+            java.util.Objects.requireNonNull(storageUrl, "storageUrl is null");
+            java.util.Objects.requireNonNull(accessKey, "accessKey is null");
+            java.util.Objects.requireNonNull(secret, "secret is null");
+            java.util.Objects.requireNonNull(bucket, "bucket is null");
+        }
     }
 
-    /** Uploads {@code source} (file or directory) as {@code archivePath}; returns its hash. */
-    public String upload(Path source, String archivePath) {
+    /**
+     * Creates an uploader sending through {@code http}.
+     *
+     * @param http the HTTP client; not closed by this
+     * @param access the store and the credentials
+     */
+    public ContextUpload(HttpClient http, Credentials access) {
+        this.http = java.util.Objects.requireNonNull(http, "http is null");
+        this.access = java.util.Objects.requireNonNull(access, "access is null");
+    }
+
+    /**
+     * Uploads {@code source} (file or directory) as {@code archivePath} under the organization's
+     * prefix, unless an identical context is there already.
+     *
+     * @param source the local file or directory
+     * @param organizationId the first segment of the object key
+     * @param archivePath the path of {@code source} inside the tar
+     * @return the context's hash, which a build names it by
+     * @throws DaytonaException if reading or uploading fails
+     */
+    public String upload(Path source, String organizationId, String archivePath) {
         try {
             String hash = hash(source, archivePath);
-            String prefix = access.organizationId() + "/" + hash + "/";
+            String prefix = organizationId + "/" + hash + "/";
             if (!exists(prefix)) {
                 put(prefix + "context.tar", source, archivePath);
             }
             return hash;
         } catch (IOException e) {
-            throw new DaytonaException("Failed to upload the build context " + source + ": " + e.getMessage(), e);
+            throw new DaytonaException("Failed to upload build context " + source + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DaytonaException("Interrupted while uploading the build context " + source, e);
+            throw new DaytonaException("Failed to upload build context " + source + ": interrupted", e);
         }
     }
 

@@ -16,6 +16,8 @@ public final class Deadline {
     /**
      * Starts a deadline {@code timeout} from now; {@link Duration#ZERO} means no deadline.
      *
+     * @param timeout how long it may take; {@link Duration#ZERO} for no limit
+     * @return the deadline
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public static Deadline after(Duration timeout) {
@@ -28,22 +30,22 @@ public final class Deadline {
         return new Deadline(timeout, System.nanoTime() + saturatedNanos(timeout));
     }
 
-    /** Returns the timeout this deadline was started with. */
+    /** {@return the timeout this deadline was started with} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Tells whether the deadline is unbounded. */
+    /** {@return true if the deadline is unbounded} */
     public boolean isUnbounded() {
         return timeout.isZero();
     }
 
-    /** Tells whether the deadline has passed; never true for an unbounded deadline. */
+    /** {@return true if the deadline has passed; never true for an unbounded deadline} */
     public boolean isExpired() {
         return !isUnbounded() && System.nanoTime() - deadlineNanos >= 0;
     }
 
-    /** Returns the time left, at least zero; for an unbounded deadline, a very long duration. */
+    /** {@return the time left, at least zero; for an unbounded deadline, a very long duration} */
     public Duration remaining() {
         if (isUnbounded()) {
             return Duration.ofNanos(Long.MAX_VALUE);
@@ -52,7 +54,7 @@ public final class Deadline {
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
-    /** Returns the timeout of a request that must finish by this deadline (at least 1 ms), or empty if unbounded. */
+    /** {@return the timeout of a request that must finish by this deadline (at least 1 ms), or empty if unbounded} */
     public Optional<Duration> requestTimeout() {
         if (isUnbounded()) {
             return Optional.empty();
@@ -61,7 +63,12 @@ public final class Deadline {
         return Optional.of(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left);
     }
 
-    /** Formats a duration for messages: {@code 60 s}, {@code 1500 ms}. */
+    /**
+     * Formats a duration for messages: {@code 60 s}, {@code 1500 ms}.
+     *
+     * @param duration the duration
+     * @return e.g. {@code 60 s}
+     */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";

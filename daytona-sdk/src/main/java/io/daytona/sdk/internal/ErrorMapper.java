@@ -36,6 +36,11 @@ public final class ErrorMapper {
      *
      * @param operation what was attempted, e.g. {@code get sandbox}; the message starts with
      *     {@code "Failed to <operation>: "}
+     * @param status the HTTP status
+     * @param headers the response's headers; empty if there was no response
+     * @param body the response's body, or null
+     * @param mapper the JSON mapper that parses it
+     * @return the exception of the status, with the message, code and headers
      */
     public static DaytonaException fromResponse(
             String operation, int status, Map<String, List<String>> headers, byte[] body, ObjectMapper mapper) {
@@ -55,7 +60,7 @@ public final class ErrorMapper {
         if (reason == null) {
             reason = "HTTP " + status;
         }
-        String message = "Failed to " + operation + ": " + reason;
+        String message = prefix(operation) + reason;
         return switch (status) {
             case 400, 422 -> new DaytonaValidationException(message, status, code, headers, null);
             case 401 -> new DaytonaAuthenticationException(message, status, code, headers, null);
@@ -68,6 +73,18 @@ public final class ErrorMapper {
                     ? new DaytonaServerException(message, status, code, headers, null)
                     : new DaytonaException(message, status, code, headers, null);
         };
+    }
+
+    /**
+     * Returns the start of a failure's message, as the Python SDK words it: {@code "Failed to
+     * <operation>: "}, or {@code "<operation>: "} for an operation that is a phrase of its own
+     * ({@code "Failure during waiting for sandbox to start"}).
+     *
+     * @param operation what was attempted, e.g. {@code get sandbox}
+     * @return the prefix, ending in {@code ": "}
+     */
+    public static String prefix(String operation) {
+        return operation.startsWith("Failure ") ? operation + ": " : "Failed to " + operation + ": ";
     }
 
     private static JsonNode parse(String text, ObjectMapper mapper) {

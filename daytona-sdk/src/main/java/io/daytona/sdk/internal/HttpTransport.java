@@ -54,6 +54,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * <p>HTTP/1.1 is used throughout: the control plane, proxy and daemon speak it, and it keeps
      * plain-http requests free of h2c upgrade attempts.
+     *
+     * @param defaultHeaders sent with every request, e.g. {@code Authorization}
      */
     public HttpTransport(Map<String, String> defaultHeaders) {
         this.defaultHeaders = Map.copyOf(Objects.requireNonNull(defaultHeaders, "defaultHeaders is null"));
@@ -67,7 +69,7 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
     }
 
-    /** Returns the JSON mapper of the wire format (unset fields omitted when writing). */
+    /** {@return the JSON mapper of the wire format (unset fields omitted when writing)} */
     public ObjectMapper mapper() {
         return mapper;
     }
@@ -75,7 +77,9 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Sends {@code call} and reads the response body as {@code responseType}.
      *
+     * @param call the request
      * @param responseType the type of the response body; {@code Void.class} to ignore it
+     * @param <T> the type of the response body
      * @return the body, or null for {@code Void.class} or an empty body
      * @throws DaytonaException (a subclass of it per status) if the call fails
      * @throws IllegalStateException if the transport is closed
@@ -88,6 +92,11 @@ public final class HttpTransport implements AutoCloseable {
      * Sends {@code call} with a timeout of the time left until {@code deadline} (none if unbounded);
      * a timeout is reported with the deadline's whole timeout, the one the caller chose.
      *
+     * @param call the request
+     * @param responseType the type of the response body; {@code Void.class} to ignore it
+     * @param deadline the point in time the call must finish by
+     * @param <T> the type of the response body
+     * @return the body, or null for {@code Void.class} or an empty body
      * @see #send(HttpCall, Class)
      */
     public <T> T send(HttpCall call, Class<T> responseType, Deadline deadline) {
@@ -120,6 +129,8 @@ public final class HttpTransport implements AutoCloseable {
      * bodies too large to hold in memory. The caller must close the body. The call's timeout
      * covers the request and the response headers, not the reading of the body.
      *
+     * @param call the request
+     * @return the response with its body unread
      * @throws DaytonaException (a subclass of it per status) if the call fails; the body of a
      *     failed response is read (up to 64 KiB) for the message and closed
      * @throws IllegalStateException if the transport is closed
@@ -145,7 +156,10 @@ public final class HttpTransport implements AutoCloseable {
      * headers, through the one HTTP client of this transport.
      *
      * @param operation what is attempted, for messages
+     * @param uri the http(s) URI of the resource
      * @param listener receives the messages; its {@code onOpen} is called before this returns
+     * @param timeout how long connecting and the handshake may take
+     * @return the open WebSocket
      * @throws DaytonaException (a subclass of it per status) if the server refuses the upgrade
      * @throws DaytonaConnectionException if no connection could be made
      * @throws DaytonaTimeoutException if the handshake does not finish within {@code timeout}
@@ -286,7 +300,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static String failed(HttpCall call, String reason) {
-        return "Failed to " + call.operation() + ": " + reason;
+        return ErrorMapper.prefix(call.operation()) + reason;
     }
 
     private static String hostOf(URI uri) {
@@ -302,8 +316,21 @@ public final class HttpTransport implements AutoCloseable {
      * One request: what it is for, its method, URI, optional JSON body and optional timeout.
      *
      * @param operation what was attempted, for messages: {@code "Failed to <operation>: ..."}
+     * @param method the HTTP method
+     * @param uri the URI
+     * @param body the body, sent as JSON unless a {@link RawBody}; null for none
+     * @param timeout the timeout of the request; empty for none
      */
     public record HttpCall(String operation, String method, URI uri, Object body, Optional<Duration> timeout) {
+        /**
+         * Checks the components and copies the mutable ones.
+         *
+         * @param operation what was attempted, for messages: {@code "Failed to <operation>: ..."}
+         * @param method the HTTP method
+         * @param uri the URI
+         * @param body the body, sent as JSON unless a {@link RawBody}; null for none
+         * @param timeout the timeout of the request; empty for none
+         */
         public HttpCall {
             Objects.requireNonNull(operation, "operation is null");
             Objects.requireNonNull(method, "method is null");
@@ -311,22 +338,46 @@ public final class HttpTransport implements AutoCloseable {
             Objects.requireNonNull(timeout, "timeout is null");
         }
 
-        /** A {@code GET} without timeout. */
+        /**
+         * A {@code GET} without timeout.
+         *
+         * @param operation what is attempted, for messages
+         * @param uri the URI
+         * @return the call
+         */
         public static HttpCall get(String operation, URI uri) {
             return new HttpCall(operation, "GET", uri, null, Optional.empty());
         }
 
-        /** A {@code POST} of {@code body} (null for none) without timeout. */
+        /**
+         * A {@code POST} of {@code body} (null for none) without timeout.
+         *
+         * @param operation what is attempted, for messages
+         * @param uri the URI
+         * @param body the body, sent as JSON; null for none
+         * @return the call
+         */
         public static HttpCall post(String operation, URI uri, Object body) {
             return new HttpCall(operation, "POST", uri, body, Optional.empty());
         }
 
-        /** A {@code DELETE} without timeout. */
+        /**
+         * A {@code DELETE} without timeout.
+         *
+         * @param operation what is attempted, for messages
+         * @param uri the URI
+         * @return the call
+         */
         public static HttpCall delete(String operation, URI uri) {
             return new HttpCall(operation, "DELETE", uri, null, Optional.empty());
         }
 
-        /** Returns this call with a timeout; empty for none. */
+        /**
+         * Returns this call with a timeout; empty for none.
+         *
+         * @param value the timeout of the request; empty for none
+         * @return this call with a timeout
+         */
         public HttpCall withTimeout(Optional<Duration> value) {
             return new HttpCall(operation, method, uri, body, value);
         }
@@ -339,6 +390,12 @@ public final class HttpTransport implements AutoCloseable {
      * @param contentType the value of {@code Content-Type}, e.g. {@code multipart/form-data; boundary=...}
      */
     public record RawBody(HttpRequest.BodyPublisher publisher, String contentType) {
+        /**
+         * Checks the components and copies the mutable ones.
+         *
+         * @param publisher the bytes
+         * @param contentType the value of {@code Content-Type}, e.g. {@code multipart/form-data; boundary=...}
+         */
         public RawBody {
             Objects.requireNonNull(publisher, "publisher is null");
             Objects.requireNonNull(contentType, "contentType is null");

@@ -29,19 +29,32 @@ public final class LogDemultiplexer {
     private int pendingCount;
     private boolean finished;
 
-    /** Sends decoded stdout text to {@code onStdout} and stderr text to {@code onStderr}. */
+    /**
+     * Sends decoded stdout text to {@code onStdout} and stderr text to {@code onStderr}.
+     *
+     * @param onStdout receives stdout as it arrives
+     * @param onStderr receives stderr as it arrives
+     */
     public LogDemultiplexer(Consumer<String> onStdout, Consumer<String> onStderr) {
         this.stdout = new StreamDecoder(Objects.requireNonNull(onStdout, "onStdout is null"));
         this.stderr = new StreamDecoder(Objects.requireNonNull(onStderr, "onStderr is null"));
         this.current = stdout;
     }
 
-    /** Takes the next chunk of the log; the callbacks receive what it completes. */
+    /**
+     * Takes the next chunk of the log; the callbacks receive what it completes.
+     *
+     * @param chunk the bytes as received
+     */
     public void accept(byte[] chunk) {
         accept(ByteBuffer.wrap(chunk));
     }
 
-    /** Takes the next chunk of the log (its remaining bytes); the callbacks receive what it completes. */
+    /**
+     * Takes the next chunk of the log (its remaining bytes); the callbacks receive what it completes.
+     *
+     * @param chunk the bytes as received
+     */
     public void accept(ByteBuffer chunk) {
         if (finished) {
             throw new IllegalStateException("the log has already been finished");

@@ -45,6 +45,7 @@ public final class MultipartBody {
     /**
      * Starts an empty body with {@code boundary}, which must not occur in any part.
      *
+     * @param boundary the part boundary
      * @throws IllegalArgumentException if the boundary is empty, longer than 70 characters, or
      *     holds characters RFC 2046 does not allow unquoted
      */
@@ -56,29 +57,42 @@ public final class MultipartBody {
         this.boundary = boundary;
     }
 
-    /** Returns the value of the request's {@code Content-Type} header, naming the boundary. */
+    /** {@return the value of the request's {@code Content-Type} header, naming the boundary} */
     public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    /** Returns the boundary. */
+    /** {@return the boundary} */
     public String boundary() {
         return boundary;
     }
 
-    /** Returns how many parts were added. */
+    /** {@return how many parts were added} */
     public int size() {
         return parts;
     }
 
-    /** Adds a text field {@code name} holding {@code value} in UTF-8. */
+    /**
+     * Adds a text field {@code name} holding {@code value} in UTF-8.
+     *
+     * @param name the field name
+     * @param value the text
+     * @return this body
+     */
     public MultipartBody text(String name, String value) {
         Objects.requireNonNull(value, "value is null");
         addPart(name, null, null, BodyPublishers.ofByteArray(value.getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 
-    /** Adds a file field {@code name} whose content is {@code content}. */
+    /**
+     * Adds a file field {@code name} whose content is {@code content}.
+     *
+     * @param name the field name
+     * @param fileName the file name of the part
+     * @param content the part's content
+     * @return this body
+     */
     public MultipartBody file(String name, String fileName, byte[] content) {
         Objects.requireNonNull(content, "content is null");
         addPart(name, Objects.requireNonNull(fileName, "fileName is null"), FILE_CONTENT_TYPE,
@@ -90,6 +104,10 @@ public final class MultipartBody {
      * Adds a file field {@code name} whose content is read from {@code localFile} while the
      * request is sent.
      *
+     * @param name the field name
+     * @param fileName the file name of the part
+     * @param localFile the file on this machine
+     * @return this body
      * @throws FileNotFoundException if {@code localFile} is not a readable regular file
      */
     public MultipartBody file(String name, String fileName, Path localFile) throws FileNotFoundException {
@@ -106,6 +124,11 @@ public final class MultipartBody {
      * Adds a file field {@code name} whose content is read from the stream {@code content}
      * supplies while the request is sent; the stream is closed at its end. This makes the whole
      * body's length unknown, so it is sent chunked.
+     *
+     * @param name the field name
+     * @param fileName the file name of the part
+     * @param content the part's content
+     * @return this body
      */
     public MultipartBody file(String name, String fileName, Supplier<? extends InputStream> content) {
         Objects.requireNonNull(content, "content is null");
@@ -117,6 +140,7 @@ public final class MultipartBody {
     /**
      * Returns the publisher of the whole body: every part, then the closing delimiter.
      *
+     * @return the publisher of the whole body: every part, then the closing delimiter
      * @throws IllegalStateException if no part was added
      */
     public BodyPublisher publisher() {

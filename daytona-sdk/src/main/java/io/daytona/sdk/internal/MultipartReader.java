@@ -37,6 +37,8 @@ public final class MultipartReader implements Closeable {
     /**
      * Reads {@code in}, whose parts are separated by {@code boundary}.
      *
+     * @param in the response body
+     * @param boundary the boundary of its {@code Content-Type}
      * @throws IllegalArgumentException if {@code boundary} is empty
      */
     public MultipartReader(InputStream in, String boundary) {
@@ -57,6 +59,9 @@ public final class MultipartReader implements Closeable {
     /**
      * Returns the boundary parameter of a {@code Content-Type} header value, e.g. {@code XYZ} of
      * {@code multipart/form-data; boundary="XYZ"}, or empty if it is not a multipart type or has none.
+     *
+     * @param contentType a {@code Content-Type} header value
+     * @return the boundary, or empty
      */
     public static Optional<String> boundaryOf(String contentType) {
         if (contentType == null || !contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
@@ -218,17 +223,28 @@ public final class MultipartReader implements Closeable {
      * @param body the part's bytes; ends at the next delimiter and is valid until {@link #next()}
      */
     public record Part(Map<String, String> headers, InputStream body) {
+        /**
+         * Checks the components and copies the mutable ones.
+         *
+         * @param headers the part's headers, names lower-cased, values as sent (ISO-8859-1)
+         * @param body the part's bytes; ends at the next delimiter and is valid until {@link #next()}
+         */
         public Part {
             headers = Map.copyOf(headers);
             Objects.requireNonNull(body, "body is null");
         }
 
-        /** Returns a header's value, or null; the name is matched case-insensitively. */
+        /**
+         * Returns a header's value, or null; the name is matched case-insensitively.
+         *
+         * @param name the header name, lower-case
+         * @return a header's value, or null
+         */
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        /** Returns the {@code name} parameter of {@code Content-Disposition}, or null. */
+        /** {@return the {@code name} parameter of {@code Content-Disposition}, or null} */
         public String name() {
             return disposition().get("name");
         }
@@ -236,6 +252,8 @@ public final class MultipartReader implements Closeable {
         /**
          * Returns the file name of {@code Content-Disposition}: its RFC 5987 {@code filename*} if
          * present and decodable, else its {@code filename}, else null.
+         *
+         * @return the file name of {@code Content-Disposition}: its RFC 5987 {@code filename*} if present and decodable, else its {@code filename}, else null
          */
         public String fileName() {
             Map<String, String> parameters = disposition();

@@ -26,7 +26,13 @@ public final class Retries {
 
     private Retries() {}
 
-    /** The retry policy of {@code call}. */
+    /**
+     * The retry policy of {@code call}.
+     *
+     * @param call the call
+     * @param <T> the type of the result
+     * @return the policy: what is retried, how often and after which pause
+     */
     public static <T> RetryPolicy<T> policyFor(HttpCall call) {
         boolean replayable = !(call.body() instanceof RawBody);
         boolean idempotent = IDEMPOTENT.contains(call.method());

@@ -7,7 +7,7 @@ public final class SdkVersion {
 
     private SdkVersion() {}
 
-    /** Returns the {@code Implementation-Version} of the SDK jar's manifest, or {@code dev} when it has none. */
+    /** {@return the {@code Implementation-Version} of the SDK jar's manifest, or {@code dev} when it has none} */
     public static String current() {
         String version = SdkVersion.class.getPackage().getImplementationVersion();
         return version == null || version.isBlank() ? "dev" : version;

@@ -22,9 +22,16 @@ public final class SigV4 {
     /**
      * The {@code Authorization} header value of a request.
      *
+     * @param method the HTTP method
+     * @param uri the request's URI
      * @param headers every header to sign (including {@code host}, {@code x-amz-date} and
      *                {@code x-amz-content-sha256}), by name
+     * @param payloadHash the hex SHA-256 of the body, or {@link #UNSIGNED_PAYLOAD}
+     * @param accessKey the access key ID
+     * @param secretKey the secret access key
+     * @param region the region, e.g. {@code us-east-1}
      * @param amzDate the request time as {@code yyyyMMdd'T'HHmmss'Z'}
+     * @return the header value, {@code AWS4-HMAC-SHA256 Credential=...}
      */
     public static String authorization(String method, URI uri, Map<String, String> headers, String payloadHash,
                                        String accessKey, String secretKey, String region, String amzDate) {
@@ -71,11 +78,22 @@ public final class SigV4 {
         return parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
-    /** RFC 3986 encoding: everything but letters, digits and {@code -_.~}. */
+    /**
+     * RFC 3986 encoding: everything but letters, digits and {@code -_.~}.
+     *
+     * @param value the text
+     * @return the text, encoded
+     */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
+    /**
+     * The SHA-256 digest of a text.
+     *
+     * @param text the text, hashed as UTF-8
+     * @return the digest
+     */
     public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -94,6 +112,12 @@ public final class SigV4 {
         }
     }
 
+    /**
+     * Lower-case hexadecimal.
+     *
+     * @param bytes the bytes
+     * @return two digits per byte
+     */
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }

@@ -9,12 +9,22 @@ import java.util.StringJoiner;
 public final class Urls {
     private Urls() {}
 
-    /** Percent-encodes {@code value} for use as one path segment (a slash in it is encoded too). */
+    /**
+     * Percent-encodes {@code value} for use as one path segment (a slash in it is encoded too).
+     *
+     * @param value the segment
+     * @return the segment, encoded
+     */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Returns {@code ?k=v&...} for the entries with a non-null value, in the map's order, or "" if there are none. */
+    /**
+     * Returns {@code ?k=v&...} for the entries with a non-null value, in the map's order, or "" if there are none.
+     *
+     * @param parameters the parameters by name; null values are left out
+     * @return {@code ?k=v&...} for the entries with a non-null value, in the map's order, or "" if there are none
+     */
     public static String query(Map<String, String> parameters) {
         StringJoiner joiner = new StringJoiner("&", "?", "");
         joiner.setEmptyValue("");
@@ -26,7 +36,12 @@ public final class Urls {
         return joiner.toString();
     }
 
-    /** Removes trailing slashes from {@code url}. */
+    /**
+     * Removes trailing slashes from {@code url}.
+     *
+     * @param url the URL
+     * @return the URL without trailing slashes
+     */
     public static String stripTrailingSlashes(String url) {
         String result = url;
         while (result.endsWith("/")) {

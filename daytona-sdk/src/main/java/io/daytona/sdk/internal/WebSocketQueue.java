@@ -18,22 +18,42 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WebSocketQueue implements WebSocket.Listener {
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+    /** Creates an empty queue; pass it to {@link HttpTransport#openWebSocket} as the listener. */
+    public WebSocketQueue() {}
     private final StringBuilder partialText = new StringBuilder();
     private volatile WebSocket socket;
 
     /** What the server sent or how the connection ended. */
     public sealed interface Event {}
 
-    /** A whole text message. */
+    /**
+     * A whole text message.
+     *
+     * @param text the text
+     */
     public record Text(String text) implements Event {}
 
-    /** A piece of a binary message, copied out of the socket's buffer. */
+    /**
+     * A piece of a binary message, copied out of the socket's buffer.
+     *
+     * @param data the bytes
+     */
     public record Binary(byte[] data) implements Event {}
 
-    /** The server closed the connection with {@code statusCode} and {@code reason}. */
+    /**
+     * The server closed the connection with {@code statusCode} and {@code reason}.
+     *
+     * @param statusCode the close code, e.g. 1000 for a normal closure
+     * @param reason the close frame's reason, or empty
+     */
     public record Closed(int statusCode, String reason) implements Event {}
 
-    /** The connection failed; no more events follow. */
+    /**
+     * The connection failed; no more events follow.
+     *
+     * @param error why
+     */
     public record Failed(Throwable error) implements Event {}
 
     /**
