@@ -27,7 +27,9 @@ export function parseType(text) {
   if (array) return { kind: 'array', of: parseType(array[1]) }
   if (s.endsWith('[]')) return { kind: 'array', of: parseType(s.slice(0, -2)) }
   const map = s.match(/^\{ \[key: string\]: (.*); \}$/)
-  if (map) return { kind: 'map', of: parseType(map[1]) }
+  // The Python client types the values of `additionalProperties: {type: object}` as `object`
+  // (Dict[str, object]), which takes any JSON value; a property of type object is a Dict[str, Any].
+  if (map) return { kind: 'map', of: map[1] === 'object' ? { kind: 'any' } : parseType(map[1]) }
   switch (s) {
     case 'string':
     case 'number':
@@ -113,7 +115,11 @@ export function parseOperations(source) {
     const block = src.slice(open + 1, balanced(src, open, '{', '}'))
     const method = /^\s*(\w+)\([^)]*\): AxiosPromise<([\s\S]*?)>;\s*$/gm
     let op
-    while ((op = method.exec(block))) operations.push({ api: m[1], method: op[1], type: parseType(op[2]) })
+    while ((op = method.exec(block))) {
+      // A response of type object is a Python `object`: whatever JSON came back.
+      const type = op[2].trim() === 'object' ? { kind: 'any' } : parseType(op[2])
+      operations.push({ api: m[1], method: op[1], type })
+    }
   }
   return operations
 }
