@@ -164,7 +164,7 @@ export function loadClient(dir, module) {
 }
 
 // RFC 3339 / ISO 8601 as pydantic parses a datetime (speedate): date, `T` or space, time, optional
-// fraction of at most 6 digits (older pydantic releases reject more), optional zone.
+// fraction of at most 6 digits (pydantic 2.0, for one, rejects more: pydantic issue 6512), optional zone.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([Zz]|[+-]\d{2}(:?\d{2})?)?$/
 
 const pointerToken = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1')

@@ -19,8 +19,8 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>Unknown properties are ignored because the official SDKs and newer servers add fields;
  * dates are ISO-8601 strings, as the reference contract requires, with at most microseconds:
- * the Python SDK's pydantic models (before 2.6) reject a date-time with more than six fraction
- * digits, and PostgreSQL keeps microseconds, so a value read back equals the one first returned.
+ * the Python SDK's pydantic models reject a date-time with more than six fraction digits in some
+ * pydantic 2 releases (pydantic issue 6512), and PostgreSQL keeps microseconds, so a value read back equals the one first returned.
  */
 public final class Json {
     private Json() {}
