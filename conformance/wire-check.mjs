@@ -20,11 +20,16 @@ const testFile = path.basename(process.argv[1] ?? '?')
 
 const append = (record) => fs.appendFileSync(reportFile, JSON.stringify(record) + '\n')
 
-function loadExceptions() {
-  const { exceptions } = JSON.parse(fs.readFileSync(exceptionsFile, 'utf8'))
+/**
+ * wire-exceptions.json: `{operations: [...], paths: [...], problem, reason}` entries. A violation is
+ * excepted when its operation, schema path (array indices and map keys as `*`) and problem match.
+ */
+export function loadExceptions(file = exceptionsFile) {
+  const { exceptions } = JSON.parse(fs.readFileSync(file, 'utf8'))
   for (const [i, e] of exceptions.entries()) {
-    if (!e.operation || e.path === undefined || !e.problem || !e.reason?.trim()) {
-      throw new Error(`wire-check: ${exceptionsFile} entry ${i} needs operation, path, problem and a reason`)
+    const list = (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')
+    if (!list(e.operations) || !list(e.paths) || !e.problem || !(e.reason?.trim().length > 20)) {
+      throw new Error(`wire-check: ${file} entry ${i} needs operations, paths, problem and a reason`)
     }
   }
   return exceptions
@@ -52,7 +57,7 @@ function startWorker() {
       test: testFile,
     }
     const exception = exceptions.findIndex(
-      (e) => (e.operation === operation || e.operation === '*') && e.path === v.schemaPath && e.problem === v.problem,
+      (e) => e.operations.includes(operation) && e.paths.includes(v.schemaPath) && e.problem === v.problem,
     )
     if (exception >= 0) {
       usedExceptions.add(exception)

@@ -29,12 +29,15 @@ const out = [
 if (violations.length) out.push('violations:', ...formatViolations(violations))
 if (excepted.length) {
   out.push('excepted (wire-exceptions.json):')
-  for (const [i, e] of exceptions.entries()) if (used.has(i)) out.push(`  ${e.operation} ${e.path} ${e.problem}: ${e.reason}`)
+  const seen = new Map()
+  for (const r of excepted) seen.set(`${r.operation} ${r.schemaPath} ${r.problem}`, (seen.get(`${r.operation} ${r.schemaPath} ${r.problem}`) ?? 0) + 1)
+  for (const [key, n] of seen) out.push(`  ${key} (${n}x)`)
+  for (const [i, e] of exceptions.entries()) if (used.has(i)) out.push(`  because: ${e.reason}`)
 }
 const unused = exceptions.filter((_, i) => !used.has(i))
 if (unused.length) {
   out.push('exceptions that matched nothing in this run (stale, or their test did not run):')
-  for (const e of unused) out.push(`  ${e.operation} ${e.path} ${e.problem}`)
+  for (const e of unused) out.push(`  ${e.operations.join(', ')} ${e.paths.join(', ')} ${e.problem}`)
 }
 console.log(out.join('\n'))
 if (violations.length > 0 || checked === 0) process.exitCode = 1
