@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { loadClient, validate, describeType, formatViolations } from './wire-schema.mjs'
+import { bulkDownloadChecker, describeType, formatViolations, loadClient, validate } from './wire-schema.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const reportFile = path.resolve(process.env.CONFORMANCE_WIRE_REPORT || path.join(here, 'wire-report.jsonl'))
@@ -44,6 +44,7 @@ function startWorker() {
   const unchecked = new Map()
   const usedExceptions = new Set()
   const violations = []
+  let multipartParts = 0
   const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1)
 
   const record = (operation, response, v) => {
@@ -74,7 +75,7 @@ function startWorker() {
     if (type.kind === 'void' || type.kind === 'binary') return count(unchecked, `${operation} (${type.kind})`)
     if (operation === 'FileSystemApi.downloadFiles' && responseType === 'stream') {
       count(checked, operation)
-      return observeMultipart(response, (v) => record(operation, response, v))
+      return observeMultipart(response, (v) => record(operation, response, v), (parts) => (multipartParts += parts))
     }
     if (responseType !== 'json') return count(unchecked, `${operation} (responseType ${responseType})`)
     count(checked, operation)
@@ -122,6 +123,7 @@ function startWorker() {
       violations: violations.length,
       operations: Object.fromEntries(checked),
       unchecked: Object.fromEntries(unchecked),
+      bulkDownloadParts: multipartParts,
       exceptionsUsed: [...usedExceptions],
     })
     if (violations.length > 0) {
@@ -133,105 +135,27 @@ function startWorker() {
   })
 }
 
-const ERROR_CODES = new Set(['FILE_NOT_FOUND', 'FILE_ACCESS_DENIED', 'INVALID_FILE_PATH', 'FILE_READ_FAILED'])
-const MAX_ERROR_PART = 64 * 1024
-
 /**
- * Checks the multipart body of POST /files/bulk-download as the SDKs read it, without touching the
- * stream: it watches the chunks the SDK's own consumer receives (the SDK pipes the stream, so they
- * go through emit('data')). One part per requested path, named `file` or `error`, `filename` the
- * requested path; an error part is JSON `{statusCode, message, code}`.
+ * Checks the multipart body of POST /files/bulk-download without touching the stream: it watches
+ * the chunks the SDK's own consumer receives (the SDK pipes the stream, so they go through
+ * emit('data')); the checks themselves are bulkDownloadChecker's.
  */
-function observeMultipart(response, report) {
-  const stream = response.data
-  const boundary = String(response.headers?.['content-type'] ?? '').match(/boundary="?([^";]+)"?/i)?.[1]
-  if (!boundary) {
-    return report({ pointer: '', schemaPath: '', problem: 'content-type', expected: 'multipart/form-data; boundary=...', actual: JSON.stringify(response.headers?.['content-type']) })
-  }
+function observeMultipart(response, report, checkedParts) {
   let requested = []
   try {
     requested = JSON.parse(response.config?.data ?? '{}').paths ?? []
   } catch {
-    // A body the check cannot read: only the part format is checked then.
+    // A request body the check cannot read: only the part format is checked then.
   }
-  const delimiter = Buffer.from(`\r\n--${boundary}`)
-  let buffer = Buffer.from('\r\n') // so the first boundary looks like every other one
-  let part = null
-  const parts = []
-  const closePart = () => {
-    if (part) parts.push(part)
-    part = null
-  }
-  const feed = (chunk) => {
-    if (part?.done) return
-    buffer = Buffer.concat([buffer, Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)])
-    for (;;) {
-      if (part && !part.headers) {
-        const end = buffer.indexOf('\r\n\r\n')
-        if (end < 0) return
-        part.headers = buffer.subarray(0, end).toString('latin1')
-        buffer = buffer.subarray(end + 4)
-      }
-      const at = buffer.indexOf(delimiter)
-      if (at < 0) {
-        const keep = Math.max(0, buffer.length - delimiter.length)
-        if (part?.headers && /name="error"/.test(part.headers) && part.body.length < MAX_ERROR_PART) part.body.push(buffer.subarray(0, keep))
-        buffer = buffer.subarray(keep)
-        return
-      }
-      if (part?.headers && /name="error"/.test(part.headers)) part.body.push(buffer.subarray(0, at))
-      closePart()
-      const after = buffer.subarray(at + delimiter.length, at + delimiter.length + 2).toString('latin1')
-      if (after.length < 2) return
-      buffer = buffer.subarray(at + delimiter.length + 2)
-      if (after === '--') {
-        buffer = Buffer.alloc(0)
-        part = { done: true }
-        return
-      }
-      part = { headers: null, body: [] }
-    }
-  }
-  const finish = () => {
-    const done = part?.done
-    part = null
-    if (!done) return // aborted by the caller or the connection: nothing to judge
-    const seen = new Map()
-    parts.forEach((p, i) => {
-      const pointer = `/parts/${i}`
-      const disposition = p.headers.match(/^content-disposition:(.*)$/im)?.[1] ?? ''
-      const name = disposition.match(/\bname="([^"]*)"/)?.[1]
-      const encoded = disposition.match(/filename\*=utf-8''([^;\s]+)/i)?.[1]
-      const filename = encoded ? decodeURIComponent(encoded) : disposition.match(/filename="([^"]*)"/)?.[1]
-      if (name !== 'file' && name !== 'error') report({ pointer: `${pointer}/name`, schemaPath: '/parts/*/name', problem: 'enum', expected: 'file or error', actual: JSON.stringify(name) })
-      if (filename === undefined) report({ pointer: `${pointer}/filename`, schemaPath: '/parts/*/filename', problem: 'missing', expected: 'the requested path' })
-      else if (requested.length && !requested.includes(filename)) report({ pointer: `${pointer}/filename`, schemaPath: '/parts/*/filename', problem: 'enum', expected: `one of the requested paths`, actual: JSON.stringify(filename) })
-      else seen.set(filename, (seen.get(filename) ?? 0) + 1)
-      if (name !== 'error') return
-      const contentType = p.headers.match(/^content-type:(.*)$/im)?.[1]?.trim() ?? ''
-      if (!/^application\/json\s*(;|$)/i.test(contentType)) report({ pointer: `${pointer}/content-type`, schemaPath: '/parts/*/content-type', problem: 'content-type', expected: 'application/json', actual: JSON.stringify(contentType) })
-      let error
-      try {
-        error = JSON.parse(Buffer.concat(p.body).toString('utf8'))
-      } catch {
-        return report({ pointer, schemaPath: '/parts/*', problem: 'type', expected: 'JSON error object', actual: Buffer.concat(p.body).toString('utf8').slice(0, 120) })
-      }
-      const expect = (field, ok, expected) => {
-        if (!ok(error?.[field])) report({ pointer: `${pointer}/${field}`, schemaPath: `/parts/*/${field}`, problem: error?.[field] === undefined ? 'missing' : 'type', expected, actual: JSON.stringify(error?.[field]) })
-      }
-      expect('statusCode', Number.isInteger, 'integer')
-      expect('message', (m) => typeof m === 'string', 'string')
-      expect('code', (c) => ERROR_CODES.has(c), [...ERROR_CODES].join(' | '))
-    })
-    for (const path of requested) {
-      if ((seen.get(path) ?? 0) !== 1) report({ pointer: '/parts', schemaPath: '/parts', problem: 'missing', expected: `exactly one part for ${JSON.stringify(path)}`, actual: `${seen.get(path) ?? 0} parts` })
-    }
-  }
+  const checker = bulkDownloadChecker(String(response.headers?.['content-type'] ?? ''), requested, report)
+  if (!checker) return
+  const stream = response.data
   const emit = stream.emit
   stream.emit = function (event, ...args) {
     try {
-      if (event === 'data') feed(args[0])
-      else if (event === 'end') finish()
+      // 'end' comes only after the whole body was read: an aborted download is not judged.
+      if (event === 'data') checker.feed(args[0])
+      else if (event === 'end') checkedParts(checker.end())
     } catch (e) {
       report({ pointer: '', schemaPath: '', problem: 'check-failed', expected: 'a checkable multipart body', actual: String(e?.stack ?? e) })
     }

@@ -19,11 +19,13 @@ const summaries = of('summary')
 const violations = of('violation')
 const excepted = of('excepted')
 const checked = summaries.reduce((n, s) => n + s.checked, 0)
+const parts = summaries.reduce((n, s) => n + (s.bulkDownloadParts ?? 0), 0)
 const operations = new Set(summaries.flatMap((s) => Object.keys(s.operations)))
 const used = new Set(summaries.flatMap((s) => s.exceptionsUsed))
 
 const out = [
-  `wire check: ${checked} responses of ${operations.size} operations checked in ${summaries.length} test files; ` +
+  `wire check: ${checked} responses of ${operations.size} operations checked in ${summaries.length} test files ` +
+    `(${parts} bulk-download parts); ` +
     `${violations.length} violations, ${excepted.length} excepted (${reportFile})`,
 ]
 if (violations.length) out.push('violations:', ...formatViolations(violations))

@@ -273,4 +273,105 @@ export function formatViolations(violations) {
   )
 }
 
+const DOWNLOAD_ERROR_CODES = ['FILE_NOT_FOUND', 'FILE_ACCESS_DENIED', 'INVALID_FILE_PATH', 'FILE_READ_FAILED']
+const MAX_ERROR_PART = 64 * 1024
+
+/**
+ * The multipart body of POST /files/bulk-download as the SDKs read it (the reference's format; it is
+ * not in the OpenAPI documents): one part per requested path, named `file` or `error`, `filename`
+ * the requested path (`filename*` when present), an error part `application/json` with integer
+ * `statusCode`, string `message` and `code` one of DOWNLOAD_ERROR_CODES, and a closing boundary.
+ * Returns `{ feed(chunk), end() }` (end returns how many parts it checked), or null (after reporting) when `contentType` has no boundary.
+ * Violations go to `report` with pointers `/parts/{i}/...`.
+ */
+export function bulkDownloadChecker(contentType, requested, report) {
+  const boundary = contentType.match(/^multipart\/form-data;.*\bboundary="?([^";]+)"?/i)?.[1]
+  if (!boundary) {
+    report({ pointer: '', schemaPath: '', problem: 'content-type', expected: 'multipart/form-data; boundary=...', actual: JSON.stringify(contentType) })
+    return null
+  }
+  const delimiter = Buffer.from(`\r\n--${boundary}`)
+  let buffer = Buffer.from('\r\n') // so that the first boundary looks like every other one
+  let part = null // { headers, error: Buffer[] } while in a part
+  let closed = false
+  const parts = []
+  const isError = (p) => /\bname="error"/i.test(p.headers)
+  const feed = (chunk) => {
+    if (closed) return
+    buffer = Buffer.concat([buffer, Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)])
+    for (;;) {
+      if (part && part.headers === null) {
+        const end = buffer.indexOf('\r\n\r\n')
+        if (end < 0) return
+        part.headers = buffer.subarray(0, end).toString('latin1')
+        buffer = buffer.subarray(end + 4)
+      }
+      const at = buffer.indexOf(delimiter)
+      // Keep what could be the start of a delimiter; of a part's body only an error's is kept.
+      const body = at < 0 ? Math.max(0, buffer.length - delimiter.length) : at
+      if (part && isError(part) && part.size < MAX_ERROR_PART) {
+        part.error.push(buffer.subarray(0, body))
+        part.size += body
+      }
+      if (at < 0) {
+        buffer = buffer.subarray(body)
+        return
+      }
+      const after = buffer.subarray(at + delimiter.length, at + delimiter.length + 2).toString('latin1')
+      if (after.length < 2) {
+        buffer = buffer.subarray(at)
+        return
+      }
+      if (part) parts.push(part)
+      buffer = buffer.subarray(at + delimiter.length + 2)
+      if (after === '--') {
+        closed = true
+        part = null
+        return
+      }
+      part = { headers: null, error: [], size: 0 }
+    }
+  }
+  const end = () => {
+    if (!closed) report({ pointer: '', schemaPath: '', problem: 'missing', expected: `the closing boundary --${boundary}--`, actual: `${parts.length} complete parts` })
+    const seen = new Map()
+    parts.forEach((p, i) => checkPart(p, `/parts/${i}`, seen))
+    for (const path of requested) {
+      const n = seen.get(path) ?? 0
+      if (n !== 1) report({ pointer: '/parts', schemaPath: '/parts', problem: 'missing', expected: `exactly one part for ${JSON.stringify(path)}`, actual: `${n} parts` })
+    }
+    return parts.length
+  }
+  const checkPart = (p, pointer, seen) => {
+    const at = (field, problem, expected, actual) =>
+      report({ pointer: `${pointer}/${field}`, schemaPath: `/parts/*/${field}`, problem, expected, actual })
+    const disposition = p.headers.match(/^content-disposition:(.*)$/im)?.[1] ?? ''
+    const name = disposition.match(/\bname="([^"]*)"/i)?.[1]
+    const encoded = disposition.match(/\bfilename\*=utf-8''([^;\s]+)/i)?.[1]
+    const filename = encoded ? decodeURIComponent(encoded) : disposition.match(/\bfilename="([^"]*)"/i)?.[1]
+    if (name !== 'file' && name !== 'error') at('name', 'enum', 'file or error', JSON.stringify(name))
+    if (filename === undefined) at('filename', 'missing', 'the requested path')
+    else if (requested.length > 0 && !requested.includes(filename)) at('filename', 'enum', 'one of the requested paths', JSON.stringify(filename))
+    else seen.set(filename, (seen.get(filename) ?? 0) + 1)
+    if (name !== 'error') return
+    const contentType = p.headers.match(/^content-type:(.*)$/im)?.[1]?.trim() ?? ''
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) at('content-type', 'content-type', 'application/json', JSON.stringify(contentType))
+    const text = Buffer.concat(p.error).toString('utf8')
+    let error
+    try {
+      error = JSON.parse(text)
+    } catch {
+      return report({ pointer, schemaPath: '/parts/*', problem: 'type', expected: 'a JSON error object', actual: preview(text) })
+    }
+    const field = (key, ok, expected) => {
+      const v = error?.[key]
+      if (!ok(v)) at(key, v === undefined ? 'missing' : 'type', expected, preview(v))
+    }
+    field('statusCode', Number.isInteger, 'integer')
+    field('message', (m) => typeof m === 'string', 'string')
+    field('code', (c) => DOWNLOAD_ERROR_CODES.includes(c), DOWNLOAD_ERROR_CODES.join(' | '))
+  }
+  return { feed, end }
+}
+
 export { describeType }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { loadClient, parseType, validate } from './wire-schema.mjs'
+import { bulkDownloadChecker, loadClient, parseType, validate } from './wire-schema.mjs'
 
 const require = createRequire(import.meta.url)
 const sdkRequire = createRequire(require.resolve('@daytonaio/sdk'))
@@ -107,4 +107,38 @@ test('every expected exception names known operations and says why', () => {
     assert.ok(['missing', 'null', 'type', 'enum', 'date-time', 'empty', 'content-type'].includes(e.problem), `problem ${e.problem}`)
     assert.ok(e.reason && e.reason.length > 20, `exception for ${e.operations} needs a reason`)
   }
+})
+
+const BOUNDARY = 'DAYTONA-FILE-BOUNDARY'
+const filePart = (path, content) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${path}"\r\n` +
+  `Content-Type: application/octet-stream\r\nContent-Length: ${content.length}\r\n\r\n${content}\r\n`
+const errorPart = (path, body, type = 'application/json; charset=utf-8') =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="error"; filename="${path}"\r\nContent-Type: ${type}\r\n\r\n${body}\r\n`
+const notFound = JSON.stringify({ statusCode: 404, message: 'not found', code: 'FILE_NOT_FOUND', path: '/x', method: 'POST' })
+
+/** Feeds `body` to a checker in chunks of `size` bytes and returns the problems it reported. */
+function checkDownload(body, requested, size = 7) {
+  const found = []
+  const checker = bulkDownloadChecker(`multipart/form-data; boundary=${BOUNDARY}`, requested, (v) => found.push(`${v.pointer} ${v.problem}`))
+  const bytes = Buffer.from(body)
+  for (let i = 0; i < bytes.length; i += size) checker.feed(bytes.subarray(i, i + size))
+  checker.end()
+  return found
+}
+
+test('a bulk download body is checked part by part, across chunk boundaries', () => {
+  const good = filePart('/home/a.txt', 'hello\r\n--not-a-boundary') + errorPart('/home/missing', notFound) + `--${BOUNDARY}--\r\n`
+  for (const size of [1, 7, 1000]) assert.deepEqual(checkDownload(good, ['/home/a.txt', '/home/missing'], size), [], `chunks of ${size}`)
+  assert.deepEqual(checkDownload(good.replace(`--${BOUNDARY}--\r\n`, ''), ['/home/a.txt', '/home/missing']), [' missing', '/parts missing'], 'no closing boundary: the last part is incomplete')
+  assert.deepEqual(checkDownload(good, ['/home/a.txt', '/home/missing', '/home/b']), ['/parts missing'], 'a path without a part')
+  const badError = filePart('/a', 'x') + errorPart('/b', JSON.stringify({ statusCode: '404', message: 'gone', code: 'GONE' })) + `--${BOUNDARY}--`
+  assert.deepEqual(checkDownload(badError, ['/a', '/b']), ['/parts/1/statusCode type', '/parts/1/code type'])
+  const textError = errorPart('/b', 'not found', 'text/plain') + `--${BOUNDARY}--`
+  assert.deepEqual(checkDownload(textError, ['/b']), ['/parts/0/content-type content-type', '/parts/0 type'])
+  const wrongName = filePart('/other', 'x').replace('name="file"', 'name="data"') + `--${BOUNDARY}--`
+  assert.deepEqual(checkDownload(wrongName, ['/a']), ['/parts/0/name enum', '/parts/0/filename enum', '/parts missing'])
+  const found = []
+  assert.equal(bulkDownloadChecker('application/json', [], (v) => found.push(v.problem)), null)
+  assert.deepEqual(found, ['content-type'])
 })

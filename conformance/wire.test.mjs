@@ -87,6 +87,20 @@ describe('wire', { timeout: 240_000 }, () => {
     assert.equal((await api(apiClient.SnapshotsApi).getSnapshot(snapshot.id)).data.id, snapshot.id)
   })
 
+  test('snapshots: one of a local image, deactivated and activated again', async () => {
+    const name = `wire-${suffix}`
+    let snapshot = await daytona.snapshot.create({ name, image: 'localhost/daytona/sandbox:0.1.0' }, { timeout: 120 })
+    try {
+      assert.equal(snapshot.state, 'active')
+      await api(apiClient.SnapshotsApi).deactivateSnapshot(snapshot.id)
+      assert.equal((await daytona.snapshot.get(name)).state, 'inactive')
+      snapshot = await daytona.snapshot.activate(snapshot)
+      assert.equal(snapshot.state, 'active')
+    } finally {
+      await daytona.snapshot.delete(snapshot)
+    }
+  })
+
   test('volumes: get-or-create, list, get by id, delete', async () => {
     const volume = await daytona.volume.get(`wire-${suffix}`, true)
     try {
