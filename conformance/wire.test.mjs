@@ -48,6 +48,40 @@ describe('wire', { timeout: 240_000 }, () => {
     assert.equal(typeof (await organizations.getOrganizationInvitationsCountForAuthenticatedUser()).data, 'number')
   })
 
+  test('an organization: create, usage, roles, members, invitations, delete', async () => {
+    const organizations = api(apiClient.OrganizationsApi)
+    const region = (await organizations.listAvailableRegions()).data[0].id
+    const created = (await organizations.createOrganization({ name: `wire-${suffix}`, defaultRegionId: region })).data
+    try {
+      assert.equal(created.personal, false)
+      const usage = (await organizations.getOrganizationUsageOverview(created.id)).data
+      assert.ok(Array.isArray(usage.regionUsage))
+      assert.ok((await organizations.listOrganizationRoles(created.id)).data.length > 0)
+      assert.equal((await organizations.listOrganizationMembers(created.id)).data.length, 1)
+      const invitation = (
+        await organizations.createOrganizationInvitation(created.id, { email: `wire-${suffix}@example.com`, role: 'member', assignedRoleIds: [] })
+      ).data
+      assert.equal(invitation.status, 'pending')
+      assert.ok((await organizations.listOrganizationInvitations(created.id)).data.some((i) => i.id === invitation.id))
+      await organizations.cancelOrganizationInvitation(created.id, invitation.id)
+    } finally {
+      await organizations.deleteOrganization(created.id)
+    }
+  })
+
+  test('runners and audit logs, as the administrator reads them', async () => {
+    const runners = (await api(apiClient.RunnersApi).listRunners()).data
+    assert.ok(runners.length > 0)
+    assert.equal((await api(apiClient.RunnersApi).getRunnerById(runners[0].id)).data.id, runners[0].id)
+    const admin = api(apiClient.AdminApi)
+    const full = (await admin.adminListRunners()).data
+    assert.equal((await admin.adminGetRunnerById(full[0].id)).data.id, full[0].id)
+    const user = (await api(apiClient.UsersApi).getAuthenticatedUser()).data
+    assert.equal((await admin.adminGetUser(user.id)).data.id, user.id)
+    assert.ok(Array.isArray((await admin.adminGetAllAuditLogs(1, 5)).data.items))
+    assert.ok(Array.isArray((await api(apiClient.AuditApi).getOrganizationAuditLogs(sandbox.organizationId, 1, 5)).data.items))
+  })
+
   test('API keys: create, list, get, current, delete', async () => {
     const keys = api(apiClient.ApiKeysApi)
     const name = `wire-${suffix}`
