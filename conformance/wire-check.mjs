@@ -3,9 +3,9 @@
 // TypeScript SDK silently accepts):
 //   node --import ./wire-check.mjs --test
 // Each violation is appended to $CONFORMANCE_WIRE_REPORT (default wire-report.jsonl here) as one
-// JSON line; a test file whose responses had a violation exits non-zero (so it fails), and the
-// runner process prints the list at the end. Deliberate differences are listed, each with its
-// reason, in wire-exceptions.json. See README.md, "Wire check".
+// JSON line; a test file whose responses had a violation prints them and exits non-zero (so it
+// fails), and `node wire-report.mjs` lists those of the whole run. Deliberate differences are
+// listed, each with its reason, in wire-exceptions.json. See README.md, "Wire check".
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -24,7 +24,7 @@ const append = (record) => fs.appendFileSync(reportFile, JSON.stringify(record) 
  * wire-exceptions.json: `{operations: [...], paths: [...], problem, reason}` entries. A violation is
  * excepted when its operation, schema path (array indices and map keys as `*`) and problem match.
  */
-export function loadExceptions(file = exceptionsFile) {
+function loadExceptions(file = exceptionsFile) {
   const { exceptions } = JSON.parse(fs.readFileSync(file, 'utf8'))
   for (const [i, e] of exceptions.entries()) {
     const list = (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')
