@@ -45,6 +45,9 @@ class OrganizationsApiTest {
                 "snapshotDeactivationTimeoutMinutes", "sandboxLimitedNetworkEgress", "experimentalConfig", "updatedAt")) {
             assertThat(personal.has(field)).as(field).isTrue();
         }
+        // Required and not nullable in the SDKs' schema: a number even when not suspended, 24 by default as upstream.
+        assertThat(personal.get("suspensionCleanupGracePeriodHours").isInt()).isTrue();
+        assertThat(personal.get("suspensionCleanupGracePeriodHours").asInt()).isEqualTo(24);
 
         TestPlatform.Reply delete = platform.call("DELETE", "/organizations/" + dana.organizationId(), null, dana.key());
         assertThat(delete.status()).isEqualTo(403);

@@ -19,9 +19,14 @@ import org.junit.jupiter.api.Test;
  * npm, at the pinned version, against the platform started with the README's command,
  * {@code ./daytona server} (with its defaults, a warm pool included), plus an {@code authenticated}
  * rate limit so the rate-limit scenario has something to hit (the admin key is never throttled).
+ *
+ * <p>With the wire check ({@code conformance/wire-check.mjs}) preloaded: every response the SDK's
+ * generated clients decode is validated against their declared schema, as the Python SDK's
+ * pydantic models would; any violation not listed in {@code wire-exceptions.json} fails the test.
  */
 class OfficialTypeScriptSdkTest {
     private static final Path CONFORMANCE = Path.of(System.getProperty("daytona.conformance.dir", "../conformance"));
+    private static final Path WIRE_REPORT = Path.of("target", "wire-report.jsonl").toAbsolutePath();
 
     @Test
     void officialTypeScriptSdkPassesTheConformanceSuite() throws Exception {
@@ -38,8 +43,11 @@ class OfficialTypeScriptSdkTest {
                     "DAYTONA_CONFORMANCE_GIT_URL", git.url(),
                     "DAYTONA_CONFORMANCE_GIT_USERNAME", GitServer.USERNAME,
                     "DAYTONA_CONFORMANCE_GIT_PASSWORD", git.password());
+            Files.deleteIfExists(WIRE_REPORT);
             Result result = run(nodeTestCommand(), platform, gitServer, 1200);
-            writeSummary(result.output());
+            Result wire = run(List.of("node", "wire-report.mjs", WIRE_REPORT.toString()), platform, Map.of(), 60);
+            writeSummary(result.output(), wire.output());
+            assertThat(wire.exitCode()).as("responses the Python SDK would reject (%s):%n%s", WIRE_REPORT, wire.output()).isZero();
             assertThat(result.exitCode()).as("node --test output:%n%s", result.output()).isZero();
             // Expected failures (tests marked todo, waiting for an issue) print a cross but do not count as failures.
             assertThat(result.output()).contains("ℹ fail 0");
@@ -47,10 +55,10 @@ class OfficialTypeScriptSdkTest {
     }
 
     /**
-     * Leaves the suite's counts in {@code target/conformance-summary.txt}, which the test command
-     * prints before its final line, so a run shows the official SDK's true coverage.
+     * Leaves the suite's counts and the wire check's first line in {@code target/conformance-summary.txt},
+     * which the test command prints before its final line, so a run shows the official SDK's true coverage.
      */
-    private static void writeSummary(String output) throws IOException {
+    private static void writeSummary(String output, String wireOutput) throws IOException {
         Map<String, String> counts = new HashMap<>();
         Matcher matcher = Pattern.compile("(?m)^ℹ (tests|pass|fail|cancelled|skipped|todo) (\\d+)$").matcher(output);
         while (matcher.find()) {
@@ -59,12 +67,13 @@ class OfficialTypeScriptSdkTest {
         String line = "conformance (official @daytonaio/sdk): %s passed, %s failed, %s cancelled, %s skipped, %s expected failures (todo)".formatted(
                 counts.getOrDefault("pass", "?"), counts.getOrDefault("fail", "?"), counts.getOrDefault("cancelled", "?"),
                 counts.getOrDefault("skipped", "?"), counts.getOrDefault("todo", "?"));
-        Files.writeString(Path.of("target", "conformance-summary.txt"), line + System.lineSeparator());
+        String wire = wireOutput.lines().findFirst().orElse("wire check: no report");
+        Files.writeString(Path.of("target", "conformance-summary.txt"), line + System.lineSeparator() + wire + System.lineSeparator());
     }
 
     /** {@code -Ddaytona.conformance.files=git.test.mjs,pty.test.mjs} runs only those files. */
     private static List<String> nodeTestCommand() {
-        List<String> command = new java.util.ArrayList<>(List.of("node", "--test", "--test-reporter=spec"));
+        List<String> command = new java.util.ArrayList<>(List.of("node", "--import", "./wire-check.mjs", "--test", "--test-reporter=spec"));
         String files = System.getProperty("daytona.conformance.files", "").strip();
         if (!files.isEmpty()) {
             command.addAll(List.of(files.split(",")));
@@ -83,6 +92,7 @@ class OfficialTypeScriptSdkTest {
                 .redirectOutput(log.toFile());
         builder.environment().put("DAYTONA_API_URL", platform.apiUrl().toString());
         builder.environment().put("DAYTONA_API_KEY", platform.adminKey());
+        builder.environment().put("CONFORMANCE_WIRE_REPORT", WIRE_REPORT.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -46,6 +46,8 @@ public final class OrganizationService {
     static final String MEMBER = "member";
     private static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    /** Upstream's default for suspensionCleanupGracePeriodHours (stored, not acted on here). */
+    private static final int DEFAULT_SUSPENSION_CLEANUP_GRACE_PERIOD_HOURS = 24;
 
     private final OrganizationRepository repository;
     private final String region;
@@ -413,10 +415,19 @@ public final class OrganizationService {
         boolean suspended = row.suspended(clock.instant());
         return new Organization(row.id(), row.name(), row.createdBy(), row.personal(), row.createdAt(), row.updatedAt(),
                 suspended, suspended ? row.suspendedAt() : null, suspended ? row.suspensionReason() : null,
-                suspended ? row.suspendedUntil() : null, suspended ? row.suspensionCleanupGracePeriodHours() : null, row.maxCpuPerSandbox(), row.maxMemoryPerSandbox(), row.maxDiskPerSandbox(),
+                suspended ? row.suspendedUntil() : null, gracePeriodHours(suspended ? row.suspensionCleanupGracePeriodHours() : null),
+                row.maxCpuPerSandbox(), row.maxMemoryPerSandbox(), row.maxDiskPerSandbox(),
                 20160, false, row.defaultRegionId(), row.authenticatedRateLimit(), row.sandboxCreateRateLimit(),
                 row.sandboxLifecycleRateLimit(), Map.of(), null, row.authenticatedRateLimitTtl(), row.sandboxCreateRateLimitTtl(),
                 row.sandboxLifecycleRateLimitTtl());
+    }
+
+    /**
+     * The SDKs' schema requires a number here even for an organization that is not suspended (their
+     * generated models reject null); upstream's column defaults to 24 hours.
+     */
+    private static int gracePeriodHours(Integer stored) {
+        return stored == null ? DEFAULT_SUSPENSION_CLEANUP_GRACE_PERIOD_HOURS : stored;
     }
 
     private OrganizationUser member(MemberRow row) {
