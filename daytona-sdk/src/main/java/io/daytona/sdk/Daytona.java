@@ -44,6 +44,8 @@ public final class Daytona implements AutoCloseable {
     private final HttpTransport transport;
     private final SnapshotService snapshots;
     private final VolumeService volumes;
+    private final OrganizationService organizations;
+    private final ApiKeyService apiKeys;
 
     /**
      * Creates a client configured from the environment; see {@link DaytonaConfig#fromEnvironment()}.
@@ -64,6 +66,8 @@ public final class Daytona implements AutoCloseable {
         this.transport = new HttpTransport(headers(config));
         this.snapshots = new SnapshotService(transport, config.apiUrl());
         this.volumes = new VolumeService(transport, config.apiUrl());
+        this.organizations = new OrganizationService(transport, config.apiUrl());
+        this.apiKeys = new ApiKeyService(transport, config.apiUrl());
     }
 
     /**
@@ -82,6 +86,34 @@ public final class Daytona implements AutoCloseable {
      */
     public VolumeService volume() {
         return volumes;
+    }
+
+    /**
+     * The organizations of the key's user: list, create, delete, members.
+     *
+     * @return the organization service of this client
+     */
+    public OrganizationService organization() {
+        return organizations;
+    }
+
+    /**
+     * The API keys of the key's user: the current one, new ones (also in another organization), deletion.
+     *
+     * @return the API key service of this client
+     */
+    public ApiKeyService apiKey() {
+        return apiKeys;
+    }
+
+    /**
+     * Returns the user the API key belongs to ({@code GET /users/me}).
+     *
+     * @return the key's user
+     * @throws DaytonaException if the call fails
+     */
+    public io.daytona.model.user.User currentUser() {
+        return transport.send(HttpCall.get("get current user", api("/users/me")), io.daytona.model.user.User.class);
     }
 
     /**

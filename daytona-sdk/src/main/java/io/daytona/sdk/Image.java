@@ -160,6 +160,40 @@ public final class Image {
     }
 
     /**
+     * An image from an existing Dockerfile whose build context is given explicitly, as
+     * {@code daytona sandbox create --dockerfile F --context C} gives it: each path becomes a
+     * context named by its path relative to the Dockerfile's directory (what {@code COPY} names),
+     * or, outside that directory, by its absolute path without the root. An empty list means the
+     * sources of the file's {@code COPY} and {@code ADD} lines, as {@link #fromDockerfile(Path)}.
+     *
+     * @param dockerfile the Dockerfile
+     * @param contexts local files and directories to upload as build contexts
+     * @return the image, whose {@link #dockerfile()} is the file's text
+     * @throws IllegalArgumentException if the file or a context does not exist
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Image fromDockerfile(Path dockerfile, List<Path> contexts) {
+        Objects.requireNonNull(contexts, "contexts is null");
+        Image image = fromDockerfile(dockerfile);
+        if (contexts.isEmpty()) {
+            return image;
+        }
+        Path directory = dockerfile.toAbsolutePath().normalize().getParent();
+        List<Context> given = new ArrayList<>();
+        for (Path context : contexts) {
+            Path path = Objects.requireNonNull(context, "context is null").toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("Build context " + context + " does not exist");
+            }
+            String archivePath = path.startsWith(directory)
+                    ? directory.relativize(path).toString().replace('\\', '/')
+                    : ObjectStorage.computeArchiveBasePath(path);
+            given.add(new Context(path, archivePath));
+        }
+        return new Image(image.dockerfile, given);
+    }
+
+    /**
      * {@code RUN python -m pip install} the packages, sorted, e.g. {@code pipInstall("requests", "pandas")}.
      *
      * @param packages requirement specifiers, e.g. {@code numpy>=2}; none adds nothing

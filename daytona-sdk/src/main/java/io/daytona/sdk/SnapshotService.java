@@ -187,6 +187,20 @@ public final class SnapshotService {
     }
 
     /**
+     * Asks for temporary credentials to push a local image to the platform's internal registry
+     * ({@code GET /docker-registry/registry-push-access}), what {@code daytona snapshot push} needs.
+     *
+     * @return where and as whom to push
+     * @throws DaytonaNotFoundException if the server has no internal registry (this platform's
+     *     answer: create the snapshot from an image the runner can reach instead)
+     * @throws DaytonaForbiddenException if the key lacks {@code write:registries}
+     */
+    public io.daytona.model.registry.RegistryPushAccess registryPushAccess() {
+        return transport.send(HttpCall.get("get registry push access", api("/docker-registry/registry-push-access")),
+                io.daytona.model.registry.RegistryPushAccess.class);
+    }
+
+    /**
      * Makes an inactive snapshot usable again ({@code POST /snapshots/{id}/activate}).
      *
      * @param snapshot the snapshot

@@ -1,5 +1,7 @@
 package io.daytona.server;
 
+import io.daytona.cli.CliContext;
+import io.daytona.cli.DaytonaCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +18,10 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine commandLine = new CommandLine(new Main());
+        // The management commands (login, sandbox, snapshot, volume, organization, mcp...).
+        DaytonaCli.install(commandLine, CliContext.ofProcess());
+        System.exit(commandLine.execute(args));
     }
 
     @Override

@@ -280,7 +280,12 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpRequest buildRequest(HttpCall call) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri());
-        defaultHeaders.forEach(builder::header);
+        defaultHeaders.forEach((name, value) -> {
+            if (!call.headers().containsKey(name)) {
+                builder.header(name, value);
+            }
+        });
+        call.headers().forEach(builder::header);
         builder.header("Accept", "application/json");
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (call.body() instanceof RawBody raw) {
@@ -320,8 +325,10 @@ public final class HttpTransport implements AutoCloseable {
      * @param uri the URI
      * @param body the body, sent as JSON unless a {@link RawBody}; null for none
      * @param timeout the timeout of the request; empty for none
+     * @param headers headers of this call only, sent after (and replacing) the client's default ones
      */
-    public record HttpCall(String operation, String method, URI uri, Object body, Optional<Duration> timeout) {
+    public record HttpCall(String operation, String method, URI uri, Object body, Optional<Duration> timeout,
+                           Map<String, String> headers) {
         /**
          * Checks the components and copies the mutable ones.
          *
@@ -330,12 +337,40 @@ public final class HttpTransport implements AutoCloseable {
          * @param uri the URI
          * @param body the body, sent as JSON unless a {@link RawBody}; null for none
          * @param timeout the timeout of the request; empty for none
+         * @param headers headers of this call only
          */
         public HttpCall {
             Objects.requireNonNull(operation, "operation is null");
             Objects.requireNonNull(method, "method is null");
             Objects.requireNonNull(uri, "uri is null");
             Objects.requireNonNull(timeout, "timeout is null");
+            headers = Map.copyOf(Objects.requireNonNull(headers, "headers is null"));
+        }
+
+        /**
+         * A call with no headers of its own.
+         *
+         * @param operation what was attempted, for messages: {@code "Failed to <operation>: ..."}
+         * @param method the HTTP method
+         * @param uri the URI
+         * @param body the body, sent as JSON unless a {@link RawBody}; null for none
+         * @param timeout the timeout of the request; empty for none
+         */
+        public HttpCall(String operation, String method, URI uri, Object body, Optional<Duration> timeout) {
+            this(operation, method, uri, body, timeout, Map.of());
+        }
+
+        /**
+         * Returns this call with one more header of its own.
+         *
+         * @param name the header's name
+         * @param value its value
+         * @return this call with the header
+         */
+        public HttpCall withHeader(String name, String value) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            all.put(Objects.requireNonNull(name, "name is null"), Objects.requireNonNull(value, "value is null"));
+            return new HttpCall(operation, method, uri, body, timeout, all);
         }
 
         /**
@@ -379,7 +414,7 @@ public final class HttpTransport implements AutoCloseable {
          * @return this call with a timeout
          */
         public HttpCall withTimeout(Optional<Duration> value) {
-            return new HttpCall(operation, method, uri, body, value);
+            return new HttpCall(operation, method, uri, body, value, headers);
         }
     }
 
