@@ -3,10 +3,10 @@ package io.daytona.cli;
 import io.daytona.cli.auth.LoginCommand;
 import io.daytona.cli.auth.LogoutCommand;
 //TODO import io.daytona.cli.mcp.McpCommand;
-//TODO import io.daytona.cli.organization.OrganizationCommand;
+import io.daytona.cli.organization.OrganizationCommand;
 import io.daytona.cli.sandbox.SandboxCommand;
-//TODO import io.daytona.cli.snapshot.SnapshotCommand;
-//TODO import io.daytona.cli.volume.VolumeCommand;
+import io.daytona.cli.snapshot.SnapshotCommand;
+import io.daytona.cli.volume.VolumeCommand;
 import io.daytona.sdk.DaytonaException;
 import java.util.List;
 import java.util.Objects;
@@ -58,9 +58,9 @@ public final class DaytonaCli implements Runnable {
             root.addSubcommand(command);
         }
         root.addSubcommand(SandboxCommand.commandLine(context));
-        //TODO root.addSubcommand(SnapshotCommand.commandLine(context));
-        //TODO root.addSubcommand(VolumeCommand.commandLine(context));
-        //TODO root.addSubcommand(OrganizationCommand.commandLine(context));
+        root.addSubcommand(SnapshotCommand.commandLine(context));
+        root.addSubcommand(VolumeCommand.commandLine(context));
+        root.addSubcommand(OrganizationCommand.commandLine(context));
         //TODO root.addSubcommand(McpCommand.commandLine(context));
         if (root.getCommandSpec().findOption("-v") == null) {
             root.getCommandSpec().addOption(OptionSpec.builder("-v").versionHelp(true)

@@ -46,7 +46,8 @@ public final class DocsCommand implements Runnable {
         }
     }
 
-    static boolean onPath(String program) {
+    /** {@return whether {@code program} is an executable on {@code PATH}} */
+    public static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String directory : path.split(File.pathSeparator)) {
             if (!directory.isEmpty() && new File(directory, program).canExecute()) {
