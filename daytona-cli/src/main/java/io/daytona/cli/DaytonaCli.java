@@ -2,7 +2,7 @@ package io.daytona.cli;
 
 import io.daytona.cli.auth.LoginCommand;
 import io.daytona.cli.auth.LogoutCommand;
-//TODO import io.daytona.cli.mcp.McpCommand;
+import io.daytona.cli.mcp.McpCommand;
 import io.daytona.cli.organization.OrganizationCommand;
 import io.daytona.cli.sandbox.SandboxCommand;
 import io.daytona.cli.snapshot.SnapshotCommand;
@@ -61,7 +61,7 @@ public final class DaytonaCli implements Runnable {
         root.addSubcommand(SnapshotCommand.commandLine(context));
         root.addSubcommand(VolumeCommand.commandLine(context));
         root.addSubcommand(OrganizationCommand.commandLine(context));
-        //TODO root.addSubcommand(McpCommand.commandLine(context));
+        root.addSubcommand(McpCommand.commandLine(context));
         if (root.getCommandSpec().findOption("-v") == null) {
             root.getCommandSpec().addOption(OptionSpec.builder("-v").versionHelp(true)
                     .description("Print version information and exit.").build());
