@@ -99,6 +99,15 @@ public final class AsyncSnapshotService {
     }
 
     /**
+     * The asynchronous {@link SnapshotService#registryPushAccess()}.
+     *
+     * @return a future of where and as whom to push; fails with {@link DaytonaNotFoundException} when the server has no internal registry
+     */
+    public CompletableFuture<io.daytona.model.registry.RegistryPushAccess> registryPushAccess() {
+        return calls.supply(snapshots::registryPushAccess);
+    }
+
+    /**
      * The asynchronous {@link SnapshotService#activate(Snapshot)}: makes an inactive snapshot usable again
      * ({@code POST /snapshots/{id}/activate}).
      *

@@ -35,6 +35,8 @@ public final class DaytonaAsync implements AutoCloseable {
     private final AsyncCalls calls;
     private final AsyncSnapshotService snapshots;
     private final AsyncVolumeService volumes;
+    private final AsyncOrganizationService organizations;
+    private final AsyncApiKeyService apiKeys;
 
     /** Creates a client configured from the environment; see {@link DaytonaConfig#fromEnvironment()}. */
     public DaytonaAsync() {
@@ -52,6 +54,8 @@ public final class DaytonaAsync implements AutoCloseable {
         this.calls = new AsyncCalls(executor);
         this.snapshots = new AsyncSnapshotService(daytona.snapshot(), calls);
         this.volumes = new AsyncVolumeService(daytona.volume(), calls);
+        this.organizations = new AsyncOrganizationService(daytona.organization(), calls);
+        this.apiKeys = new AsyncApiKeyService(daytona.apiKey(), calls);
     }
 
     /**
@@ -70,6 +74,33 @@ public final class DaytonaAsync implements AutoCloseable {
      */
     public AsyncVolumeService volume() {
         return volumes;
+    }
+
+    /**
+     * The organizations of the key's user: list, create, delete, members.
+     *
+     * @return the organization service of this client
+     */
+    public AsyncOrganizationService organization() {
+        return organizations;
+    }
+
+    /**
+     * The API keys of the key's user: the current one, new ones (also in another organization), deletion.
+     *
+     * @return the API key service of this client
+     */
+    public AsyncApiKeyService apiKey() {
+        return apiKeys;
+    }
+
+    /**
+     * The asynchronous {@link Daytona#currentUser()}.
+     *
+     * @return a future of the user the API key belongs to
+     */
+    public CompletableFuture<io.daytona.model.user.User> currentUser() {
+        return calls.supply(daytona::currentUser);
     }
 
     /**

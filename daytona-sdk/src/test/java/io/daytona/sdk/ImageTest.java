@@ -142,4 +142,23 @@ class ImageTest {
         assertThat(image.contexts()).containsExactly(new Image.Context(temp.resolve("app.py"), "app.py"));
         assertThat(image.dockerfile()).isEqualTo(Files.readString(dockerfile));
     }
+
+    @Test
+    void explicitContextsReplaceTheOnesFoundInCopyLines() throws Exception {
+        Path build = Files.createDirectories(temp.resolve("explicit/build"));
+        Path data = Files.createDirectories(build.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "a");
+        Path outside = Files.writeString(temp.resolve("explicit/outside.txt"), "o");
+        Path dockerfile = Files.writeString(build.resolve("Dockerfile"), "FROM base:1\nCOPY data/a.txt /a\nCOPY other /o\n");
+        Files.writeString(build.resolve("other"), "x");
+
+        assertThat(Image.fromDockerfile(dockerfile, List.of()).contexts()).extracting(Image.Context::archivePath)
+                .containsExactly("data/a.txt", "other");
+        Image image = Image.fromDockerfile(dockerfile, List.of(data, outside));
+        assertThat(image.dockerfile()).isEqualTo("FROM base:1\nCOPY data/a.txt /a\nCOPY other /o\n");
+        assertThat(image.contexts()).containsExactly(new Image.Context(data, "data"),
+                new Image.Context(outside, ObjectStorage.computeArchiveBasePath(outside)));
+        assertThatThrownBy(() -> Image.fromDockerfile(dockerfile, List.of(build.resolve("missing"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+    }
 }
