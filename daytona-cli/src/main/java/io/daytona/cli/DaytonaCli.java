@@ -62,12 +62,21 @@ public final class DaytonaCli implements Runnable {
         root.addSubcommand(VolumeCommand.commandLine(context));
         root.addSubcommand(OrganizationCommand.commandLine(context));
         root.addSubcommand(McpCommand.commandLine(context));
+        for (String name : List.of("login", "logout", "version", "docs", "autocomplete", "sandbox", "snapshot", "volume", "organization", "mcp")) {
+            withVersion(root.getSubcommands().get(name));
+        }
         if (root.getCommandSpec().findOption("-v") == null) {
             root.getCommandSpec().addOption(OptionSpec.builder("-v").versionHelp(true)
                     .description("Print version information and exit.").build());
         }
         root.setExecutionExceptionHandler(DaytonaCli::handle);
         root.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Every command's {@code -V} prints the CLI's version, as the root's does. */
+    private static void withVersion(CommandLine command) {
+        command.getCommandSpec().versionProvider(new Version());
+        command.getSubcommands().values().forEach(DaytonaCli::withVersion);
     }
 
     private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {

@@ -19,6 +19,7 @@ class CommandLineTest {
         CliRun version = CliRun.run(home, "version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("Daytona CLI version ");
+        assertThat(CliRun.run(home, "sandbox", "create", "-V").out()).startsWith("daytona ");
     }
 
     @Test
