@@ -127,7 +127,11 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(target.sandboxId(), request);
-        HttpURI uri = HttpURI.build(target.uri().toString())
+        // Built from its parts: formatting the target and parsing it again cost a few percent of a request.
+        HttpURI uri = HttpURI.build()
+                .scheme(target.uri().getScheme())
+                .host(target.uri().getHost())
+                .port(target.uri().getPort())
                 .path(request.getHttpURI().getPath())
                 .query(request.getHttpURI().getQuery())
                 .asImmutable();

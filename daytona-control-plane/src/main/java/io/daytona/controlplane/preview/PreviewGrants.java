@@ -2,7 +2,6 @@ package io.daytona.controlplane.preview;
 
 import static java.util.Objects.requireNonNull;
 
-import io.daytona.controlplane.auth.ApiKeys;
 import io.daytona.controlplane.sandbox.SandboxRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,11 @@ final class PreviewGrants {
     /** What the access check answered: the sandbox, and when the credential expires by itself (if it does). */
     record Decision(SandboxRecord sandbox, Optional<Instant> expiresAt) {}
 
-    private record Key(String label, int port, String credentialsHash) {}
+    /**
+     * The credentials are kept as sent (not hashed, which cost a tenth of a cached request): the
+     * host label of a signed URL is a credential already, and the request holds them all anyway.
+     */
+    private record Key(String label, int port, String authorization, String previewToken) {}
 
     private record Grant(SandboxRecord sandbox, long untilNanos, Instant expiresAt, long revocations) {}
 
@@ -62,7 +65,7 @@ final class PreviewGrants {
      * open the port) and remembers its answer.
      */
     SandboxRecord grant(String label, int port, Optional<String> authorization, Optional<String> previewToken, Supplier<Decision> check) {
-        Key key = new Key(label, port, ApiKeys.hash(authorization.orElse("") + "\n" + previewToken.orElse("")));
+        Key key = new Key(label, port, authorization.orElse(null), previewToken.orElse(null));
         long now = nanoTime.getAsLong();
         long seen = revocations.get();
         Grant grant = grants.get(key);
