@@ -89,6 +89,10 @@ class PreviewTrafficTest {
                   res.end();
                 };
                 pump();
+              } else if (url.pathname === '/hold') {
+                // an event stream that stays open, as a page's live updates do
+                res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+                res.write('data: open\n\n');
               } else if (url.pathname === '/sent') {
                 res.end(String(sent));
               } else {
@@ -254,6 +258,29 @@ class PreviewTrafficTest {
                 read += n;
             }
             assertThat(read).as("the whole body, once the client reads again").isEqualTo(total);
+        }
+    }
+
+    @Test
+    void manyOpenEventStreamsDoNotHoldUpOtherRequests() throws Exception {
+        List<Socket> streams = new ArrayList<>();
+        try {
+            // More than Jetty's client allows by default (64 connections per destination).
+            for (int i = 0; i < 80; i++) {
+                Socket stream = new Socket("127.0.0.1", platform.proxyUrl().getPort());
+                streams.add(stream);
+                stream.setSoTimeout(15_000);
+                stream.getOutputStream().write(("GET /hold HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(US_ASCII));
+                stream.getOutputStream().flush();
+                assertThat(Head.read(stream.getInputStream()).status()).as("stream %d", i).isEqualTo(200);
+            }
+            HttpResponse<String> other = get("/");
+            assertThat(other.statusCode()).isEqualTo(200);
+            assertThat(other.body()).isEqualTo("hello");
+        } finally {
+            for (Socket stream : streams) {
+                stream.close();
+            }
         }
     }
 

@@ -45,6 +45,8 @@ public final class SandboxProxy extends ProxyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxProxy.class);
     private static final String TARGET = SandboxProxy.class.getName() + ".target";
     private static final String RESENT = SandboxProxy.class.getName() + ".resent";
+    /** Connections to one sandbox port (or daemon) at once: requests beyond wait for one to be free. */
+    static final int MAX_CONNECTIONS_PER_PORT = 1024;
     /** How often a request failed by a closing kept-alive connection is sent again. */
     private static final int RESENDS = 2;
 
@@ -283,6 +285,9 @@ public final class SandboxProxy extends ProxyHandler {
         super.configureHttpClient(client);
         client.setIdleTimeout(60L * 60 * 1000);
         client.setConnectTimeout(5_000);
+        // Jetty's default is 64 connections per sandbox port, after which requests wait in a queue:
+        // 64 open event streams or long polls to one preview would hold up every other visitor.
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_PORT);
     }
 
     @Override
