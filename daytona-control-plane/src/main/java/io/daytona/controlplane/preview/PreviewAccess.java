@@ -32,13 +32,11 @@ public final class PreviewAccess {
     }
 
     /**
-     * Returns the sandbox if the request may open the port now.
+     * Returns the sandbox if the request may open the port now. A grant is remembered briefly
+     * ({@link PreviewGrants}): the returned record may be up to {@link PreviewGrants#TTL} old, so
+     * callers must not rely on its state (the runner says whether the sandbox runs).
      *
      * @param sandboxIdOrToken what the host names: a sandbox id or a signed token
-     * A grant is remembered briefly ({@link PreviewGrants}); the returned record may be up to
-     * {@link PreviewGrants#TTL} old, so callers must not rely on its state (the runner says whether
-     * the sandbox runs).
-     *
      * @throws ServiceException 401 (not allowed, expired), 404 (no such sandbox) or 409 (not running)
      */
     public SandboxRecord authorize(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
