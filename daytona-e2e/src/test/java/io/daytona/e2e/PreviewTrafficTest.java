@@ -92,7 +92,7 @@ class PreviewTrafficTest {
               } else if (url.pathname === '/hold') {
                 // an event stream that stays open, as a page's live updates do
                 res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-                res.write('data: open\n\n');
+                res.write('data: open\\n\\n');
               } else if (url.pathname === '/sent') {
                 res.end(String(sent));
               } else {
@@ -112,12 +112,15 @@ class PreviewTrafficTest {
         platform = running;
         sandbox = TestSandbox.create(platform, Map.of("public", true));
         String encoded = Base64.getEncoder().encodeToString(APP.getBytes(UTF_8));
-        sandbox.toolbox().post("/process/session", Map.of("sessionId", "app"));
-        sandbox.toolbox().post("/process/session/app/exec", Map.of("command",
+        Api.Reply session = sandbox.toolbox().post("/process/session", Map.of("sessionId", "app"));
+        assertThat(session.status()).as(session.body()).isLessThan(300);
+        Api.Reply started = sandbox.toolbox().post("/process/session/app/exec", Map.of("command",
                 "echo " + encoded + " | base64 -d > ~/app.js && node ~/app.js", "runAsync", true));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        assertThat(started.status()).as(started.body()).isLessThan(300);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!sandbox.toolbox().get("/port/3000/in-use").json().get("isInUse").asBoolean()) {
-            assertThat(Instant.now()).as("the app never listened").isBefore(deadline);
+            assertThat(Instant.now()).as("the app never listened; its session: %s",
+                    sandbox.toolbox().get("/process/session/app").body()).isBefore(deadline);
             Thread.sleep(100);
         }
         host = URI.create(sandbox.api().get("/sandbox/" + sandbox.id() + "/ports/3000/preview-url").json().get("url").asText()).getAuthority();
