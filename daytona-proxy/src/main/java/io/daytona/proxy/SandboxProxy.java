@@ -20,6 +20,7 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import java.util.Optional;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
@@ -43,6 +44,11 @@ public final class SandboxProxy extends ProxyHandler {
     public static final String DISABLE_CORS_HEADER = "X-Daytona-Disable-CORS";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxProxy.class);
     private static final String TARGET = SandboxProxy.class.getName() + ".target";
+    private static final String RESENT = SandboxProxy.class.getName() + ".resent";
+    /** Connections to one sandbox port (or daemon) at once: requests beyond wait for one to be free. */
+    static final int MAX_CONNECTIONS_PER_PORT = 1024;
+    /** How often a request failed by a closing kept-alive connection is sent again. */
+    private static final int RESENDS = 2;
 
     private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -127,7 +133,11 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(target.sandboxId(), request);
-        HttpURI uri = HttpURI.build(target.uri().toString())
+        // Built from its parts: formatting the target and parsing it again cost a few percent of a request.
+        HttpURI uri = HttpURI.build()
+                .scheme(target.uri().getScheme())
+                .host(target.uri().getHost())
+                .port(target.uri().getPort())
                 .path(request.getHttpURI().getPath())
                 .query(request.getHttpURI().getQuery())
                 .asImmutable();
@@ -275,6 +285,9 @@ public final class SandboxProxy extends ProxyHandler {
         super.configureHttpClient(client);
         client.setIdleTimeout(60L * 60 * 1000);
         client.setConnectTimeout(5_000);
+        // Jetty's default is 64 connections per sandbox port, after which requests wait in a queue:
+        // 64 open event streams or long polls to one preview would hold up every other visitor.
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_PORT);
     }
 
     @Override
@@ -286,7 +299,32 @@ public final class SandboxProxy extends ProxyHandler {
                     proxyToClientResponse, proxyToClientCallback, failure);
             return;
         }
+        if (mayResend(clientToProxyRequest, serverToProxyResponse, failure)) {
+            super.handle(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback);
+            return;
+        }
         HttpErrors.write(json, clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, ErrorCode.BAD_GATEWAY,
                 "The sandbox did not answer on this port: " + failure.getMessage());
+    }
+
+    /**
+     * Whether a request that got no answer may be sent again: a server closes a kept-alive
+     * connection when its keep-alive timeout ends (Node's after 5 s), and a request sent on it in
+     * that moment fails without having been processed. A request without a body, of a method that
+     * is safe to repeat, that failed on the connection's end (not a timeout) before any response
+     * arrived, is sent again, on another connection, at most {@link #RESENDS} times.
+     */
+    private static boolean mayResend(Request request, org.eclipse.jetty.client.Response response, Throwable failure) {
+        boolean idempotent = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod())
+                || HttpMethod.OPTIONS.is(request.getMethod());
+        boolean noBody = request.getLength() <= 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        boolean connectionEnded = failure instanceof java.io.EOFException || failure instanceof java.nio.channels.ClosedChannelException
+                || (failure instanceof java.io.IOException && !(failure instanceof java.net.ConnectException));
+        if (!idempotent || !noBody || !connectionEnded || (response != null && response.getStatus() > 0)) {
+            return false;
+        }
+        int resent = request.getAttribute(RESENT) instanceof Integer count ? count : 0;
+        request.setAttribute(RESENT, resent + 1);
+        return resent < RESENDS;
     }
 }

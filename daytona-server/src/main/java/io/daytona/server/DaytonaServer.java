@@ -122,8 +122,13 @@ public final class DaytonaServer implements AutoCloseable {
             @Override
             public PreviewTarget preview(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
                 String sandboxId = previewAccess.join().authorize(sandboxIdOrToken, port, authorization, previewToken).id();
+                Optional<URI> daemon = runner.daemonUri(sandboxId);
+                if (daemon.isEmpty()) {
+                    // The grant may be a second old: the database says why the sandbox is not running (409 with its state).
+                    previewAccess.join().authorizeNow(sandboxIdOrToken, port, authorization, previewToken);
+                }
                 // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
-                return new PreviewTarget(sandboxId, URI.create("http://" + daemon(sandboxId).getHost() + ":" + port));
+                return new PreviewTarget(sandboxId, URI.create("http://" + daemon.orElseGet(() -> daemon(sandboxId)).getHost() + ":" + port));
             }
 
             @Override
