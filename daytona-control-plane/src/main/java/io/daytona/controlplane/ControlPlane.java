@@ -19,6 +19,7 @@ import io.daytona.controlplane.ratelimit.RateLimiter;
 import io.daytona.controlplane.region.RegionRepository;
 import io.daytona.controlplane.region.RegionResource;
 import io.daytona.controlplane.region.Regions;
+import io.daytona.controlplane.runner.FleetImages;
 import io.daytona.controlplane.runner.RunnerClient;
 import io.daytona.controlplane.runner.RunnerFleet;
 import io.daytona.controlplane.runner.RunnerRepository;
@@ -111,23 +112,27 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Starts with an embedded runner that can also pull and build images for snapshots; runner processes are called over HTTP. */
     public static ControlPlane start(ControlPlaneConfig config, SandboxRuntime runtime, ImageRuntime images, Clock clock) throws Exception {
-        return start(config, Optional.of(requireNonNull(runtime, "runtime is null")), images, RunnerClient::new, clock);
+        return start(config, Optional.of(requireNonNull(runtime, "runtime is null")), Optional.of(images), RunnerClient::new, clock);
     }
 
     /**
      * Starts the control plane.
      *
      * @param embedded the runner in this process, if any (registered in the default region)
-     * @param images where snapshots' images are inspected, pulled and built
+     * @param images where snapshots' images are inspected, pulled and built; when empty, on the
+     *     runner processes (without builds)
      * @param remotes makes the runtime of a runner process from its address and credential
      */
-    public static ControlPlane start(ControlPlaneConfig config, Optional<SandboxRuntime> embedded, ImageRuntime images,
+    public static ControlPlane start(ControlPlaneConfig config, Optional<SandboxRuntime> embedded, Optional<ImageRuntime> givenImages,
                                      java.util.function.Function<RunnerFleet.RemoteRunner, SandboxRuntime> remotes, Clock clock)
             throws Exception {
         requireNonNull(config, "config is null");
         requireNonNull(embedded, "embedded is null");
-        requireNonNull(images, "images is null");
+        requireNonNull(givenImages, "givenImages is null");
         requireNonNull(remotes, "remotes is null");
+        // Snapshots are set up before the fleet exists; the runners' images are asked for once it does.
+        java.util.concurrent.atomic.AtomicReference<RunnerFleet> madeFleet = new java.util.concurrent.atomic.AtomicReference<>();
+        ImageRuntime images = givenImages.orElseGet(() -> new FleetImages(() -> Optional.ofNullable(madeFleet.get())));
         requireNonNull(clock, "clock is null");
         ObjectMapper json = Json.newMapper();
         Files.createDirectories(config.dataDirectory());
@@ -157,6 +162,7 @@ public final class ControlPlane implements AutoCloseable {
             Runners runners = new Runners(new RunnerRepository(database.jdbi(), json), regions, clock, config.runners().unresponsiveAfter());
             fleet = new RunnerFleet(runners, sandboxes, embedded, config.sandboxes().defaultRegion(), remotes, snapshots, volumes, clock,
                     config.runners().scoreThreshold(), config.runners().embeddedReportInterval());
+            madeFleet.set(fleet);
             WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock, fleet);
             Reconciler reconciler = new Reconciler(sandboxes, fleet, clock, config.reconcileInterval(), pool);
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);

@@ -51,7 +51,7 @@ final class TestPlatform implements AutoCloseable {
         databaseSettings = TestDatabases.fresh(data.resolve("db"));
         controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50))
                         .withDatabase(databaseSettings).withRateLimits(limits).withRunners(runners), java.util.Optional.of(runtime),
-                io.daytona.controlplane.snapshot.ImageRuntime.inspectOnly(runtime::hasImage), remotes, clock);
+                java.util.Optional.of(io.daytona.controlplane.snapshot.ImageRuntime.inspectOnly(runtime::hasImage)), remotes, clock);
         adminKey = controlPlane.newAdminKey().orElseThrow();
     }
 

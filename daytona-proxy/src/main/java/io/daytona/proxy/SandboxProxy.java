@@ -17,6 +17,7 @@ import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpHeader;
@@ -43,6 +44,7 @@ public final class SandboxProxy extends ProxyHandler {
     public static final String DISABLE_CORS_HEADER = "X-Daytona-Disable-CORS";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxProxy.class);
     private static final String TARGET = SandboxProxy.class.getName() + ".target";
+    private static final String UPSTREAM_HEADERS = SandboxProxy.class.getName() + ".headers";
 
     private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -79,9 +81,11 @@ public final class SandboxProxy extends ProxyHandler {
         }
         Optional<String> authorization = Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         HttpURI target;
+        SandboxDirectory.Upstream upstream;
         try {
-            target = HttpURI.build(directory.daemonFor(path.get().sandboxId(), authorization).toString())
-                    .path(path.get().daemonPath())
+            upstream = directory.toolboxUpstream(path.get().sandboxId(), authorization);
+            target = HttpURI.build(upstream.base().toString())
+                    .path(under(upstream.base(), path.get().daemonPath()))
                     .query(request.getHttpURI().getQuery())
                     .asImmutable();
         } catch (ServiceException e) {
@@ -92,11 +96,18 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(path.get().sandboxId(), request);
+        request.setAttribute(UPSTREAM_HEADERS, upstream.headers());
         if (Exchange.isWebSocketUpgrade(request)) {
             return relayWebSocket(request, response, callback, target);
         }
         request.setAttribute(TARGET, target);
         return super.handle(request, response, answered(path.get(), authorization, request, response, callback));
+    }
+
+    /** {@code path} under the base's own path: the runner's forwarding route, or nothing for a daemon or port. */
+    private static String under(URI base, String path) {
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath();
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) + path : prefix + path;
     }
 
     /**
@@ -127,8 +138,9 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(target.sandboxId(), request);
+        request.setAttribute(UPSTREAM_HEADERS, target.headers());
         HttpURI uri = HttpURI.build(target.uri().toString())
-                .path(request.getHttpURI().getPath())
+                .path(under(target.uri(), request.getHttpURI().getPath()))
                 .query(request.getHttpURI().getQuery())
                 .asImmutable();
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
@@ -214,11 +226,13 @@ public final class SandboxProxy extends ProxyHandler {
             CompletableFuture<Session> client = new CompletableFuture<>();
             ClientUpgradeRequest toDaemon = new ClientUpgradeRequest();
             upgradeRequest.getHeaders().forEach(field -> {
-                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)) {
+                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)
+                        && !field.getName().equalsIgnoreCase(RUNNER_AUTHORIZATION_HEADER)) {
                     toDaemon.setHeader(field.getName(), field.getValue());
                 }
             });
             toDaemon.setSubProtocols(upgradeRequest.getSubProtocols());
+            upstreamHeaders(request).forEach(toDaemon::setHeader);
             Session daemonSession;
             try {
                 daemonSession = webSockets.connect(new WebSocketRelay(client, new CompletableFuture<>()), upstream, toDaemon)
@@ -264,10 +278,22 @@ public final class SandboxProxy extends ProxyHandler {
     @Override
     protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
+        Map<String, String> upstream = upstreamHeaders(clientToProxyRequest);
         proxyToServerRequest.headers(headers -> {
             headers.remove(HttpHeader.AUTHORIZATION);
             headers.remove(PREVIEW_TOKEN_HEADER);
+            headers.remove(RUNNER_AUTHORIZATION_HEADER);
+            upstream.forEach(headers::put);
         });
+    }
+
+    /** The runner's credential header, which only the proxy may set. */
+    private static final String RUNNER_AUTHORIZATION_HEADER = "X-Daytona-Authorization";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> upstreamHeaders(Request request) {
+        Object headers = request.getAttribute(UPSTREAM_HEADERS);
+        return headers == null ? Map.of() : (Map<String, String>) headers;
     }
 
     @Override

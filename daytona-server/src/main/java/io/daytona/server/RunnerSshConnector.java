@@ -23,11 +23,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RunnerSshConnector implements SandboxConnector {
     private final CompletableFuture<SshAccessService> access;
-    private final SandboxRunner runner;
+    private final CompletableFuture<io.daytona.controlplane.ControlPlane> controlPlane;
+    private final Optional<SandboxRunner> embedded;
 
-    RunnerSshConnector(CompletableFuture<SshAccessService> access, SandboxRunner runner) {
+    RunnerSshConnector(CompletableFuture<SshAccessService> access, CompletableFuture<io.daytona.controlplane.ControlPlane> controlPlane,
+                       Optional<SandboxRunner> embedded) {
         this.access = requireNonNull(access, "access is null");
-        this.runner = requireNonNull(runner, "runner is null");
+        this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
+        this.embedded = requireNonNull(embedded, "embedded is null");
     }
 
     @Override
@@ -37,7 +40,7 @@ final class RunnerSshConnector implements SandboxConnector {
 
     @Override
     public SandboxProcess start(String sandboxId, ProcessSpec spec) throws IOException {
-        requireRunning(sandboxId);
+        SandboxRunner runner = runnerOf(sandboxId);
         ExecAttachment attachment = runner.attach(sandboxId, new AttachRequest(spec.command(), spec.tty(), spec.env(), spec.columns(), spec.rows()));
         return new SandboxProcess() {
             @Override
@@ -69,15 +72,20 @@ final class RunnerSshConnector implements SandboxConnector {
 
     @Override
     public Socket connect(String sandboxId, String host, int port) throws IOException {
-        requireRunning(sandboxId);
-        return runner.connect(sandboxId, host, port);
+        return runnerOf(sandboxId).connect(sandboxId, host, port);
     }
 
-    private void requireRunning(String sandboxId) throws SandboxUnavailableException {
+    /** The running sandbox's runner, which must be the embedded one. */
+    private SandboxRunner runnerOf(String sandboxId) throws SandboxUnavailableException {
         try {
             access.join().requireRunning(sandboxId);
         } catch (ServiceException e) {
             throw new SandboxUnavailableException(e.getMessage());
         }
+        if (controlPlane.join().fleet().remoteForSandbox(sandboxId).isPresent() || embedded.isEmpty()) {
+            throw new SandboxUnavailableException("Sandbox " + sandboxId + " runs on a runner process; SSH reaches only sandboxes of "
+                    + "the server's embedded runner so far");
+        }
+        return embedded.get();
     }
 }

@@ -9,6 +9,9 @@ import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.controlplane.sandbox.SandboxRuntimeException;
 import io.daytona.model.json.Json;
 import io.daytona.model.runner.ArchivedSandbox;
+import io.daytona.model.runner.ImagePull;
+import io.daytona.model.runner.ImageRemoval;
+import io.daytona.model.runner.RunnerImage;
 import io.daytona.model.runner.NetworkPolicy;
 import io.daytona.model.runner.OrphanRemoval;
 import io.daytona.model.runner.RunnerSandboxInfo;
@@ -144,6 +147,60 @@ public final class RunnerClient implements SandboxRuntime, AutoCloseable {
     @Override
     public void applyNetwork(String sandboxId, NetworkPolicy policy) throws SandboxRuntimeException {
         call("POST", sandbox(sandboxId) + "/network-settings", policy, SHORT);
+    }
+
+    /** The runner's engine's image, if it has it. */
+    public Optional<RunnerImage> inspectImage(String image) throws SandboxRuntimeException {
+        try {
+            return Optional.of(JSON.convertValue(call("GET", "snapshots/inspect?image=" + encode(image), null, SHORT), RunnerImage.class));
+        } catch (SandboxRuntimeException e) {
+            if (e.getMessage().contains("is not on this runner")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Pulls an image on the runner, passing its progress lines to {@code log}. */
+    public void pullImage(ImagePull pull, java.util.function.Consumer<String> log) throws SandboxRuntimeException {
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(base.resolve("snapshots/pull"))
+                            .timeout(TRANSFER)
+                            .header("Authorization", "Bearer " + runner.callToken())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(pull)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new SandboxRuntimeException("Runner %s could not be reached at %s: %s".formatted(runner.name(), runner.apiUrl(),
+                    e.getMessage()), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRuntimeException("interrupted while pulling on runner " + runner.name(), true, e);
+        }
+        if (response.statusCode() != 200) {
+            String body = response.body().collect(java.util.stream.Collectors.joining("\n"));
+            throw new SandboxRuntimeException("Runner %s refused the pull (HTTP %d): %s".formatted(runner.name(), response.statusCode(),
+                    parse(body.getBytes(StandardCharsets.UTF_8)).path("message").asText(body)), true, null);
+        }
+        String[] last = {""};
+        try (var lines = response.body()) {
+            lines.forEach(line -> {
+                last[0] = line;
+                if (!line.equals("DONE") && !line.startsWith("ERROR: ")) {
+                    log.accept(line);
+                }
+            });
+        }
+        if (!last[0].equals("DONE")) {
+            throw new SandboxRuntimeException(last[0].startsWith("ERROR: ") ? last[0].substring(7)
+                    : "the pull on runner " + runner.name() + " ended early", true, null);
+        }
+    }
+
+    public void removeImage(String image) throws SandboxRuntimeException {
+        call("POST", "snapshots/remove", new ImageRemoval(image), SHORT);
     }
 
     private static String sandbox(String sandboxId) {

@@ -178,6 +178,11 @@ public final class RunnerFleet implements Fleet, AutoCloseable {
         return remote;
     }
 
+    /** The runner process hosting a sandbox, if the sandbox is placed on one (not on the embedded runner). */
+    public Optional<RemoteRunner> remoteForSandbox(String sandboxId) {
+        return repository.ofSandbox(sandboxId).flatMap(r -> remote(r.id()));
+    }
+
     @Override
     public String place(SandboxRecord sandbox, String snapshot) throws SandboxRuntimeException {
         String image = imageOf(sandbox, snapshot);
