@@ -74,6 +74,11 @@ final class RunnerCommand implements Callable<Integer> {
                     + "it restore each other's archives.")
     Path archiveDirectory;
 
+    @Option(names = "--daemon-dir", defaultValue = "${env:DAYTONA_DAEMON_DIR}",
+            description = "Where the daemon's Java runtime, jar and start-up cache are prepared (default: <data-dir>/daemon). Runners "
+                    + "on one host may share it: its files are named by version and hash, and prepared once.")
+    Path daemonDirectory;
+
     @Option(names = "--engine-socket", defaultValue = "${env:DAYTONA_ENGINE_SOCKET:-/run/podman/podman.sock}",
             description = "Docker-compatible engine socket; Podman's service is started on it if nothing answers (default: ${DEFAULT-VALUE}).")
     Path engineSocket;
@@ -182,7 +187,8 @@ final class RunnerCommand implements Callable<Integer> {
                         + " (--region)");
             }
             PodmanService.ensureRunning(engine, engineSocket, data.resolve("logs/podman-service.log"));
-            DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(DaytonaServer.prepareDaemon(data.resolve("daemon")), defaultSnapshot);
+            DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(DaytonaServer.prepareDaemon(
+                    daemonDirectory == null ? data.resolve("daemon") : daemonDirectory.toAbsolutePath()), defaultSnapshot);
             Path archives = archiveDirectory == null ? data.resolve("archives") : archiveDirectory.toAbsolutePath();
             SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(identity.id()), engine, daemon,
                     new LayerArchiver(new LocalArchiveStore(archives), data.resolve("runner/archive-work")));
