@@ -79,6 +79,25 @@ class MultiRunnerTest {
                             "runAsync", true));
                     assertThat(preview(platform, onLarge, 8080, "/index.html")).isEqualTo("preview-through-runner\n");
 
+                    // SSH into a sandbox on a runner process: a command with its streams and exit code, standard input, ssh -L.
+                    String token = api.post("/sandbox/" + onLarge + "/ssh-access", null).json().get("token").asText();
+                    Ssh ssh = new Ssh(server.sshPort(), token);
+                    Ssh.Result result = ssh.run(null, "echo out; echo err >&2; whoami; exit 3");
+                    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
+                    assertThat(result.stdout()).isEqualTo("out\ndaytona\n");
+                    assertThat(result.stderr()).contains("err");
+                    byte[] input = new byte[300_000];
+                    new java.util.Random(11).nextBytes(input);
+                    Ssh.Result piped = ssh.run(input, "sha256sum");
+                    assertThat(piped.exitCode()).as(piped.stderr()).isZero();
+                    assertThat(piped.stdout()).startsWith(Ssh.sha256(input) + " ");
+                    assertThat(api.toolbox(platform, onLarge).post("/process/session", Map.of("sessionId", "loop")).status())
+                            .isEqualTo(201);
+                    api.toolbox(platform, onLarge).post("/process/session/loop/exec", Map.of("command",
+                            "mkdir -p /tmp/loop && cd /tmp/loop && echo through-the-tunnel > index.html && python3 -m http.server 8765 --bind 127.0.0.1",
+                            "runAsync", true));
+                    assertThat(ssh.forward(8765, "/index.html")).isEqualTo("through-the-tunnel\n");
+
                     // Capacity: with the large runner out of scheduling, the small one takes 2 cores and no more.
                     assertThat(api.patch("/runners/" + large + "/scheduling", Map.of("unschedulable", true)).status()).isEqualTo(200);
                     String third = boxes.create();

@@ -41,9 +41,12 @@ public final class DaytonaServer implements AutoCloseable {
     private final Proxy proxy;
     private final ControlPlane controlPlane;
     private final SshGateway sshGateway;
+    private final RunnerSshConnector sshConnector;
 
-    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane, SshGateway sshGateway) {
+    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane, SshGateway sshGateway,
+                          RunnerSshConnector sshConnector) {
         this.sshGateway = sshGateway;
+        this.sshConnector = sshConnector;
         this.config = config;
         this.engine = engine;
         this.proxy = proxy;
@@ -57,6 +60,7 @@ public final class DaytonaServer implements AutoCloseable {
         ContainerEngine engine = config.embeddedRunner() ? ContainerEngine.connect(config.engineSocket()) : null;
         Proxy proxy = null;
         SshGateway sshGateway = null;
+        RunnerSshConnector sshConnector = null;
         try {
             Optional<SandboxRunner> runner = Optional.empty();
             if (engine != null) {
@@ -69,8 +73,8 @@ public final class DaytonaServer implements AutoCloseable {
             CompletableFuture<ControlPlane> controlPlaneReady = new CompletableFuture<>();
             proxy = Proxy.start(config.host(), config.proxyPort(), new RunnerDirectory(controlPlaneReady, runner),
                     sandboxId -> controlPlaneReady.join().sandboxActivity().recordTraffic(sandboxId), new PreviewOptions(config.previewWarning()));
-            sshGateway = SshGateway.start(config.host(), config.sshPort(), data.resolve("ssh/host-key"),
-                    new RunnerSshConnector(controlPlaneReady.thenApply(ControlPlane::sshAccess), controlPlaneReady, runner));
+            sshConnector = new RunnerSshConnector(controlPlaneReady.thenApply(ControlPlane::sshAccess), controlPlaneReady, runner);
+            sshGateway = SshGateway.start(config.host(), config.sshPort(), data.resolve("ssh/host-key"), sshConnector);
             String proxyUrl = config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port());
             SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10,
                     URI.create(proxyUrl).getScheme(), config.proxyDomain().orElse(URI.create(proxyUrl).getAuthority()),
@@ -88,13 +92,16 @@ public final class DaytonaServer implements AutoCloseable {
                     runner.map(r -> new LocalImages(new ImageBuilds(engine))),
                     RunnerClient::new, java.time.Clock.systemUTC());
             controlPlaneReady.complete(controlPlane);
-            return new DaytonaServer(config, engine, proxy, controlPlane, sshGateway);
+            return new DaytonaServer(config, engine, proxy, controlPlane, sshGateway, sshConnector);
         } catch (Exception | Error e) {
             if (sshGateway != null) {
                 sshGateway.close();
             }
             if (proxy != null) {
                 proxy.close();
+            }
+            if (sshConnector != null) {
+                sshConnector.close();
             }
             if (engine != null) {
                 engine.close();
@@ -173,7 +180,7 @@ public final class DaytonaServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (engine; proxy; sshGateway) {
+        try (engine; proxy; sshConnector; sshGateway) {
             controlPlane.close();
         }
     }

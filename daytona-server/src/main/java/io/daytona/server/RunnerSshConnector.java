@@ -13,24 +13,28 @@ import io.daytona.sshgateway.SandboxProcess;
 import io.daytona.sshgateway.SandboxUnavailableException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
+import io.daytona.controlplane.runner.RunnerFleet;
+import io.daytona.sshgateway.SandboxConnection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The SSH gateway's way into sandboxes in the single process: tokens checked by the control
- * plane, processes and connections made by the runner (the only piece that talks to the engine).
+ * The SSH gateway's way into sandboxes: tokens checked by the control plane, processes and
+ * connections made by the runner hosting the sandbox (the only piece that talks to the engine):
+ * the embedded runner in-process, a runner process through its stream WebSockets.
  */
-final class RunnerSshConnector implements SandboxConnector {
+final class RunnerSshConnector implements SandboxConnector, AutoCloseable {
     private final CompletableFuture<SshAccessService> access;
     private final CompletableFuture<io.daytona.controlplane.ControlPlane> controlPlane;
     private final Optional<SandboxRunner> embedded;
+    private final RunnerStreams streams;
 
     RunnerSshConnector(CompletableFuture<SshAccessService> access, CompletableFuture<io.daytona.controlplane.ControlPlane> controlPlane,
-                       Optional<SandboxRunner> embedded) {
+                       Optional<SandboxRunner> embedded) throws Exception {
         this.access = requireNonNull(access, "access is null");
         this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
         this.embedded = requireNonNull(embedded, "embedded is null");
+        this.streams = new RunnerStreams();
     }
 
     @Override
@@ -40,7 +44,12 @@ final class RunnerSshConnector implements SandboxConnector {
 
     @Override
     public SandboxProcess start(String sandboxId, ProcessSpec spec) throws IOException {
-        SandboxRunner runner = runnerOf(sandboxId);
+        requireRunning(sandboxId);
+        Optional<RunnerFleet.RemoteRunner> remote = controlPlane.join().fleet().remoteForSandbox(sandboxId);
+        if (remote.isPresent()) {
+            return streams.exec(remote.get(), sandboxId, spec);
+        }
+        SandboxRunner runner = embedded(sandboxId);
         ExecAttachment attachment = runner.attach(sandboxId, new AttachRequest(spec.command(), spec.tty(), spec.env(), spec.columns(), spec.rows()));
         return new SandboxProcess() {
             @Override
@@ -71,21 +80,30 @@ final class RunnerSshConnector implements SandboxConnector {
     }
 
     @Override
-    public Socket connect(String sandboxId, String host, int port) throws IOException {
-        return runnerOf(sandboxId).connect(sandboxId, host, port);
+    public SandboxConnection connect(String sandboxId, String host, int port) throws IOException {
+        requireRunning(sandboxId);
+        Optional<RunnerFleet.RemoteRunner> remote = controlPlane.join().fleet().remoteForSandbox(sandboxId);
+        if (remote.isPresent()) {
+            return streams.connect(remote.get(), sandboxId, host, port);
+        }
+        return SandboxConnection.of(embedded(sandboxId).connect(sandboxId, host, port));
     }
 
-    /** The running sandbox's runner, which must be the embedded one. */
-    private SandboxRunner runnerOf(String sandboxId) throws SandboxUnavailableException {
+    private void requireRunning(String sandboxId) throws SandboxUnavailableException {
         try {
             access.join().requireRunning(sandboxId);
         } catch (ServiceException e) {
             throw new SandboxUnavailableException(e.getMessage());
         }
-        if (controlPlane.join().fleet().remoteForSandbox(sandboxId).isPresent() || embedded.isEmpty()) {
-            throw new SandboxUnavailableException("Sandbox " + sandboxId + " runs on a runner process; SSH reaches only sandboxes of "
-                    + "the server's embedded runner so far");
-        }
-        return embedded.get();
+    }
+
+    private SandboxRunner embedded(String sandboxId) throws SandboxUnavailableException {
+        return embedded.orElseThrow(() -> new SandboxUnavailableException("Sandbox " + sandboxId
+                + " is on no runner this gateway can reach; start it again"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        streams.close();
     }
 }

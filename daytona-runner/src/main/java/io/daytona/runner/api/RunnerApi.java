@@ -9,6 +9,9 @@ import io.daytona.http.Exchange;
 import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
 import io.daytona.model.runner.ArchivedSandbox;
+import io.daytona.model.runner.AttachSpec;
+import io.daytona.runner.attach.AttachRequest;
+import io.daytona.runner.attach.ExecAttachment;
 import io.daytona.model.runner.ImagePull;
 import io.daytona.model.runner.ImageRemoval;
 import io.daytona.model.runner.NetworkPolicy;
@@ -143,6 +146,51 @@ public final class RunnerApi {
                 return null;
             });
             ex.status(204);
+        });
+        route(router, "GET", "/sandboxes/{id}/exec", ex -> {
+            String id = id(ex);
+            AttachSpec spec = ex.query("spec").map(text -> {
+                try {
+                    return json.readValue(text, AttachSpec.class);
+                } catch (java.io.IOException e) {
+                    throw ServiceException.badRequest("spec must be an AttachSpec as JSON: %s", e.getMessage());
+                }
+            }).orElseThrow(() -> ServiceException.badRequest("the query parameter spec is required: the process to run, as JSON"));
+            if (spec.command().isEmpty()) {
+                throw ServiceException.badRequest("spec.command is empty");
+            }
+            if (!ex.isWebSocketUpgrade()) {
+                throw ServiceException.badRequest("this route is a WebSocket (Upgrade: websocket)");
+            }
+            ExecAttachment attachment;
+            try {
+                attachment = runner.attach(id, new AttachRequest(spec.command(), spec.tty(), spec.env(), spec.columns(), spec.rows()));
+            } catch (java.io.IOException e) {
+                throw ServiceException.conflict("%s", e.getMessage());
+            }
+            ex.upgrade((request, response, callback) -> new ExecSocket(attachment, json));
+        });
+        route(router, "GET", "/sandboxes/{id}/connect", ex -> {
+            String id = id(ex);
+            String host = ex.query("host").filter(h -> !h.isBlank()).orElse("localhost");
+            int port = ex.query("port").map(p -> {
+                try {
+                    return Integer.parseInt(p);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }).filter(p -> p >= 1 && p <= 65535).orElseThrow(() -> ServiceException.badRequest("port must be from 1 to 65535"));
+            if (!ex.isWebSocketUpgrade()) {
+                throw ServiceException.badRequest("this route is a WebSocket (Upgrade: websocket)");
+            }
+            java.net.Socket socket;
+            try {
+                socket = runner.connect(id, host, port);
+            } catch (java.io.IOException e) {
+                throw new ServiceException(ErrorCode.BAD_GATEWAY, "Cannot connect to %s:%d in sandbox %s: %s".formatted(host, port, id,
+                        e.getMessage()));
+            }
+            ex.upgrade((request, response, callback) -> new TcpSocket(socket));
         });
         route(router, "GET", "/snapshots/exists", ex -> ex.json(200, Map.of("exists", runner.hasImage(image(ex)))));
         route(router, "GET", "/snapshots/inspect", ex -> {
