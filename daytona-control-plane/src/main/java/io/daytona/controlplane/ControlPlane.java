@@ -183,7 +183,7 @@ public final class ControlPlane implements AutoCloseable {
             new OrganizationResource(organizationService, quotas, authenticator).register(router);
             new AuditResource(auditLog, authenticator).register(router);
             new RegionResource(authenticator, regions).register(router);
-            new RunnerResource(authenticator, runners).register(router);
+            new RunnerResource(authenticator, runners, fleet).register(router);
             SshAccessService sshAccess = new SshAccessService(new SshAccessRepository(database.jdbi()), service, sandboxes,
                     config.sshCommand(), clock);
             new SshAccessResource(sshAccess, authenticator, service::toolboxProxyUrl).register(router);

@@ -68,6 +68,12 @@ class RunnersApiTest {
         assertThat(platform.call("GET", "/runners/by-sandbox/" + sandbox, null, platform.adminKey).expect(200).get("id").asText())
                 .isEqualTo("fake");
         assertThat(platform.call("GET", "/runners/by-sandbox/" + sandbox, null, user.key()).status()).isEqualTo(403);
+
+        JsonNode having = platform.call("GET", "/runners/by-snapshot-ref?ref=image:1", null, platform.adminKey).expect(200);
+        assertThat(having.findValuesAsText("runnerId")).contains("fake");
+        assertThat(having.get(0).get("runnerSnapshotId").asText()).endsWith(":image:1");
+        assertThat(platform.call("GET", "/runners/by-snapshot-ref", null, platform.adminKey).message()).contains("ref is required");
+        assertThat(platform.call("GET", "/runners/by-snapshot-ref?ref=image:1", null, user.key()).status()).isEqualTo(403);
     }
 
     @Test

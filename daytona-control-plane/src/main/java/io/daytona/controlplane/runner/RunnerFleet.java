@@ -213,6 +213,16 @@ public final class RunnerFleet implements Fleet, AutoCloseable {
         }
     }
 
+    /** The ready runners that have {@code image}, each asked now: {@code GET /api/runners/by-snapshot-ref}. */
+    public List<io.daytona.model.region.RunnerSnapshot> havingImage(String image) {
+        List<RunnerRecord> ready = repository.all(Optional.empty()).stream()
+                .filter(r -> r.state() == RunnerState.READY && (r.embedded() ? embeddedId().filter(r.id()::equals).isPresent() : r.apiUrl() != null))
+                .toList();
+        return havingImage(ready, image).stream()
+                .map(r -> new io.daytona.model.region.RunnerSnapshot(r.id() + ":" + image, r.id(), r.domain()))
+                .toList();
+    }
+
     private List<RunnerRecord> havingImage(List<RunnerRecord> runners, String image) {
         Map<RunnerRecord, Future<Boolean>> asked = new LinkedHashMap<>();
         for (RunnerRecord runner : runners) {

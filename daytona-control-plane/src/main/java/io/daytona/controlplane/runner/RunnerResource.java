@@ -23,10 +23,12 @@ import java.util.Optional;
 public final class RunnerResource {
     private final Authenticator authenticator;
     private final Runners runners;
+    private final RunnerFleet fleet;
 
-    public RunnerResource(Authenticator authenticator, Runners runners) {
+    public RunnerResource(Authenticator authenticator, Runners runners, RunnerFleet fleet) {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.runners = requireNonNull(runners, "runners is null");
+        this.fleet = requireNonNull(fleet, "fleet is null");
     }
 
     public void register(Router router) {
@@ -39,6 +41,11 @@ public final class RunnerResource {
         api.runnerRoute("GET", "/api/runners/me", (ex, runnerId) -> ex.json(200, runners.me(runnerId)));
         api.get("/api/runners/by-sandbox/{sandboxId}", Access.systemAdmin(), (ex, caller) ->
                 ex.json(200, runners.bySandbox(ex.pathParam("sandboxId"))));
+        api.get("/api/runners/by-snapshot-ref", Access.systemAdmin(), (ex, caller) -> {
+            String ref = ex.query("ref").filter(r -> !r.isBlank())
+                    .orElseThrow(() -> ServiceException.badRequest("the query parameter ref is required: a snapshot's image, e.g. ?ref=daytona/sandbox:0.1.0"));
+            ex.json(200, fleet.havingImage(ref));
+        });
 
         Access read = Access.organization(Permission.READ_RUNNERS);
         Access write = Access.organization(Permission.WRITE_RUNNERS);

@@ -168,7 +168,7 @@ public final class RunnerApi {
             } catch (java.io.IOException e) {
                 throw ServiceException.conflict("%s", e.getMessage());
             }
-            ex.upgrade((request, response, callback) -> new ExecSocket(attachment, json));
+            upgradeOrClose(ex, attachment, () -> new ExecSocket(attachment, json));
         });
         route(router, "GET", "/sandboxes/{id}/connect", ex -> {
             String id = id(ex);
@@ -190,7 +190,7 @@ public final class RunnerApi {
                 throw new ServiceException(ErrorCode.BAD_GATEWAY, "Cannot connect to %s:%d in sandbox %s: %s".formatted(host, port, id,
                         e.getMessage()));
             }
-            ex.upgrade((request, response, callback) -> new TcpSocket(socket));
+            upgradeOrClose(ex, socket, () -> new TcpSocket(socket));
         });
         route(router, "GET", "/snapshots/exists", ex -> ex.json(200, Map.of("exists", runner.hasImage(image(ex)))));
         route(router, "GET", "/snapshots/inspect", ex -> {
@@ -226,6 +226,16 @@ public final class RunnerApi {
             ex.status(204);
         });
         return new Handler.Sequence(new SandboxForwarder(authorization, runner::daemonUri, json), router);
+    }
+
+    /** Upgrades to the WebSocket {@code endpoint} makes; {@code resource} is closed if the upgrade fails. */
+    private static void upgradeOrClose(Exchange ex, AutoCloseable resource, Supplier<Object> endpoint) throws Exception {
+        try {
+            ex.upgrade((request, response, callback) -> endpoint.get());
+        } catch (RuntimeException e) {
+            resource.close();
+            throw e;
+        }
     }
 
     private static void write(OutputStream out, String line) {
