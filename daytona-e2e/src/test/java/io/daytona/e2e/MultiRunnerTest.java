@@ -97,6 +97,9 @@ class MultiRunnerTest {
                             "mkdir -p /tmp/loop && cd /tmp/loop && echo through-the-tunnel > index.html && python3 -m http.server 8765 --bind 127.0.0.1",
                             "runAsync", true));
                     assertThat(ssh.forward(8765, "/index.html")).isEqualTo("through-the-tunnel\n");
+                    Ssh.Result shell = ssh.shellFollowingTheWindowSize(100, 30, 120, 40);
+                    assertThat(shell.stdout()).contains("/dev/pts/");
+                    assertThat(shell.exitCode()).isEqualTo(5);
 
                     // Capacity: with the large runner out of scheduling, the small one takes 2 cores and no more.
                     assertThat(api.patch("/runners/" + large + "/scheduling", Map.of("unschedulable", true)).status()).isEqualTo(200);

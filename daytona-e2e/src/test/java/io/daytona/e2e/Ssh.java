@@ -87,6 +87,51 @@ record Ssh(int port, String token) {
         }
     }
 
+    /**
+     * Opens an interactive shell on a terminal of {@code columns} x {@code rows}, types
+     * {@code stty size}, resizes the window, types it again and exits with 5; returns what the
+     * terminal showed and the exit status.
+     */
+    Result shellFollowingTheWindowSize(int columns, int rows, int newColumns, int newRows) throws Exception {
+        try (org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient()) {
+            client.start();
+            try (var session = client.connect(token, "127.0.0.1", port).verify(Duration.ofSeconds(20)).getSession()) {
+                session.auth().verify(Duration.ofSeconds(20));
+                try (var shell = session.createShellChannel()) {
+                    shell.setPtyColumns(columns);
+                    shell.setPtyLines(rows);
+                    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+                    shell.setOut(output);
+                    shell.setErr(output);
+                    shell.setUsePty(true);
+                    shell.open().verify(Duration.ofSeconds(20));
+                    OutputStream in = shell.getInvertedIn();
+                    type(in, "stty size; tty\n");
+                    awaitOutput(output, rows + " " + columns);
+                    shell.sendWindowChange(newColumns, newRows);
+                    type(in, "stty size\n");
+                    awaitOutput(output, newRows + " " + newColumns);
+                    type(in, "exit 5\n");
+                    shell.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED), Duration.ofSeconds(20));
+                    return new Result(output.toString(UTF_8), "", shell.getExitStatus());
+                }
+            }
+        }
+    }
+
+    private static void type(OutputStream in, String text) throws IOException {
+        in.write(text.getBytes(UTF_8));
+        in.flush();
+    }
+
+    private static void awaitOutput(java.io.ByteArrayOutputStream output, String expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!output.toString(UTF_8).contains(expected)) {
+            assertThat(Instant.now()).as("expected '%s' in: %s", expected, output.toString(UTF_8)).isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     private List<String> options() {
         return List.of("ssh", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "PasswordAuthentication=no", "-o", "LogLevel=ERROR", "-p", String.valueOf(port));
