@@ -15,7 +15,6 @@ import io.daytona.http.ServiceException;
 import io.daytona.model.runner.RunnerHealthMetrics;
 import io.daytona.model.runner.RunnerHealthcheck;
 import io.daytona.model.runner.RunnerServiceHealth;
-import io.daytona.model.runner.SandboxSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,8 +183,8 @@ public final class RunnerFleet implements Fleet, AutoCloseable {
     }
 
     @Override
-    public String place(SandboxRecord sandbox, String snapshot) throws SandboxRuntimeException {
-        String image = imageOf(sandbox, snapshot);
+    public String place(SandboxRecord sandbox) throws SandboxRuntimeException {
+        String image = imageOf(sandbox);
         synchronized (placing) {
             Candidates candidates = candidates(sandbox.region(), sandbox.cpu(), sandbox.memory(), sandbox.disk());
             if (candidates.withRoom().isEmpty()) {
@@ -201,15 +200,12 @@ public final class RunnerFleet implements Fleet, AutoCloseable {
         }
     }
 
-    /** The image a sandbox will run; its snapshot's name if it cannot be resolved now. */
-    private String imageOf(SandboxRecord sandbox, String snapshot) {
+    /** The image a sandbox will run (waiting for its snapshot's build, if any); its snapshot's name if it cannot be resolved. */
+    private String imageOf(SandboxRecord sandbox) {
         try {
-            SandboxSpec spec = new SandboxSpec(sandbox.id(), sandbox.organizationId() == null ? SandboxSpec.WARM_POOL : sandbox.organizationId(),
-                    snapshot, sandbox.user(), Map.of(), sandbox.cpu(), sandbox.memory(), sandbox.disk(),
-                    io.daytona.model.runner.NetworkPolicy.OPEN);
-            return snapshots.resolve(spec).image();
+            return snapshots.resolve(io.daytona.controlplane.sandbox.Reconciler.spec(sandbox)).image();
         } catch (Exception e) {
-            return snapshot;
+            return sandbox.snapshot();
         }
     }
 

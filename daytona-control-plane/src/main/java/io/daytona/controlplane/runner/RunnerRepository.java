@@ -21,11 +21,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class RunnerRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     /**
-     * States of a sandbox that hold CPU and memory on its runner (a container runs or is about to);
-     * stopped and failed sandboxes hold only disk, archived ones nothing.
+     * States of a sandbox that hold CPU and memory on its runner: a container runs or is about to,
+     * or may run again where it is (a sandbox in error, e.g. of a runner that went silent, is
+     * recovered on the same runner). Stopped sandboxes hold only disk, archived ones nothing.
      */
     private static final String HOLDS_CPU = "('unknown', 'creating', 'starting', 'started', 'restoring', 'resizing', 'snapshotting', "
-            + "'stopping', 'pending_build', 'building_snapshot', 'pulling_snapshot', 'destroying')";
+            + "'stopping', 'pending_build', 'building_snapshot', 'pulling_snapshot', 'destroying', 'error')";
 
     private final Jdbi jdbi;
     private final ObjectMapper json;

@@ -22,11 +22,11 @@ public interface Fleet {
     /**
      * Chooses the runner a sandbox without one goes to (a create, a restore) and records it on the
      * sandbox: a ready, schedulable runner of its region with room for it, preferring one that
-     * has {@code image}.
+     * has its snapshot's image.
      *
      * @throws SandboxRuntimeException (recoverable) when no runner can take it now
      */
-    String place(SandboxRecord sandbox, String image) throws SandboxRuntimeException;
+    String place(SandboxRecord sandbox) throws SandboxRuntimeException;
 
     /** Fails with 503, saying why, unless a sandbox of these resources could be placed in the region now. */
     void requireRoom(String region, int cpu, int memoryGiB, int diskGiB);
@@ -59,7 +59,7 @@ public interface Fleet {
             }
 
             @Override
-            public String place(SandboxRecord sandbox, String image) {
+            public String place(SandboxRecord sandbox) {
                 return runtime.runnerId();
             }
 

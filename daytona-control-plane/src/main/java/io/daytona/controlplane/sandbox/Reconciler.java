@@ -344,7 +344,7 @@ public final class Reconciler implements AutoCloseable {
      */
     private String hostFor(SandboxRecord sandbox, SandboxState entering) throws Exception {
         if (sandbox.runnerId() == null) {
-            return fleet.place(sandbox, sandbox.snapshot());
+            return fleet.place(sandbox);
         }
         if (entering == SandboxState.CREATING) {
             try {
@@ -352,7 +352,7 @@ public final class Reconciler implements AutoCloseable {
             } catch (SandboxRuntimeException unusable) {
                 LOG.info("sandbox {}: runner {} cannot be used ({}); placing it again", sandbox.id(), sandbox.runnerId(),
                         unusable.getMessage());
-                return fleet.place(sandbox, sandbox.snapshot());
+                return fleet.place(sandbox);
             }
         }
         return sandbox.runnerId();
@@ -410,7 +410,8 @@ public final class Reconciler implements AutoCloseable {
         };
     }
 
-    static SandboxSpec spec(SandboxRecord sandbox) {
+    /** What a runner needs to run the sandbox, its snapshot's name not yet resolved to an image. */
+    public static SandboxSpec spec(SandboxRecord sandbox) {
         return new SandboxSpec(sandbox.id(), sandbox.organizationId() == null ? SandboxSpec.WARM_POOL : sandbox.organizationId(),
                 sandbox.snapshot(), sandbox.user(), sandbox.env(),
                 sandbox.cpu(), sandbox.memory(), sandbox.disk(),
