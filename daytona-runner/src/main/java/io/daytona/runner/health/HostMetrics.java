@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,61 @@ import java.util.Optional;
 public final class HostMetrics {
     private static final double GIB = 1024.0 * 1024 * 1024;
 
-    private final ContainerEngine engine;
+    /** What the measurement asks of the engine; {@link #of(ContainerEngine)} in production, fakes in tests. */
+    public interface Engine {
+        boolean ping();
+
+        /** The runner's containers, running or not. */
+        List<ContainerEngine.ContainerSummary> containers(String runnerId);
+
+        /** CPU cores and GiB of memory a container was given, if it still exists. */
+        Optional<double[]> limits(String container);
+
+        int imageCount();
+
+        static Engine of(ContainerEngine engine) {
+            requireNonNull(engine, "engine is null");
+            return new Engine() {
+                @Override
+                public boolean ping() {
+                    return engine.ping();
+                }
+
+                @Override
+                public List<ContainerEngine.ContainerSummary> containers(String runnerId) {
+                    return engine.containersLabelled(Map.of(SandboxRunner.LABEL_RUNNER, runnerId));
+                }
+
+                @Override
+                public Optional<double[]> limits(String container) {
+                    return engine.inspect(container).map(InspectContainerResponse::getHostConfig).map(host -> new double[] {
+                            host.getCpuQuota() != null && host.getCpuPeriod() != null && host.getCpuPeriod() > 0
+                                    ? (double) host.getCpuQuota() / host.getCpuPeriod() : 0,
+                            host.getMemory() != null ? host.getMemory() / GIB : 0});
+                }
+
+                @Override
+                public int imageCount() {
+                    return engine.imageCount();
+                }
+            };
+        }
+    }
+
+    private final Engine engine;
     private final String runnerId;
     private final Path dataDirectory;
     private final Optional<RunnerCapacity> capacity;
+    private volatile int images;
+    private final Duration pingRetry;
 
     public HostMetrics(ContainerEngine engine, String runnerId, Path dataDirectory, Optional<RunnerCapacity> capacity) {
+        this(Engine.of(engine), runnerId, dataDirectory, capacity, Duration.ofSeconds(1));
+    }
+
+    /** @param pingRetry how long to wait before asking a silent engine again */
+    public HostMetrics(Engine engine, String runnerId, Path dataDirectory, Optional<RunnerCapacity> capacity, Duration pingRetry) {
+        this.pingRetry = requireNonNull(pingRetry, "pingRetry is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.runnerId = requireNonNull(runnerId, "runnerId is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
@@ -63,33 +113,49 @@ public final class HostMetrics {
         double allocatedCpu = 0;
         double allocatedMemory = 0;
         int started = 0;
-        int images = 0;
-        RunnerServiceHealth engineHealth;
         try {
-            for (ContainerEngine.ContainerSummary container : engine.containersLabelled(Map.of(SandboxRunner.LABEL_RUNNER, runnerId))) {
+            for (ContainerEngine.ContainerSummary container : engine.containers(runnerId)) {
                 if (!container.running()) {
                     continue;
                 }
                 started++;
-                Optional<InspectContainerResponse> inspected = engine.inspect(container.name());
-                if (inspected.isPresent() && inspected.get().getHostConfig() != null) {
-                    var host = inspected.get().getHostConfig();
-                    if (host.getCpuQuota() != null && host.getCpuPeriod() != null && host.getCpuPeriod() > 0) {
-                        allocatedCpu += (double) host.getCpuQuota() / host.getCpuPeriod();
-                    }
-                    if (host.getMemory() != null) {
-                        allocatedMemory += host.getMemory() / GIB;
-                    }
+                Optional<double[]> limits = engine.limits(container.name());
+                if (limits.isPresent()) {
+                    allocatedCpu += limits.get()[0];
+                    allocatedMemory += limits.get()[1];
                 }
             }
-            images = engine.imageCount();
-            engineHealth = new RunnerServiceHealth("engine", true, null);
         } catch (RuntimeException e) {
-            engineHealth = new RunnerServiceHealth("engine", false, "the container engine does not answer: " + e.getMessage());
+            // A container removed between the listing and its inspection, or a busy engine: the figures are partial this time.
         }
+        try {
+            images = engine.imageCount();
+        } catch (RuntimeException e) {
+            // Podman's image listing fails while another client removes an image; the last count stands.
+        }
+        // Only whether the engine answers decides health: a listing that races with another
+        // client's removal is no reason to keep sandboxes away from the runner.
+        RunnerServiceHealth engineHealth = answers() ? new RunnerServiceHealth("engine", true, null)
+                : new RunnerServiceHealth("engine", false, "the container engine does not answer on its socket");
         RunnerHealthMetrics metrics = new RunnerHealthMetrics(round(load), round(cpuUse), round(memoryUse), round(diskUse),
                 round(allocatedCpu), round(allocatedMemory), 0, images, started, cores, round(totalMemory / GIB), round(disk), null, null);
         return new RunnerHealthcheck(metrics, List.of(engineHealth), null, apiUrl, apiUrl, appVersion, capacity.orElse(null));
+    }
+
+    /** Whether the engine answers a ping, asked up to three times a second apart: a loaded engine may miss one. */
+    private boolean answers() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (engine.ping()) {
+                return true;
+            }
+            try {
+                Thread.sleep(pingRetry);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** MemAvailable from /proc/meminfo (free memory plus what the kernel can reclaim), else the JVM's free figure. */
