@@ -17,6 +17,7 @@ import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpHeader;
@@ -49,6 +50,7 @@ public final class SandboxProxy extends ProxyHandler {
     static final int MAX_CONNECTIONS_PER_PORT = 1024;
     /** How often a request failed by a closing kept-alive connection is sent again. */
     private static final int RESENDS = 2;
+    private static final String UPSTREAM_HEADERS = SandboxProxy.class.getName() + ".headers";
 
     private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -85,9 +87,11 @@ public final class SandboxProxy extends ProxyHandler {
         }
         Optional<String> authorization = Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         HttpURI target;
+        SandboxDirectory.Upstream upstream;
         try {
-            target = HttpURI.build(directory.daemonFor(path.get().sandboxId(), authorization).toString())
-                    .path(path.get().daemonPath())
+            upstream = directory.toolboxUpstream(path.get().sandboxId(), authorization);
+            target = HttpURI.build(upstream.base().toString())
+                    .path(under(upstream.base(), path.get().daemonPath()))
                     .query(request.getHttpURI().getQuery())
                     .asImmutable();
         } catch (ServiceException e) {
@@ -98,11 +102,18 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(path.get().sandboxId(), request);
+        request.setAttribute(UPSTREAM_HEADERS, upstream.headers());
         if (Exchange.isWebSocketUpgrade(request)) {
             return relayWebSocket(request, response, callback, target);
         }
         request.setAttribute(TARGET, target);
         return super.handle(request, response, answered(path.get(), authorization, request, response, callback));
+    }
+
+    /** {@code path} under the base's own path: the runner's forwarding route, or nothing for a daemon or port. */
+    private static String under(URI base, String path) {
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath();
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) + path : prefix + path;
     }
 
     /**
@@ -133,12 +144,13 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(target.sandboxId(), request);
+        request.setAttribute(UPSTREAM_HEADERS, target.headers());
         // Built from its parts: formatting the target and parsing it again cost a few percent of a request.
         HttpURI uri = HttpURI.build()
                 .scheme(target.uri().getScheme())
                 .host(target.uri().getHost())
                 .port(target.uri().getPort())
-                .path(request.getHttpURI().getPath())
+                .path(under(target.uri(), request.getHttpURI().getPath()))
                 .query(request.getHttpURI().getQuery())
                 .asImmutable();
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
@@ -224,11 +236,13 @@ public final class SandboxProxy extends ProxyHandler {
             CompletableFuture<Session> client = new CompletableFuture<>();
             ClientUpgradeRequest toDaemon = new ClientUpgradeRequest();
             upgradeRequest.getHeaders().forEach(field -> {
-                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)) {
+                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)
+                        && !field.getName().equalsIgnoreCase(RUNNER_AUTHORIZATION_HEADER)) {
                     toDaemon.setHeader(field.getName(), field.getValue());
                 }
             });
             toDaemon.setSubProtocols(upgradeRequest.getSubProtocols());
+            upstreamHeaders(request).forEach(toDaemon::setHeader);
             Session daemonSession;
             try {
                 daemonSession = webSockets.connect(new WebSocketRelay(client, new CompletableFuture<>()), upstream, toDaemon)
@@ -274,10 +288,22 @@ public final class SandboxProxy extends ProxyHandler {
     @Override
     protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
+        Map<String, String> upstream = upstreamHeaders(clientToProxyRequest);
         proxyToServerRequest.headers(headers -> {
             headers.remove(HttpHeader.AUTHORIZATION);
             headers.remove(PREVIEW_TOKEN_HEADER);
+            headers.remove(RUNNER_AUTHORIZATION_HEADER);
+            upstream.forEach(headers::put);
         });
+    }
+
+    /** The runner's credential header, which only the proxy may set. */
+    private static final String RUNNER_AUTHORIZATION_HEADER = "X-Daytona-Authorization";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> upstreamHeaders(Request request) {
+        Object headers = request.getAttribute(UPSTREAM_HEADERS);
+        return headers == null ? Map.of() : (Map<String, String>) headers;
     }
 
     @Override

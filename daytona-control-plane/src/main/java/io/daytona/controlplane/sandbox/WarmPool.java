@@ -29,8 +29,15 @@ public final class WarmPool {
     private final SandboxDefaults defaults;
     private final int size;
     private final Clock clock;
+    private final Fleet fleet;
 
     public WarmPool(SandboxRepository repository, SandboxDefaults defaults, int size, Clock clock) {
+        this(repository, defaults, size, clock, null);
+    }
+
+    /** A pool that adds sandboxes only while a runner of the default region has room for them ({@code fleet} null: always). */
+    public WarmPool(SandboxRepository repository, SandboxDefaults defaults, int size, Clock clock, Fleet fleet) {
+        this.fleet = fleet;
         this.repository = requireNonNull(repository, "repository is null");
         this.defaults = requireNonNull(defaults, "defaults is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -60,6 +67,11 @@ public final class WarmPool {
         }
         List<String> changed = new ArrayList<>(repository.destroyFailedPoolSandboxes(clock.instant()));
         int missing = size - repository.countPool();
+        if (missing > 0 && fleet != null && !fleet.hasRoom(defaults.defaultRegion(), SandboxDefaults.DEFAULT_CPU,
+                SandboxDefaults.DEFAULT_MEMORY, SandboxDefaults.DEFAULT_DISK)) {
+            // No runner can take one now; sandboxes of users come first, and a pool sandbox would only fail.
+            return changed;
+        }
         for (int i = 0; i < missing; i++) {
             String id = UUID.randomUUID().toString();
             Instant now = clock.instant();

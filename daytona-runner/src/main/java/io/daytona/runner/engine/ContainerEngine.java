@@ -342,6 +342,11 @@ public final class ContainerEngine implements AutoCloseable {
      */
     public record ImageDetails(long sizeBytes, List<String> command) {}
 
+    /** How many images the engine holds (the runner's snapshot cache). */
+    public int imageCount() {
+        return docker.listImagesCmd().exec().size();
+    }
+
     public Optional<ImageDetails> inspectImage(String image) {
         try {
             var response = docker.inspectImageCmd(image).exec();
