@@ -23,6 +23,7 @@ import io.daytona.runner.archive.LocalArchiveStore;
 import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.engine.OciRuntime;
 import io.daytona.runner.engine.PodmanService;
 import io.daytona.runner.image.ImageBuilds;
 import java.io.IOException;
@@ -62,7 +63,10 @@ public final class DaytonaServer implements AutoCloseable {
         try {
             PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
             DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
-            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon,
+            RunnerConfig runnerConfig = RunnerConfig.defaults(runnerId(data))
+                    .withDataDirectory(data.resolve("runner"))
+                    .withRuntime(OciRuntime.of(config.runtime(), data.resolve("runner/runtime")));
+            SandboxRunner runner = new SandboxRunner(runnerConfig, engine, daemon,
                     new LayerArchiver(new LocalArchiveStore(data.resolve("archives")), data.resolve("runner/archive-work")));
 
             CompletableFuture<SandboxAccess> access = new CompletableFuture<>();

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param sshPort the SSH gateway's port (0 picks a free one)
  * @param previewWarning whether browsers see the warning page on their first visit to a preview
  * @param rateLimits the API's throttlers; all off by default
+ * @param runtime the OCI runtime of sandboxes: {@code crun} (default), {@code runc} or gVisor's {@code runsc}
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -42,7 +43,8 @@ public record ServerConfig(
         int warmPoolSize,
         int sshPort,
         boolean previewWarning,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        String runtime) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -57,6 +59,7 @@ public record ServerConfig(
         requireNonNull(proxyDomain, "proxyDomain is null");
         requireNonNull(database, "database is null");
         requireNonNull(rateLimits, "rateLimits is null");
+        requireNonNull(runtime, "runtime is null");
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
         }
@@ -92,7 +95,8 @@ public record ServerConfig(
                 .database(database)
                 .warmPoolSize(warmPoolSize)
                 .previewWarning(previewWarning)
-                .rateLimits(rateLimits);
+                .rateLimits(rateLimits)
+                .runtime(runtime);
     }
 
     /** These API and proxy ports; {@code withPorts(0, 0)} (tests) picks a free SSH port too, so parallel servers never collide. */
@@ -116,6 +120,10 @@ public record ServerConfig(
         return toBuilder().rateLimits(limits).build();
     }
 
+    public ServerConfig withRuntime(String value) {
+        return toBuilder().runtime(value).build();
+    }
+
     public ServerConfig withPreviewWarning(boolean enabled) {
         return toBuilder().previewWarning(enabled).build();
     }
@@ -136,6 +144,7 @@ public record ServerConfig(
         private int warmPoolSize;
         private boolean previewWarning = true;
         private RateLimits rateLimits = RateLimits.none();
+        private String runtime = "crun";
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -198,10 +207,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder runtime(String value) {
+            this.runtime = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option to fix when a value is out of range */
         public ServerConfig build() {
             return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits);
+                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits, runtime);
         }
     }
 }
