@@ -54,12 +54,17 @@ public final class SandboxDisks {
     /** Disks under {@code directory}, which is made if missing. */
     public SandboxDisks(Path directory) throws IOException {
         Path absolute = requireNonNull(directory, "directory is null").toAbsolutePath().normalize();
+        refuseEngineStorage(absolute);
         Files.createDirectories(absolute.resolve("disks"));
         Files.createDirectories(absolute.resolve("sandboxes"));
         // The kernel names a loop device's file by its real path; compare like with like.
         this.directory = absolute.toRealPath();
-        if (this.directory.startsWith(ENGINE_STORAGE)) {
-            throw new IllegalArgumentException("the runner's data directory " + this.directory + " is inside " + ENGINE_STORAGE
+        refuseEngineStorage(this.directory);
+    }
+
+    private static void refuseEngineStorage(Path path) {
+        if (path.startsWith(ENGINE_STORAGE)) {
+            throw new IllegalArgumentException("the runner's data directory " + path + " is inside " + ENGINE_STORAGE
                     + ", where the engine's own mounts would hide the sandboxes' disks; choose another --data-dir");
         }
     }
