@@ -164,9 +164,15 @@ public final class SandboxRunner {
             }
             sandboxDisks.grow(name, spec.diskGiB());
             holds.whileHeld(imageId, () -> sandboxDisks.mountRoot(name, image.layers()));
-        } catch (SandboxRunnerException e) {
-            throw e;
         } catch (Exception e) {
+            try {
+                sandboxDisks.detach(name);
+            } catch (IOException detach) {
+                e.addSuppressed(detach);
+            }
+            if (e instanceof SandboxRunnerException runnerException) {
+                throw runnerException;
+            }
             throw new SandboxRunnerException("Could not prepare the disk of sandbox %s: %s".formatted(name, e.getMessage()), e);
         }
     }

@@ -50,6 +50,8 @@ public final class SandboxDisks {
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(10);
 
     private final Path directory;
+    /** Sizes (GiB) whose spare disk is being formatted right now. */
+    private final java.util.Set<Integer> formatting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Disks under {@code directory}, which is made if missing. */
     public SandboxDisks(Path directory) throws IOException {
@@ -82,7 +84,9 @@ public final class SandboxDisks {
     /**
      * Makes the sandbox's disk of {@code gib} GiB, unless it has one: a sparse file (it takes no
      * space until written) formatted as ext4 without reserved blocks; inode tables and journal
-     * are not zeroed (a fresh file reads as zeroes), so this takes milliseconds.
+     * are not zeroed (a fresh file reads as zeroes). A spare disk of that size, formatted in the
+     * background after the previous create, is taken when there is one, so a create only renames
+     * a file.
      */
     public void create(String id, int gib) throws IOException {
         Path image = image(id);
@@ -92,18 +96,47 @@ public final class SandboxDisks {
         if (gib < 1) {
             throw new IllegalArgumentException("a disk needs at least 1 GiB, got " + gib);
         }
-        Path partial = image.resolveSibling(id + ".img.partial");
-        Files.deleteIfExists(partial);
-        try (RandomAccessFile file = new RandomAccessFile(partial.toFile(), "rw")) {
-            file.setLength(gib * GIB);
-        }
         try {
+            Files.move(spare(gib), image, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.NoSuchFileException noSpare) {
+            format(image.resolveSibling(id + ".img.partial"), image, gib);
+        }
+        formatSpareInBackground(gib);
+    }
+
+    /** Formats a disk of {@code gib} GiB at {@code partial}, then renames it to {@code target}. */
+    private static void format(Path partial, Path target, int gib) throws IOException {
+        Files.deleteIfExists(partial);
+        try {
+            try (RandomAccessFile file = new RandomAccessFile(partial.toFile(), "rw")) {
+                file.setLength(gib * GIB);
+            }
             HostCommand.run(List.of("mkfs.ext4", "-q", "-F", "-m", "0",
                     "-E", "lazy_itable_init=1,lazy_journal_init=1,nodiscard", partial.toString()));
-            Files.move(partial, image, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    private void formatSpareInBackground(int gib) {
+        if (Files.exists(spare(gib)) || !formatting.add(gib)) {
+            return;
+        }
+        Thread.ofVirtual().name("format-spare-disk-" + gib + "g").start(() -> {
+            try {
+                format(spare(gib).resolveSibling("spare-" + gib + "g.partial"), spare(gib), gib);
+            } catch (IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SandboxDisks.class).warn("could not format a spare {} GiB disk: {}", gib, e.getMessage());
+            } finally {
+                formatting.remove(gib);
+            }
+        });
+    }
+
+    /** Not named *.img: a spare belongs to no sandbox. */
+    private Path spare(int gib) {
+        return directory.resolve("disks").resolve("spare-" + gib + "g.disk");
     }
 
     /**
@@ -155,12 +188,28 @@ public final class SandboxDisks {
      * first) under the disk's upper directory, if it is not mounted; returns its path.
      */
     public Path mountRoot(String id, List<Path> layers) throws IOException {
-        Path upper = mountDisk(id);
         Path root = rootfs(id);
-        if (Mounts.isMountPoint(root)) {
+        Path disk = diskMount(id);
+        Path upper = disk.resolve("upper");
+        String options = overlayOptions(layers, upper);
+        if (!Mounts.isMountPoint(disk) && !Mounts.isMountPoint(root) && exists(id) && Mounts.loopDeviceOf(image(id)).isEmpty()) {
+            // The usual case (a start): all in one process, as each process costs milliseconds.
+            Files.createDirectories(disk);
+            Files.createDirectories(root);
+            HostCommand.run(List.of("sh", "-ec", "mount -t ext4 -o loop," + MOUNT_OPTIONS + " \"$1\" \"$2\"; mkdir -p -m 0755 \"$2/upper\" \"$2/work\"; "
+                    + "mount -t overlay overlay -o \"$3\" \"$4\" || { umount \"$2\"; exit 1; }",
+                    "sh", image(id).toString(), disk.toString(), options, root.toString()));
             return root;
         }
-        Files.createDirectories(root);
+        mountDisk(id);
+        if (!Mounts.isMountPoint(root)) {
+            Files.createDirectories(root);
+            HostCommand.run(List.of("mount", "-t", "overlay", "overlay", "-o", options, root.toString()));
+        }
+        return root;
+    }
+
+    private static String overlayOptions(List<Path> layers, Path upper) throws IOException {
         for (Path layer : layers) {
             if (layer.toString().contains(":") || layer.toString().contains(",")) {
                 throw new IOException("image layer " + layer + " has a ':' or ',' in its path, which overlay options cannot carry");
@@ -172,8 +221,7 @@ public final class SandboxDisks {
         if (options.length() > 4000) {
             throw new IOException("the image has too many layers (" + layers.size() + ") for one overlay mount; squash it");
         }
-        HostCommand.run(List.of("mount", "-t", "overlay", "overlay", "-o", options, root.toString()));
-        return root;
+        return options;
     }
 
     /**
@@ -181,10 +229,15 @@ public final class SandboxDisks {
      * keeps its own view (lazy unmount) until it stops; then the kernel frees them.
      */
     public void detach(String id) throws IOException {
+        List<String> command = new ArrayList<>(List.of("umount", "-l"));
+        // The overlay first: it sits on the disk.
         for (Path mount : List.of(rootfs(id), diskMount(id))) {
             if (Mounts.isMountPoint(mount)) {
-                HostCommand.run(List.of("umount", "-l", mount.toString()));
+                command.add(mount.toString());
             }
+        }
+        if (command.size() > 2) {
+            HostCommand.run(command);
         }
     }
 
