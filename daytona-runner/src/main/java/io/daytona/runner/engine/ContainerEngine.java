@@ -197,13 +197,51 @@ public final class ContainerEngine implements AutoCloseable {
      * only makes containers from images.
      */
     public void createOnRootfs(ContainerSpec spec, RootfsOptions options) throws IOException {
-        String body = JSON.writeValueAsString(LibpodSpec.of(spec, options.rootfs(), options.workingDir(), options.ociRuntime()));
+        com.fasterxml.jackson.databind.node.ObjectNode create = LibpodSpec.of(spec, options.rootfs(), options.workingDir(), options.ociRuntime());
+        if (options.ociRuntime().filter(runtime -> runtime.startsWith("/")).isPresent()) {
+            createWithCommandLine(spec.name(), LibpodSpec.commandLine(create));
+            return;
+        }
+        String body = JSON.writeValueAsString(create);
         try (DockerHttpClient.Response response = http.execute(request("POST", "/v4.0.0/libpod/containers/create", body))) {
             if (response.getStatusCode() / 100 != 2) {
                 String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                 throw new IOException("the engine refused to create container " + spec.name() + " (HTTP " + response.getStatusCode() + "): "
                         + JSON.readTree(text).path("message").asText(text));
             }
+        }
+    }
+
+    /**
+     * {@code podman create} on the command line (the same storage as the engine's service, which
+     * then starts the container as any other). Podman 4's REST API drops a container's own OCI
+     * runtime; only the command line's {@code --runtime} sets it.
+     */
+    private static void createWithCommandLine(String name, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("podman"));
+        // --runtime is a global option: it goes before the subcommand.
+        int runtime = arguments.indexOf("--runtime");
+        if (runtime >= 0) {
+            command.addAll(arguments.subList(runtime, runtime + 2));
+        }
+        command.add("create");
+        for (int i = 0; i < arguments.size(); i++) {
+            if (i == runtime || i == runtime + 1) {
+                continue;
+            }
+            command.add(arguments.get(i));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("podman create of container " + name + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating container " + name, e);
         }
     }
 

@@ -131,6 +131,111 @@ final class LibpodSpec {
         }
     }
 
+    /**
+     * The same container as arguments of {@code podman create}, for what Podman 4's REST API
+     * ignores: the per-container OCI runtime ({@code oci_runtime} is accepted and dropped), which
+     * only the command line sets ({@code podman --runtime <path> create}).
+     */
+    static List<String> commandLine(ObjectNode create) {
+        List<String> args = new ArrayList<>();
+        String rootfs = null;
+        for (Map.Entry<String, JsonNode> field : create.properties()) {
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "oci_runtime" -> {
+                    args.addFirst(value.asText());
+                    args.addFirst("--runtime");
+                }
+                case "name", "hostname", "user" -> args.addAll(List.of("--" + field.getKey(), value.asText()));
+                case "rootfs" -> rootfs = value.asText();
+                case "work_dir" -> args.addAll(List.of("--workdir", value.asText()));
+                case "entrypoint" -> args.addAll(List.of("--entrypoint", value.toString()));
+                case "command" -> {
+                    if (!value.isEmpty()) {
+                        throw new IllegalArgumentException("a command after the entrypoint is not supported on the command line");
+                    }
+                }
+                case "env" -> value.properties().forEach(e -> args.addAll(List.of("--env", e.getKey() + "=" + e.getValue().asText())));
+                case "labels" -> value.properties().forEach(e -> args.addAll(List.of("--label", e.getKey() + "=" + e.getValue().asText())));
+                case "init" -> addFlag(args, value, "--init");
+                case "read_only_filesystem" -> addFlag(args, value, "--read-only");
+                case "privileged" -> addFlag(args, value, "--privileged");
+                case "no_new_privileges" -> {
+                    if (value.asBoolean()) {
+                        args.addAll(List.of("--security-opt", "no-new-privileges"));
+                    }
+                }
+                case "cap_add" -> value.forEach(cap -> args.addAll(List.of("--cap-add", cap.asText())));
+                case "cap_drop" -> value.forEach(cap -> args.addAll(List.of("--cap-drop", cap.asText())));
+                case "seccomp_profile_path" -> args.addAll(List.of("--security-opt", "seccomp=" + value.asText()));
+                case "apparmor_profile" -> args.addAll(List.of("--security-opt", "apparmor=" + value.asText()));
+                case "selinux_opts" -> value.forEach(o -> args.addAll(List.of("--security-opt", "label=" + o.asText())));
+                case "mask" -> value.forEach(o -> args.addAll(List.of("--security-opt", "mask=" + o.asText())));
+                case "unmask" -> value.forEach(o -> args.addAll(List.of("--security-opt", "unmask=" + o.asText())));
+                case "shm_size" -> args.addAll(List.of("--shm-size", value.asText()));
+                case "sysctl" -> value.properties().forEach(e -> args.addAll(List.of("--sysctl", e.getKey() + "=" + e.getValue().asText())));
+                case "netns" -> args.addAll(List.of("--network", value.path("nsmode").asText()));
+                case "resource_limits" -> limits(value, args);
+                case "mounts" -> value.forEach(mount -> args.addAll(List.of("--mount", mount(mount))));
+                default -> throw new IllegalArgumentException("the container setting " + field.getKey() + " has no command-line form in LibpodSpec");
+            }
+        }
+        if (rootfs == null) {
+            throw new IllegalArgumentException("a container on its own root filesystem needs one");
+        }
+        // --rootfs is a switch: the directory is the first (and last) argument, where the image would be.
+        args.addAll(List.of("--rootfs", rootfs));
+        return List.copyOf(args);
+    }
+
+    private static void addFlag(List<String> args, JsonNode value, String flag) {
+        if (value.asBoolean()) {
+            args.add(flag);
+        }
+    }
+
+    private static void limits(JsonNode limits, List<String> args) {
+        JsonNode cpu = limits.path("cpu");
+        if (cpu.has("period")) {
+            args.addAll(List.of("--cpu-period", cpu.get("period").asText()));
+        }
+        if (cpu.has("quota")) {
+            args.addAll(List.of("--cpu-quota", cpu.get("quota").asText()));
+        }
+        JsonNode memory = limits.path("memory");
+        if (memory.has("limit")) {
+            args.addAll(List.of("--memory", memory.get("limit").asText()));
+        }
+        if (memory.has("swap")) {
+            args.addAll(List.of("--memory-swap", memory.get("swap").asText()));
+        }
+        if (limits.path("pids").has("limit")) {
+            args.addAll(List.of("--pids-limit", limits.path("pids").get("limit").asText()));
+        }
+    }
+
+    /** {@code type=bind,source=...,destination=...,ro} (paths with commas cannot be written this way). */
+    private static String mount(JsonNode mount) {
+        StringBuilder out = new StringBuilder("type=").append(mount.path("type").asText());
+        for (String key : List.of("source", "destination")) {
+            String path = mount.path(key).asText();
+            if (path.contains(",")) {
+                throw new IllegalArgumentException("mount path " + path + " has a comma, which the command line cannot carry");
+            }
+            out.append(',').append(key).append('=').append(path);
+        }
+        for (JsonNode option : mount.path("options")) {
+            switch (option.asText()) {
+                case "ro" -> out.append(",ro");
+                case "rw", "rbind", "bind" -> {
+                    // read-write and recursive are the defaults of a bind mount
+                }
+                default -> out.append(',').append(option.asText());
+            }
+        }
+        return out.toString();
+    }
+
     private static ObjectNode child(ObjectNode parent, String name) {
         return parent.get(name) instanceof ObjectNode existing ? existing : parent.putObject(name);
     }

@@ -46,6 +46,23 @@ class LibpodSpecTest {
         assertThat(create.at("/mounts/0/options").toString()).isEqualTo("[\"ro\",\"rbind\"]");
     }
 
+    /** Podman 4's REST API drops a per-container runtime: gVisor sandboxes are created on the command line. */
+    @Test
+    void writesTheSameContainerAsACommandLineWithTheRootfsLastAndTheRuntimeFirst() {
+        HostConfig host = HostConfig.newHostConfig()
+                .withBinds(new Bind("/srv/jre", new Volume("/opt/daytona/jre"), AccessMode.ro))
+                .withCpuPeriod(100_000L).withCpuQuota(100_000L).withMemory(1L << 30).withMemorySwap(1L << 30)
+                .withPidsLimit(4096L).withInit(true);
+        ObjectNode create = LibpodSpec.of(new ContainerEngine.ContainerSpec("sb-1", "img", "daytona", List.of("java", "-jar", "d.jar"),
+                Map.of("A", "x=y"), Map.of("l", "v"), host), Path.of("/data/rootfs"), "/home/daytona", Optional.of("/data/runsc"));
+        List<String> args = LibpodSpec.commandLine(create);
+        assertThat(args.subList(0, 2)).containsExactly("--runtime", "/data/runsc");
+        assertThat(args.subList(args.size() - 2, args.size())).containsExactly("--rootfs", "/data/rootfs");
+        assertThat(String.join(" ", args)).contains("--entrypoint [\"java\",\"-jar\",\"d.jar\"]", "--env A=x=y", "--label l=v",
+                "--user daytona", "--workdir /home/daytona", "--init", "--cpu-quota 100000", "--memory 1073741824",
+                "--memory-swap 1073741824", "--pids-limit 4096", "--mount type=bind,source=/srv/jre,destination=/opt/daytona/jre,ro");
+    }
+
     @Test
     void refusesASettingItCannotTranslateInsteadOfDroppingIt() {
         HostConfig host = HostConfig.newHostConfig().withOomKillDisable(true);
