@@ -192,19 +192,15 @@ public final class SandboxDisks {
         Path disk = diskMount(id);
         Path upper = disk.resolve("upper");
         String options = overlayOptions(layers, upper);
-        if (!Mounts.isMountPoint(disk) && !Mounts.isMountPoint(root) && exists(id) && Mounts.loopDeviceOf(image(id)).isEmpty()) {
-            // The usual case (a start): all in one process, as each process costs milliseconds.
-            Files.createDirectories(disk);
-            Files.createDirectories(root);
-            HostCommand.run(List.of("sh", "-ec", "mount -t ext4 -o loop," + MOUNT_OPTIONS + " \"$1\" \"$2\"; mkdir -p -m 0755 \"$2/upper\" \"$2/work\"; "
-                    + "mount -t overlay overlay -o \"$3\" \"$4\" || { umount \"$2\"; exit 1; }",
-                    "sh", image(id).toString(), disk.toString(), options, root.toString()));
-            return root;
-        }
         mountDisk(id);
         if (!Mounts.isMountPoint(root)) {
             Files.createDirectories(root);
-            HostCommand.run(List.of("mount", "-t", "overlay", "overlay", "-o", options, root.toString()));
+            try {
+                Syscalls.mount("overlay", root, "overlay", options);
+            } catch (IOException e) {
+                detach(id);
+                throw e;
+            }
         }
         return root;
     }
@@ -229,15 +225,11 @@ public final class SandboxDisks {
      * keeps its own view (lazy unmount) until it stops; then the kernel frees them.
      */
     public void detach(String id) throws IOException {
-        List<String> command = new ArrayList<>(List.of("umount", "-l"));
         // The overlay first: it sits on the disk.
         for (Path mount : List.of(rootfs(id), diskMount(id))) {
             if (Mounts.isMountPoint(mount)) {
-                command.add(mount.toString());
+                Syscalls.detach(mount);
             }
-        }
-        if (command.size() > 2) {
-            HostCommand.run(command);
         }
     }
 
@@ -301,9 +293,9 @@ public final class SandboxDisks {
             try {
                 if (device.isPresent()) {
                     // The same filesystem a container still holds: mounting its device shares it.
-                    HostCommand.run(List.of("mount", "-t", "ext4", "-o", MOUNT_OPTIONS, device.get(), mount.toString()));
+                    Syscalls.mount(device.get(), mount, "ext4", MOUNT_OPTIONS);
                 } else {
-                    HostCommand.run(List.of("mount", "-t", "ext4", "-o", "loop," + MOUNT_OPTIONS, image.toString(), mount.toString()));
+                    Syscalls.mountLoop(image, mount, MOUNT_OPTIONS);
                 }
                 return;
             } catch (IOException e) {
