@@ -328,6 +328,12 @@ public final class SandboxRunner {
 
     private void updateLimits(String name, int cpu, int memoryGiB) throws SandboxRunnerException {
         try {
+            if (config.runtime().isGvisor()) {
+                // runsc cannot update a container; the host cgroup around the whole sandbox can be written directly.
+                String cgroup = engine.cgroupPath(name).orElseThrow(() -> new IOException("sandbox " + name + " is not running"));
+                io.daytona.runner.engine.CgroupLimits.apply(cgroup, cpu * CPU_PERIOD, CPU_PERIOD, memoryGiB * GIB);
+                return;
+            }
             engine.updateLimits(name, cpu * CPU_PERIOD, CPU_PERIOD, memoryGiB * GIB);
         } catch (IOException e) {
             throw new SandboxRunnerException("Could not change the limits of sandbox %s: %s".formatted(name, e.getMessage()), e);

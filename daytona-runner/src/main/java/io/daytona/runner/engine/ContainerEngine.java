@@ -413,6 +413,14 @@ public final class ContainerEngine implements AutoCloseable {
         }
     }
 
+    /** The cgroup of a running container, e.g. {@code /libpod_parent/libpod-<id>} (Podman's {@code State.CgroupPath}). */
+    public Optional<String> cgroupPath(String name) throws IOException {
+        return rawJson("GET", "/v4.0.0/libpod/containers/" + name + "/json", null)
+                .filter(inspect -> inspect.path("State").path("Running").asBoolean())
+                .map(inspect -> inspect.path("State").path("CgroupPath").asText(""))
+                .filter(path -> !path.isBlank());
+    }
+
     private int rawStatus(String method, String path, String body) throws IOException {
         try (DockerHttpClient.Response response = http.execute(request(method, path, body))) {
             if (response.getStatusCode() / 100 != 2 && response.getStatusCode() != 404) {
