@@ -60,6 +60,10 @@ public record ServerConfig(
         requireNonNull(database, "database is null");
         requireNonNull(rateLimits, "rateLimits is null");
         requireNonNull(runtime, "runtime is null");
+        if (!io.daytona.runner.engine.OciRuntime.NAMES.contains(runtime)) {
+            throw new IllegalArgumentException("unknown OCI runtime '" + runtime + "' (--runtime); use one of "
+                    + String.join(", ", io.daytona.runner.engine.OciRuntime.NAMES));
+        }
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
         }

@@ -20,7 +20,8 @@ import java.util.Optional;
 public record OciRuntime(String name, String engineValue) {
     public static final String CRUN = "crun";
     public static final String RUNSC = "runsc";
-    private static final List<String> KNOWN = List.of(CRUN, "runc", RUNSC);
+    /** The runtimes a runner can run on. */
+    public static final List<String> NAMES = List.of(CRUN, "runc", RUNSC);
 
     /**
      * gVisor's flags. {@code --network=host}: the sandbox's sockets are host sockets inside the
@@ -47,8 +48,8 @@ public record OciRuntime(String name, String engineValue) {
      * @throws IllegalArgumentException naming what to install or choose instead
      */
     public static OciRuntime of(String name, Path directory) throws IOException {
-        if (!KNOWN.contains(name)) {
-            throw new IllegalArgumentException("unknown OCI runtime '" + name + "'; use one of " + String.join(", ", KNOWN));
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown OCI runtime '" + name + "'; use one of " + String.join(", ", NAMES));
         }
         Path executable = installed(name).orElseThrow(() -> new IllegalArgumentException(
                 "the OCI runtime " + name + " is not installed: apt-get install " + name + " (./scripts/setup.sh installs crun and runsc)"));
