@@ -17,6 +17,7 @@ import io.daytona.runner.attach.AttachRequest;
 import io.daytona.runner.attach.ExecAttachment;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.disk.ImageHolds;
+import io.daytona.runner.disk.ImageUsers;
 import io.daytona.runner.disk.SandboxDisks;
 import io.daytona.runner.network.NamespaceSocket;
 import io.daytona.runner.engine.ContainerEngine;
@@ -698,11 +699,15 @@ public final class SandboxRunner {
             env.putAll(container.env());
             Map<String, String> labels = new HashMap<>(container.labels());
             labels.put(ImageHolds.LABEL_IMAGE, image.imageId());
-            ContainerEngine.ContainerSpec onDisk = new ContainerEngine.ContainerSpec(container.name(), container.image(), container.user(),
-                    container.entrypoint(), env, labels, container.hostConfig());
             holds.whileHeld(image.imageId(), () -> {
                 sandboxDisks.create(id, spec.diskGiB());
                 Path root = sandboxDisks.mountRoot(id, image.layers());
+                // Numeric ids: the engine looks a user name up in the root directory at every exec,
+                // and the host's view of it is gone once the sandbox runs.
+                ImageUsers.User user = ImageUsers.resolve(root, container.user());
+                env.putIfAbsent("HOME", user.home());
+                ContainerEngine.ContainerSpec onDisk = new ContainerEngine.ContainerSpec(container.name(), container.image(), user.ids(),
+                        container.entrypoint(), env, labels, container.hostConfig());
                 engine.createOnRootfs(onDisk, new ContainerEngine.RootfsOptions(root, image.workingDir(),
                         Optional.of(config.runtime().engineValue())));
             });

@@ -139,6 +139,33 @@ class SandboxDiskTest {
         }
     }
 
+    /**
+     * The engine looks the container's user up in its root directory at every exec, and the
+     * host's view of that directory is gone while the sandbox runs: the SSH gateway's processes
+     * (engine execs, with and without a terminal) must still start as the sandbox's user.
+     */
+    @Test
+    void processesAttachedThroughTheEngineRunAsTheSandboxUserWhileTheRootIsDetached() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        try {
+            runner.ensureStarted(spec(id, 1));
+            assertThat(DiskLeaks.mountsUnder(runnerData)).isEmpty();
+            for (boolean tty : new boolean[] {false, true}) {
+                try (var attached = runner.attach(id, new io.daytona.runner.attach.AttachRequest(
+                        // (a moment first: the gateway resizes a terminal right after its start)
+                        java.util.List.of("sh", "-c", "sleep 1; id -un; echo $HOME"), tty, Map.of(), 80, 24))) {
+                    var out = new java.io.ByteArrayOutputStream();
+                    attached.stdin().close();
+                    attached.copyOutput(out, out);
+                    assertThat(attached.exitCode()).isZero();
+                    assertThat(out.toString().replace("\r", "")).isEqualTo("daytona\n/home/daytona\n");
+                }
+            }
+        } finally {
+            runner.ensureDestroyed(id);
+        }
+    }
+
     @Test
     void aStoppedSandboxsDiskGrowsAtItsNextStartAndNeverShrinks() throws Exception {
         String id = "test-" + UUID.randomUUID();
