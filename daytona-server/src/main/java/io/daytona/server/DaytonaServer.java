@@ -17,6 +17,7 @@ import io.daytona.controlplane.runner.RunnerClient;
 import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.engine.OciRuntime;
 import io.daytona.runner.engine.PodmanService;
 import io.daytona.runner.image.ImageBuilds;
 import java.io.IOException;
@@ -66,7 +67,10 @@ public final class DaytonaServer implements AutoCloseable {
             if (engine != null) {
                 PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
                 DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
-                runner = Optional.of(new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon,
+                RunnerConfig runnerConfig = RunnerConfig.defaults(runnerId(data))
+                        .withDataDirectory(data.resolve("runner"))
+                        .withRuntime(OciRuntime.of(config.runtime(), data.resolve("runner/runtime")));
+                runner = Optional.of(new SandboxRunner(runnerConfig, engine, daemon,
                         new LayerArchiver(new LocalArchiveStore(config.archives()), data.resolve("runner/archive-work"))));
             }
 

@@ -87,6 +87,11 @@ final class RunnerCommand implements Callable<Integer> {
             description = "The image the daemon's start-up cache is trained in (default: ${DEFAULT-VALUE}).")
     String defaultSnapshot;
 
+    @Option(names = "--runtime", defaultValue = "${env:DAYTONA_RUNTIME:-crun}",
+            description = "OCI runtime of this runner's sandboxes: crun, runc or runsc (gVisor; see docs/runtimes.md) "
+                    + "(default: ${DEFAULT-VALUE}; env DAYTONA_RUNTIME).")
+    String runtime;
+
     @Option(names = "--healthcheck-interval", defaultValue = "${env:DAYTONA_RUNNER_HEALTHCHECK_INTERVAL:-10}",
             description = "Seconds between healthchecks sent to the control plane (default: ${DEFAULT-VALUE}).")
     int healthcheckInterval;
@@ -137,6 +142,10 @@ final class RunnerCommand implements Callable<Integer> {
         String version = Optional.ofNullable(RunnerCommand.class.getPackage().getImplementationVersion()).orElse("dev");
         RunnerServer.Settings settings;
         try {
+            if (!io.daytona.runner.engine.OciRuntime.NAMES.contains(runtime)) {
+                throw new IllegalArgumentException("unknown OCI runtime '" + runtime + "' (--runtime); use one of "
+                        + String.join(", ", io.daytona.runner.engine.OciRuntime.NAMES));
+            }
             settings = settings(version);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona runner: " + e.getMessage());
@@ -190,7 +199,10 @@ final class RunnerCommand implements Callable<Integer> {
             DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(DaytonaServer.prepareDaemon(
                     daemonDirectory == null ? data.resolve("daemon") : daemonDirectory.toAbsolutePath()), defaultSnapshot);
             Path archives = archiveDirectory == null ? data.resolve("archives") : archiveDirectory.toAbsolutePath();
-            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(identity.id()), engine, daemon,
+            RunnerConfig runnerConfig = RunnerConfig.defaults(identity.id())
+                    .withDataDirectory(data.resolve("runner"))
+                    .withRuntime(io.daytona.runner.engine.OciRuntime.of(runtime, data.resolve("runner/runtime")));
+            SandboxRunner runner = new SandboxRunner(runnerConfig, engine, daemon,
                     new LayerArchiver(new LocalArchiveStore(archives), data.resolve("runner/archive-work")));
             HostMetrics metrics = new HostMetrics(engine, identity.id(), data, settings.capacity());
             RunnerServer server = RunnerServer.start(settings, runner, new ImageBuilds(engine), metrics, controlPlane, token.strip());

@@ -85,6 +85,11 @@ final class ServerCommand implements Callable<Integer> {
                     + "--no-preview-warning turns it off; env DAYTONA_PREVIEW_WARNING).")
     boolean previewWarning;
 
+    @Option(names = "--runtime", defaultValue = "${env:DAYTONA_RUNTIME:-crun}",
+            description = "OCI runtime of sandboxes: crun, runc or runsc (gVisor: a user-space kernel between sandbox and host; "
+                    + "slower, see docs/runtimes.md) (default: ${DEFAULT-VALUE}; env DAYTONA_RUNTIME).")
+    String runtime;
+
     @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
             description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
                     + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
@@ -126,6 +131,7 @@ final class ServerCommand implements Callable<Integer> {
                     .embeddedRunner(embeddedRunner)
                     .archiveDirectory(Optional.ofNullable(archiveDirectory))
                     .runnerTimeout(java.time.Duration.ofSeconds(runnerTimeout))
+                    .runtime(runtime)
                     .build();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona server: " + e.getMessage());

@@ -33,6 +33,7 @@ import java.util.Optional;
  *     {@code <data dir>/archives} when empty. Runners on one host that share it can restore each
  *     other's archives.
  * @param runnerTimeout how long a runner process may go without a healthcheck before it is unresponsive
+ * @param runtime the OCI runtime of sandboxes: {@code crun} (default), {@code runc} or gVisor's {@code runsc}
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -51,7 +52,8 @@ public record ServerConfig(
         RateLimits rateLimits,
         boolean embeddedRunner,
         Optional<Path> archiveDirectory,
-        java.time.Duration runnerTimeout) {
+        java.time.Duration runnerTimeout,
+        String runtime) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -66,6 +68,11 @@ public record ServerConfig(
         requireNonNull(proxyDomain, "proxyDomain is null");
         requireNonNull(database, "database is null");
         requireNonNull(rateLimits, "rateLimits is null");
+        requireNonNull(runtime, "runtime is null");
+        if (!io.daytona.runner.engine.OciRuntime.NAMES.contains(runtime)) {
+            throw new IllegalArgumentException("unknown OCI runtime '" + runtime + "' (--runtime); use one of "
+                    + String.join(", ", io.daytona.runner.engine.OciRuntime.NAMES));
+        }
         requireNonNull(archiveDirectory, "archiveDirectory is null");
         requireNonNull(runnerTimeout, "runnerTimeout is null");
         if (runnerTimeout.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
@@ -110,7 +117,8 @@ public record ServerConfig(
                 .rateLimits(rateLimits)
                 .embeddedRunner(embeddedRunner)
                 .archiveDirectory(archiveDirectory)
-                .runnerTimeout(runnerTimeout);
+                .runnerTimeout(runnerTimeout)
+                .runtime(runtime);
     }
 
     /** The embedded runner's archive store. */
@@ -151,6 +159,10 @@ public record ServerConfig(
         return toBuilder().rateLimits(limits).build();
     }
 
+    public ServerConfig withRuntime(String value) {
+        return toBuilder().runtime(value).build();
+    }
+
     public ServerConfig withPreviewWarning(boolean enabled) {
         return toBuilder().previewWarning(enabled).build();
     }
@@ -174,6 +186,7 @@ public record ServerConfig(
         private boolean embeddedRunner = true;
         private Optional<Path> archiveDirectory = Optional.empty();
         private java.time.Duration runnerTimeout = java.time.Duration.ofSeconds(60);
+        private String runtime = "crun";
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -251,11 +264,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder runtime(String value) {
+            this.runtime = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option to fix when a value is out of range */
         public ServerConfig build() {
             return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
                     maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits, embeddedRunner, archiveDirectory,
-                    runnerTimeout);
+                    runnerTimeout, runtime);
         }
     }
 }

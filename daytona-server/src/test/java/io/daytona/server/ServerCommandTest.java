@@ -55,6 +55,21 @@ class ServerCommandTest {
     }
 
     @Test
+    void theRuntimeIsCrunByDefaultRunscByOptionAndAnUnknownOneIsRefusedBeforeStartingAnything() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs();
+        assertThat(command.runtime).isEqualTo("crun");
+        new CommandLine(command).parseArgs("--runtime", "runsc");
+        assertThat(command.runtime).isEqualTo("runsc");
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).runtime()).isEqualTo("crun");
+
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new ServerCommand()).setErr(new java.io.PrintWriter(err));
+        assertThat(commandLine.execute("--data-dir", "/nonexistent/daytona", "--runtime", "kata")).isEqualTo(2);
+        assertThat(err.toString()).contains("--runtime").contains("kata").contains("crun, runc, runsc");
+    }
+
+    @Test
     void refusesADatabaseUrlThatIsNeitherPostgresqlNorTheEmbeddedOneBeforeStartingAnything() {
         java.io.StringWriter err = new java.io.StringWriter();
         CommandLine commandLine = new CommandLine(new ServerCommand()).setErr(new java.io.PrintWriter(err));

@@ -47,10 +47,14 @@ public final class WarmPool {
         this.size = size;
     }
 
-    /** Whether a create can be served from the pool: default snapshot and user, no volumes or build, no GPU. */
+    /**
+     * Whether a create can be served from the pool: default snapshot, user and disk, no volumes or
+     * build, no GPU. (A started sandbox's disk cannot change size: it grows only while stopped.)
+     */
     boolean canServe(CreateSandbox request, String snapshot) {
         return size > 0
                 && snapshot.equals(defaults.defaultSnapshot())
+                && (request.disk() == null || request.disk() == SandboxDefaults.DEFAULT_DISK)
                 && (request.user() == null || request.user().equals(SandboxDefaults.DEFAULT_USER))
                 && (request.volumes() == null || request.volumes().isEmpty())
                 && request.buildInfo() == null
