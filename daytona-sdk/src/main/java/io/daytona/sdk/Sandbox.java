@@ -36,6 +36,7 @@ public final class Sandbox {
     private final FileSystem fs;
     private final CodeInterpreter codeInterpreter;
     private final Git git;
+    private final ComputerUse computerUse;
     private volatile io.daytona.model.sandbox.Sandbox data;
     private volatile String fetchedToolboxProxyUrl;
 
@@ -47,6 +48,7 @@ public final class Sandbox {
         this.fs = new FileSystem(this, transport);
         this.codeInterpreter = new CodeInterpreter(this, transport);
         this.git = new Git(this, transport);
+        this.computerUse = new ComputerUse(this, transport);
     }
 
     /** Returns the data last received from the server, as the wire record. */
@@ -182,6 +184,11 @@ public final class Sandbox {
     /** Returns the git API of this sandbox: clone, status, branches, commit, push and pull. */
     public Git getGit() {
         return git;
+    }
+
+    /** Returns the desktop of this sandbox: start it, then mouse, keyboard, screenshots, recordings. */
+    public ComputerUse getComputerUse() {
+        return computerUse;
     }
 
     /**
