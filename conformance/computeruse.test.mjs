@@ -91,10 +91,10 @@ describe('computeruse', { timeout: 300_000 }, () => {
     assert.equal(full.sizeBytes, png.length)
     assert.deepEqual(full.cursorPosition, { x: 400, y: 300 })
     // @daytonaio/sdk 0.190.1's takeRegion hands the region to its API client as (height, width,
-    // y, x), so an asymmetric region arrives transposed; a square at x = y is the same either way.
-    // takeCompressedRegion passes them in order.
-    const region = Buffer.from((await cu.screenshot.takeRegion({ x: 30, y: 30, width: 120, height: 120 })).screenshot, 'base64')
-    assert.deepEqual(pngSize(region), [120, 120])
+    // y, x), so the daemon receives x = height, y = width, width = y, height = x. A region with
+    // x = height and y = width arrives unchanged; takeCompressedRegion passes them in order.
+    const region = Buffer.from((await cu.screenshot.takeRegion({ x: 100, y: 200, width: 200, height: 100 })).screenshot, 'base64')
+    assert.deepEqual(pngSize(region), [200, 100])
     const wide = Buffer.from((await cu.screenshot.takeCompressedRegion({ x: 10, y: 20, width: 200, height: 100 })).screenshot, 'base64')
     assert.deepEqual(pngSize(wide), [200, 100])
     const jpeg = Buffer.from((await cu.screenshot.takeCompressed({ format: 'jpeg', quality: 60, scale: 0.5 })).screenshot, 'base64')

@@ -49,6 +49,30 @@ class ComputerUseApiTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> DESKTOP_PROCESSES = List.of("Xvfb", "xfce4-session", "xfwm4", "x11vnc", "websockify");
 
+    /** A GTK window with a button and an entry whose handlers write files, to check a11y calls. */
+    private static final String GTK_APP = """
+            import gi
+            gi.require_version("Gtk", "3.0")
+            from gi.repository import Gtk
+
+            def write(name, text):
+                with open("/home/daytona/" + name, "w") as f:
+                    f.write(text)
+
+            window = Gtk.Window(title="a11y-app")
+            box = Gtk.Box(orientation=Gtk.Orientation.VERTICAL)
+            button = Gtk.Button(label="Press me")
+            button.connect("clicked", lambda *_: write("pressed.txt", "pressed"))
+            entry = Gtk.Entry()
+            entry.connect("changed", lambda *_: write("entry.txt", entry.get_text()))
+            box.add(button)
+            box.add(entry)
+            window.add(box)
+            window.connect("destroy", Gtk.main_quit)
+            window.show_all()
+            Gtk.main()
+            """;
+
     private static Platform platform;
     private static TestSandbox sandbox;
     private static Api toolbox;
@@ -164,11 +188,62 @@ class ComputerUseApiTest {
         Api.Reply unknown = toolbox.get("/computeruse/process/nosuch/logs");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("xvfb");
-        assertThat(toolbox.get("/computeruse/a11y/tree").status()).isEqualTo(501);
     }
 
     @Test
     @Order(6)
+    void theAccessibilityTreeShowsAndDrivesAGtkApplication() throws Exception {
+        String script = Base64.getEncoder().encodeToString(GTK_APP.getBytes(StandardCharsets.UTF_8));
+        toolbox.post("/process/execute", Map.of("command", "bash -c 'echo " + script + " | base64 -d > /home/daytona/app.py && "
+                + "setsid python3 /home/daytona/app.py > /home/daytona/app.log 2>&1 &'"));
+        await("the GTK window is mapped", () -> windowTitles().contains("a11y-app"));
+        int pid = Integer.parseInt(toolbox.post("/process/execute", Map.of("command", "xdotool search --name '^a11y-app$' getwindowpid")).json().get("result").asText().strip());
+
+        Api.Reply treeReply = toolbox.get("/computeruse/a11y/tree?scope=pid&pid=" + pid);
+        assertThat(treeReply.status()).as(treeReply.body()).isEqualTo(200);
+        JsonNode tree = treeReply.json();
+        assertThat(tree.get("truncated").asBoolean()).isFalse();
+        JsonNode root = tree.get("root");
+        assertThat(root.get("role").asText()).isEqualTo("application");
+        JsonNode frame = root.get("children").get(0);
+        assertThat(frame.get("role").asText()).isEqualTo("frame");
+        assertThat(frame.get("name").asText()).isEqualTo("a11y-app");
+        assertThat(frame.get("bounds").get("width").asInt()).isPositive();
+        assertThat(toolbox.get("/computeruse/a11y/tree?scope=pid&pid=" + pid + "&maxDepth=0").json().get("root").get("children")).isEmpty();
+
+        JsonNode buttons = toolbox.post("/computeruse/a11y/find", Map.of("scope", "all", "role", "push button", "name", "Press me",
+                "nameMatch", "exact")).json().get("matches");
+        assertThat(buttons).hasSize(1);
+        JsonNode button = buttons.get(0);
+        assertThat(button.get("id").asText()).matches(":[0-9.]+:/org/a11y/atspi/accessible/.+");
+        assertThat(button.get("actions").get(0).asText()).isEqualToIgnoringCase("click");
+        assertThat(toolbox.post("/computeruse/a11y/node/invoke", Map.of("id", button.get("id").asText())).status()).isEqualTo(200);
+        await("the button's handler ran", () -> "pressed".equals(file("pressed.txt")));
+
+        JsonNode entry = toolbox.post("/computeruse/a11y/find", Map.of("scope", "pid", "pid", pid, "role", "text"))
+                .json().get("matches").get(0);
+        assertThat(toolbox.post("/computeruse/a11y/node/value", Map.of("id", entry.get("id").asText(), "value", "set through AT-SPI"))
+                .status()).isEqualTo(200);
+        await("the entry has the text", () -> "set through AT-SPI".equals(file("entry.txt")));
+        assertThat(toolbox.post("/computeruse/a11y/node/focus", Map.of("id", entry.get("id").asText())).status()).isEqualTo(200);
+        await("the entry has the focus", () -> toolbox.post("/computeruse/a11y/find", Map.of("scope", "pid", "pid", pid,
+                "states", List.of("focused"))).json().get("matches").findValuesAsText("id").contains(entry.get("id").asText()));
+        // The app's window has the focus now, so the default scope finds it.
+        assertThat(toolbox.post("/computeruse/a11y/find", Map.of("name", "Press")).json().get("matches").findValuesAsText("role"))
+                .contains("push button");
+
+        assertBadRequest(toolbox.get("/computeruse/a11y/tree?scope=everything"), "scope");
+        assertBadRequest(toolbox.post("/computeruse/a11y/node/invoke", Map.of("id", button.get("id").asText(), "action", "fly")), "Click");
+        assertBadRequest(toolbox.post("/computeruse/a11y/find", Map.of("scope", "all", "nameMatch", "fuzzy")), "nameMatch");
+        assertBadRequest(toolbox.post("/computeruse/a11y/node/focus", Map.of("id", "not-an-id")), "id");
+        assertThat(toolbox.post("/computeruse/a11y/node/focus", Map.of("id", button.get("id").asText().replaceFirst("/[^/]+$", "/999999")))
+                .status()).isEqualTo(404);
+        assertThat(toolbox.get("/computeruse/a11y/tree?scope=pid&pid=999999").status()).isEqualTo(404);
+        toolbox.post("/process/execute", Map.of("command", "pkill -o -f 'python3 /home/daytona/app.py'"));
+    }
+
+    @Test
+    @Order(7)
     void screenshotsAreImagesOfTheDisplay() throws Exception {
         Instant before = Instant.now();
         JsonNode full = toolbox.get("/computeruse/screenshot?showCursor=true").json();
@@ -208,7 +283,7 @@ class ComputerUseApiTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRecordingIsAPlayableVideo() throws Exception {
         Api.Reply started = toolbox.post("/computeruse/recordings/start", Map.of("label", "e2e run"));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -252,7 +327,7 @@ class ComputerUseApiTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void noVncServesThroughAPreviewUrl() throws Exception {
         JsonNode preview = sandbox.api().get("/sandbox/" + sandbox.id() + "/ports/6080/preview-url").json();
         URI url = URI.create(preview.get("url").asText());
@@ -283,7 +358,7 @@ class ComputerUseApiTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aProcessRestartsAndKeepsItsLogs() {
         int oldPid = toolbox.post("/computeruse/start", Map.of()).json().get("status").get("novnc").get("pid").asInt();
         JsonNode restarted = toolbox.post("/computeruse/process/novnc/restart", Map.of()).json();
@@ -299,7 +374,7 @@ class ComputerUseApiTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stopEndsEveryDesktopProcess() {
         toolbox.get("/computeruse/screenshot");
         System.out.println("[measured] daemon " + daemonRss() + " after using computer use");
@@ -321,6 +396,14 @@ class ComputerUseApiTest {
             bytes.complete(StandardCharsets.US_ASCII.decode(payload).toString());
             callback.succeed();
         }
+    }
+
+    private static List<String> windowTitles() {
+        return toolbox.get("/computeruse/display/windows").json().get("windows").findValuesAsText("title");
+    }
+
+    private static String file(String name) {
+        return toolbox.post("/process/execute", Map.of("command", "cat /home/daytona/" + name + " 2>/dev/null")).json().get("result").asText();
     }
 
     private static List<Integer> position(Api api) {

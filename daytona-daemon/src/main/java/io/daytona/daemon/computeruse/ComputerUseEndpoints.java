@@ -8,10 +8,14 @@ import io.daytona.http.ErrorCode;
 import io.daytona.http.Exchange;
 import io.daytona.http.Router;
 import io.daytona.http.ServiceException;
+import io.daytona.model.toolbox.computeruse.AccessibilityInvokeRequest;
+import io.daytona.model.toolbox.computeruse.AccessibilityNodeRequest;
+import io.daytona.model.toolbox.computeruse.AccessibilitySetValueRequest;
 import io.daytona.model.toolbox.computeruse.ComputerUseStartResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStatusResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStopResponse;
 import io.daytona.model.toolbox.computeruse.DisplayInfoResponse;
+import io.daytona.model.toolbox.computeruse.FindAccessibilityNodesRequest;
 import io.daytona.model.toolbox.computeruse.KeyboardHotkeyRequest;
 import io.daytona.model.toolbox.computeruse.KeyboardPressRequest;
 import io.daytona.model.toolbox.computeruse.KeyboardTypeRequest;
@@ -43,8 +47,9 @@ import java.util.Optional;
 /**
  * The toolbox's computer-use API ({@code /computeruse/*}), wire-compatible with upstream's: a
  * virtual desktop (Xvfb, Xfce, x11vnc, noVNC) started by {@code POST /computeruse/start} and
- * driven with the image's X11 tools. Until then nothing of it runs and every call but start,
- * stop and the status ones answers 503. See docs/computer-use.md.
+ * driven with the image's X11 tools; the accessibility tree comes from AT-SPI. Until then nothing
+ * of it runs and every call but start, stop and the status ones answers 503. See
+ * docs/computer-use.md.
  */
 public final class ComputerUseEndpoints {
     private final Desktop desktop;
@@ -52,6 +57,7 @@ public final class ComputerUseEndpoints {
     private final Keyboard keyboard;
     private final Screen screen;
     private final Recordings recordings;
+    private final Accessibility accessibility;
 
     public ComputerUseEndpoints(DesktopConfig config, Clock clock, ObjectMapper mapper) {
         this.desktop = new Desktop(requireNonNull(config, "config is null"));
@@ -59,6 +65,7 @@ public final class ComputerUseEndpoints {
         this.keyboard = new Keyboard(desktop);
         this.screen = new Screen(desktop, mouse, requireNonNull(mapper, "mapper is null"));
         this.recordings = new Recordings(desktop, requireNonNull(clock, "clock is null"));
+        this.accessibility = new Accessibility(desktop, mapper);
     }
 
     public void register(Router router) {
@@ -152,22 +159,22 @@ public final class ComputerUseEndpoints {
         router.get("/computeruse/recordings/{id}/download", this::download);
     }
 
-    /**
-     * The accessibility routes exist (so clients get a clear answer, not a 404) but are not
-     * implemented yet: the image has at-spi2 and pyatspi for when they are.
-     */
     private void registerAccessibility(Router router) {
-        for (String path : new String[] {"/computeruse/a11y/find", "/computeruse/a11y/node/focus",
-                "/computeruse/a11y/node/invoke", "/computeruse/a11y/node/value"}) {
-            router.post(path, ComputerUseEndpoints::accessibilityNotImplemented);
-        }
-        router.get("/computeruse/a11y/tree", ComputerUseEndpoints::accessibilityNotImplemented);
-    }
-
-    private static void accessibilityNotImplemented(Exchange ex) {
-        throw new ServiceException(ErrorCode.NOT_IMPLEMENTED,
-                "the accessibility tree (/computeruse/a11y/*) is not implemented by this daemon yet; "
-                        + "use screenshots, the window list and xdotool through process/execute");
+        router.get("/computeruse/a11y/tree", ex -> ex.json(200, accessibility.tree(ex.query("scope").filter(v -> !v.isEmpty()),
+                intQuery(ex, "pid"), intQuery(ex, "maxDepth"))));
+        router.post("/computeruse/a11y/find", ex -> ex.json(200, accessibility.find(ex.body(FindAccessibilityNodesRequest.class))));
+        router.post("/computeruse/a11y/node/focus", ex -> {
+            accessibility.focus(ex.body(AccessibilityNodeRequest.class));
+            ex.json(200, Map.of());
+        });
+        router.post("/computeruse/a11y/node/invoke", ex -> {
+            accessibility.invoke(ex.body(AccessibilityInvokeRequest.class));
+            ex.json(200, Map.of());
+        });
+        router.post("/computeruse/a11y/node/value", ex -> {
+            accessibility.setValue(ex.body(AccessibilitySetValueRequest.class));
+            ex.json(200, Map.of());
+        });
     }
 
     private void start(Exchange ex) throws Exception {
@@ -180,6 +187,7 @@ public final class ComputerUseEndpoints {
     private void stop(Exchange ex) throws Exception {
         recordings.stopAll();
         screen.close();
+        accessibility.close();
         desktop.stop();
         ex.json(200, new ComputerUseStopResponse("Computer use processes stopped successfully", desktop.statuses()));
     }

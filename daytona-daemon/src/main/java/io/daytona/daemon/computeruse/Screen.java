@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Screenshots (through {@link ScreenshotWorker}), the display's geometry and its windows. */
+/** Screenshots (through the {@code screenshot.py} {@link PythonHelper}), the display's geometry and its windows. */
 final class Screen implements AutoCloseable {
     private static final Set<String> FORMATS = Set.of("png", "jpeg", "jpg", "webp");
 
@@ -32,7 +32,7 @@ final class Screen implements AutoCloseable {
     private final Desktop desktop;
     private final Mouse mouse;
     private final ObjectMapper mapper;
-    private ScreenshotWorker worker;
+    private PythonHelper worker;
 
     Screen(Desktop desktop, Mouse mouse, ObjectMapper mapper) {
         this.desktop = requireNonNull(desktop, "desktop is null");
@@ -123,9 +123,9 @@ final class Screen implements AutoCloseable {
                 Integer.parseInt(fields[4]), Integer.parseInt(fields[5]), id == activeId));
     }
 
-    private synchronized ScreenshotWorker worker() throws IOException {
+    private synchronized PythonHelper worker() throws IOException {
         if (worker == null || !worker.isAlive()) {
-            worker = ScreenshotWorker.start(desktop.config(), mapper);
+            worker = PythonHelper.start("screenshot", desktop.config(), mapper);
         }
         return worker;
     }

@@ -17,12 +17,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Python process (Pillow) that grabs and encodes screenshots, one request at a time. It is
- * started by the first screenshot after the desktop starts and ended when the desktop stops, so
- * an idle sandbox has none. Its answers are read by a platform thread (a blocking pipe read
- * would pin a virtual thread's carrier) into a queue.
+ * A Python process of the desktop that answers JSON requests, one a line, one at a time: the
+ * screenshot worker ({@code screenshot.py}, Pillow) and the accessibility worker
+ * ({@code accessibility.py}, AT-SPI over D-Bus). Each is started by its first request after the
+ * desktop starts and ended when the desktop stops, so an idle sandbox has none. Answers are read
+ * by a platform thread (a blocking pipe read would pin a virtual thread's carrier) into a queue.
  */
-final class ScreenshotWorker implements AutoCloseable {
+final class PythonHelper implements AutoCloseable {
     private static final String END = "\u0000end";
     private static final long ANSWER_TIMEOUT_SECONDS = 30;
 
@@ -30,23 +31,29 @@ final class ScreenshotWorker implements AutoCloseable {
     private final OutputStream requests;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final ObjectMapper mapper;
+    private final String name;
 
-    private ScreenshotWorker(Process process, ObjectMapper mapper) {
+    private PythonHelper(String name, Process process, ObjectMapper mapper) {
+        this.name = name;
         this.process = process;
         this.requests = process.getOutputStream();
         this.mapper = mapper;
-        Thread.ofPlatform().daemon().name("screenshot-" + process.pid()).start(this::readAnswers);
+        Thread.ofPlatform().daemon().name(name + "-" + process.pid()).start(this::readAnswers);
     }
 
-    static ScreenshotWorker start(DesktopConfig config, ObjectMapper mapper) throws IOException {
+    /**
+     * Starts {@code <name>.py} (a resource next to this class) with the desktop's environment and
+     * the display as its argument; its stderr goes to {@code <name>.err} in the state directory.
+     */
+    static PythonHelper start(String name, DesktopConfig config, ObjectMapper mapper) throws IOException {
         String script;
-        try (InputStream in = ScreenshotWorker.class.getResourceAsStream("screenshot.py")) {
+        try (InputStream in = PythonHelper.class.getResourceAsStream(name + ".py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         ProcessBuilder builder = new ProcessBuilder(List.of("python3", "-u", "-c", script, config.display()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(config.stateDir().resolve("screenshot.err").toFile()));
+                .redirectError(ProcessBuilder.Redirect.appendTo(config.stateDir().resolve(name + ".err").toFile()));
         builder.environment().putAll(config.environment());
-        return new ScreenshotWorker(builder.start(), mapper);
+        return new PythonHelper(name, builder.start(), mapper);
     }
 
     boolean isAlive() {
@@ -61,7 +68,7 @@ final class ScreenshotWorker implements AutoCloseable {
         if (answer == null || END.equals(answer)) {
             process.destroyForcibly();
             throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR,
-                    answer == null ? "the screenshot worker did not answer" : "the screenshot worker exited");
+                    answer == null ? "the " + name + " worker did not answer" : "the " + name + " worker exited");
         }
         return mapper.readTree(answer);
     }
