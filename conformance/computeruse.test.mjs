@@ -133,9 +133,50 @@ describe('computeruse', { timeout: 300_000 }, () => {
     await assert.rejects(cu.recording.get(recording.id), (error) => error instanceof DaytonaError && error.statusCode === 404)
   })
 
-  test('the accessibility tree is not implemented: a clear 501', async () => {
-    await assert.rejects(cu.accessibility.getTree(), (error) =>
-      error instanceof DaytonaError && error.statusCode === 501 && /not implemented/.test(error.message))
+  test('accessibility: tree, find, invoke, set a value and focus on a GTK window', async () => {
+    const app = [
+      'import gi',
+      'gi.require_version("Gtk", "3.0")',
+      'from gi.repository import Gtk',
+      'def write(name, text):',
+      '    with open("/home/daytona/" + name, "w") as f:',
+      '        f.write(text)',
+      'w = Gtk.Window(title="ts-a11y")',
+      'box = Gtk.Box(orientation=Gtk.Orientation.VERTICAL)',
+      'button = Gtk.Button(label="Apply")',
+      'button.connect("clicked", lambda *_: write("applied.txt", "applied"))',
+      'entry = Gtk.Entry()',
+      'entry.connect("changed", lambda *_: write("typed.txt", entry.get_text()))',
+      'box.add(button)',
+      'box.add(entry)',
+      'w.add(box)',
+      'w.show_all()',
+      'Gtk.main()',
+    ].join('\n')
+    await sandbox.fs.uploadFile(Buffer.from(app), '/home/daytona/ts_app.py')
+    await sandbox.process.executeCommand(`bash -c 'setsid python3 /home/daytona/ts_app.py >/dev/null 2>&1 &'`)
+    await eventually('the GTK window appears', async () =>
+      (await cu.display.getWindows()).windows.some((w) => w.title === 'ts-a11y'))
+    const pid = Number((await sandbox.process.executeCommand(`xdotool search --name '^ts-a11y$' getwindowpid`)).result.trim())
+
+    const tree = await cu.accessibility.getTree({ scope: 'pid', pid })
+    assert.equal(tree.root.role, 'application')
+    assert.equal(tree.root.children[0].name, 'ts-a11y')
+    const found = await cu.accessibility.findNodes({ scope: 'pid', pid, role: 'push button', name: 'Apply', nameMatch: 'exact' })
+    assert.equal(found.matches.length, 1)
+    await cu.accessibility.invokeNode(found.matches[0].id)
+    await eventually('the button is pressed', async () =>
+      (await sandbox.process.executeCommand('cat ~/applied.txt')).result === 'applied')
+    const [entry] = (await cu.accessibility.findNodes({ scope: 'pid', pid, role: 'text' })).matches
+    await cu.accessibility.setNodeValue(entry.id, 'from the TypeScript SDK')
+    await eventually('the entry holds the text', async () =>
+      (await sandbox.process.executeCommand('cat ~/typed.txt')).result === 'from the TypeScript SDK')
+    await cu.accessibility.focusNode(entry.id)
+    await eventually('the entry has the focus', async () =>
+      (await cu.accessibility.findNodes({ scope: 'pid', pid, states: ['focused'] })).matches.some((m) => m.id === entry.id))
+    await assert.rejects(cu.accessibility.getTree({ scope: 'nowhere' }), (error) => error instanceof DaytonaError && error.statusCode === 400)
+    await assert.rejects(cu.accessibility.invokeNode(found.matches[0].id, 'explode'),
+      (error) => error instanceof DaytonaError && error.statusCode === 400 && /Click/i.test(error.message))
   })
 
   test('restart a process, then stop everything', async () => {

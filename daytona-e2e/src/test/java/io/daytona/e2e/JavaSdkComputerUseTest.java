@@ -3,8 +3,12 @@ package io.daytona.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.daytona.model.toolbox.computeruse.AccessibilityNode;
+import io.daytona.model.toolbox.computeruse.AccessibilityNodesResponse;
+import io.daytona.model.toolbox.computeruse.AccessibilityTreeResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStartResponse;
 import io.daytona.model.toolbox.computeruse.DisplayInfo;
+import io.daytona.model.toolbox.computeruse.FindAccessibilityNodesRequest;
 import io.daytona.model.toolbox.computeruse.MousePositionResponse;
 import io.daytona.model.toolbox.computeruse.Recording;
 import io.daytona.model.toolbox.computeruse.ScreenshotResponse;
@@ -177,6 +181,39 @@ class JavaSdkComputerUseTest {
 
     @Test
     @Order(5)
+    void theAccessibilityTreeFindsAndPressesAButton() throws Exception {
+        String app = """
+                import gi
+                gi.require_version("Gtk", "3.0")
+                from gi.repository import Gtk
+                w = Gtk.Window(title="sdk-a11y")
+                b = Gtk.Button(label="Save it")
+                b.connect("clicked", lambda *_: open("/home/daytona/saved.txt", "w").write("saved"))
+                w.add(b)
+                w.connect("destroy", Gtk.main_quit)
+                w.show_all()
+                Gtk.main()
+                """;
+        sandbox.getFs().uploadFile(app.getBytes(java.nio.charset.StandardCharsets.UTF_8), "/home/daytona/sdk_app.py");
+        sandbox.getProcess().executeCommand("bash -c 'setsid python3 /home/daytona/sdk_app.py >/dev/null 2>&1 &'");
+        await("the window is mapped", () -> desktop.getDisplay().getWindows().windows().stream().anyMatch(w -> w.title().equals("sdk-a11y")));
+        ComputerUse.Accessibility a11y = desktop.getAccessibility();
+        AccessibilityNodesResponse found = a11y.findNodes(FindAccessibilityNodesRequest.builder()
+                .scope("all").role("push button").name("Save it").nameMatch("exact").build());
+        assertThat(found.matches()).singleElement().satisfies(node -> assertThat(node.actions()).isNotEmpty());
+        AccessibilityNode button = found.matches().getFirst();
+        a11y.invokeNode(button.id(), button.actions().getFirst());
+        await("the click handler ran", () -> "saved".equals(sandbox.getProcess().executeCommand("cat /home/daytona/saved.txt").result()));
+
+        AccessibilityTreeResponse tree = a11y.getTree("all", null, 1);
+        assertThat(tree.root().children()).extracting(AccessibilityNode::name).contains("sdk_app.py", "xfce4-panel");
+        assertThat(tree.root().children()).allMatch(child -> child.children().isEmpty());
+        assertThatThrownBy(() -> a11y.invokeNode(button.id(), "explode")).isInstanceOf(DaytonaValidationException.class);
+        assertThatThrownBy(() -> a11y.getTree("pid", 999_999, null)).isInstanceOf(DaytonaNotFoundException.class);
+    }
+
+    @Test
+    @Order(6)
     void theAsyncViewDrivesTheSameDesktop() throws Exception {
         AsyncSandbox view = async.get(sandbox.getId()).get(30, TimeUnit.SECONDS);
         MousePositionResponse moved = view.getComputerUse().getMouse().move(77, 88).get(30, TimeUnit.SECONDS);
@@ -187,7 +224,7 @@ class JavaSdkComputerUseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stopEndsTheDesktop() {
         assertThat(desktop.stop().status().values()).noneMatch(p -> p.running());
         assertThat(desktop.getStatus().status()).isEqualTo("inactive");

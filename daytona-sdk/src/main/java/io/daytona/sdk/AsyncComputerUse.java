@@ -1,9 +1,12 @@
 package io.daytona.sdk;
 
+import io.daytona.model.toolbox.computeruse.AccessibilityNodesResponse;
+import io.daytona.model.toolbox.computeruse.AccessibilityTreeResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStartResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStatusResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStopResponse;
 import io.daytona.model.toolbox.computeruse.DisplayInfoResponse;
+import io.daytona.model.toolbox.computeruse.FindAccessibilityNodesRequest;
 import io.daytona.model.toolbox.computeruse.MouseClickResponse;
 import io.daytona.model.toolbox.computeruse.MouseDragResponse;
 import io.daytona.model.toolbox.computeruse.MousePositionResponse;
@@ -28,6 +31,7 @@ public final class AsyncComputerUse {
     private final Screenshot screenshot;
     private final Display display;
     private final Recordings recordings;
+    private final Accessibility accessibility;
 
     AsyncComputerUse(ComputerUse computerUse, AsyncCalls calls) {
         this.computerUse = computerUse;
@@ -37,6 +41,7 @@ public final class AsyncComputerUse {
         this.screenshot = new Screenshot(computerUse.getScreenshot());
         this.display = new Display(computerUse.getDisplay());
         this.recordings = new Recordings(computerUse.getRecording());
+        this.accessibility = new Accessibility(computerUse.getAccessibility());
     }
 
     /** See {@link ComputerUse#start()}. */
@@ -92,6 +97,47 @@ public final class AsyncComputerUse {
 
     public Recordings getRecording() {
         return recordings;
+    }
+
+    public Accessibility getAccessibility() {
+        return accessibility;
+    }
+
+    /** See {@link ComputerUse.Accessibility}. */
+    public final class Accessibility {
+        private final ComputerUse.Accessibility accessibility;
+
+        private Accessibility(ComputerUse.Accessibility accessibility) {
+            this.accessibility = accessibility;
+        }
+
+        public CompletableFuture<AccessibilityTreeResponse> getTree() {
+            return calls.supply(accessibility::getTree);
+        }
+
+        public CompletableFuture<AccessibilityTreeResponse> getTree(String scope, Integer pid, Integer maxDepth) {
+            return calls.supply(() -> accessibility.getTree(scope, pid, maxDepth));
+        }
+
+        public CompletableFuture<AccessibilityNodesResponse> findNodes(FindAccessibilityNodesRequest request) {
+            return calls.supply(() -> accessibility.findNodes(request));
+        }
+
+        public CompletableFuture<Void> focusNode(String id) {
+            return calls.run(() -> accessibility.focusNode(id));
+        }
+
+        public CompletableFuture<Void> invokeNode(String id) {
+            return calls.run(() -> accessibility.invokeNode(id));
+        }
+
+        public CompletableFuture<Void> invokeNode(String id, String action) {
+            return calls.run(() -> accessibility.invokeNode(id, action));
+        }
+
+        public CompletableFuture<Void> setNodeValue(String id, String value) {
+            return calls.run(() -> accessibility.setNodeValue(id, value));
+        }
     }
 
     /** See {@link ComputerUse.Mouse}. */

@@ -1,9 +1,15 @@
 package io.daytona.sdk;
 
+import io.daytona.model.toolbox.computeruse.AccessibilityInvokeRequest;
+import io.daytona.model.toolbox.computeruse.AccessibilityNodeRequest;
+import io.daytona.model.toolbox.computeruse.AccessibilityNodesResponse;
+import io.daytona.model.toolbox.computeruse.AccessibilitySetValueRequest;
+import io.daytona.model.toolbox.computeruse.AccessibilityTreeResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStartResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStatusResponse;
 import io.daytona.model.toolbox.computeruse.ComputerUseStopResponse;
 import io.daytona.model.toolbox.computeruse.DisplayInfoResponse;
+import io.daytona.model.toolbox.computeruse.FindAccessibilityNodesRequest;
 import io.daytona.model.toolbox.computeruse.KeyboardHotkeyRequest;
 import io.daytona.model.toolbox.computeruse.KeyboardPressRequest;
 import io.daytona.model.toolbox.computeruse.KeyboardTypeRequest;
@@ -66,6 +72,7 @@ public final class ComputerUse {
     private final Screenshot screenshot = new Screenshot();
     private final Display display = new Display();
     private final Recordings recordings = new Recordings();
+    private final Accessibility accessibility = new Accessibility();
 
     ComputerUse(Sandbox sandbox, HttpTransport transport) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox is null");
@@ -141,6 +148,11 @@ public final class ComputerUse {
     /** Screen recordings (MP4). */
     public Recordings getRecording() {
         return recordings;
+    }
+
+    /** The accessibility (AT-SPI) tree of the desktop's applications: read it, find, focus, invoke, set values. */
+    public Accessibility getAccessibility() {
+        return accessibility;
     }
 
     /** The pointer of the desktop, moved as a real mouse would (XTEST events). */
@@ -391,6 +403,74 @@ public final class ComputerUse {
         private URI recording(String id, String suffix) {
             requireText(id, "id");
             return uri("/recordings/" + Urls.segment(id) + suffix);
+        }
+    }
+
+    /**
+     * The widgets the desktop's applications publish over AT-SPI (GTK, Qt and Electron
+     * applications do; xterm does not). Node ids ({@code <bus name>:<object path>}) from
+     * {@link #getTree} and {@link #findNodes} work with the other calls while the widget lives.
+     */
+    public final class Accessibility {
+        private Accessibility() {}
+
+        /** The tree of the application whose window has the focus. */
+        public AccessibilityTreeResponse getTree() {
+            return getTree("focused", null, null);
+        }
+
+        /**
+         * An accessibility tree.
+         *
+         * @param scope {@code focused}, {@code pid} (the application with {@code pid}) or {@code all}
+         *     (the desktop, one child per application)
+         * @param pid the process id for scope {@code pid}; may be null otherwise
+         * @param maxDepth how deep to go (0: the root alone); null for no limit
+         * @throws DaytonaNotFoundException if no accessible application matches
+         */
+        public AccessibilityTreeResponse getTree(String scope, Integer pid, Integer maxDepth) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("scope", scope);
+            query.put("pid", pid == null ? null : pid.toString());
+            query.put("maxDepth", maxDepth == null ? null : maxDepth.toString());
+            return send(HttpCall.get("get accessibility tree", uri("/a11y/tree" + Urls.query(query))), AccessibilityTreeResponse.class);
+        }
+
+        /**
+         * Widgets matching every criterion given, without their children.
+         *
+         * @throws DaytonaValidationException if a criterion is not valid (400)
+         */
+        public AccessibilityNodesResponse findNodes(FindAccessibilityNodesRequest request) {
+            Objects.requireNonNull(request, "request is null");
+            return send(HttpCall.post("find accessibility nodes", uri("/a11y/find"), request), AccessibilityNodesResponse.class);
+        }
+
+        /** Gives the keyboard focus to a widget. */
+        public void focusNode(String id) {
+            send(HttpCall.post("focus accessibility node", uri("/a11y/node/focus"), new AccessibilityNodeRequest(id)), Void.class);
+        }
+
+        /** Performs a widget's first action (a button's click). */
+        public void invokeNode(String id) {
+            invokeNode(id, null);
+        }
+
+        /**
+         * Performs one of a widget's actions.
+         *
+         * @param action one of its {@code actions} (any case); null for the first
+         * @throws DaytonaValidationException if the widget has no such action (400)
+         */
+        public void invokeNode(String id, String action) {
+            send(HttpCall.post("invoke accessibility node", uri("/a11y/node/invoke"), new AccessibilityInvokeRequest(id, action)),
+                    Void.class);
+        }
+
+        /** Replaces an editable widget's text, or sets a slider's or spin button's number. */
+        public void setNodeValue(String id, String value) {
+            send(HttpCall.post("set accessibility node value", uri("/a11y/node/value"), new AccessibilitySetValueRequest(id, value)),
+                    Void.class);
         }
     }
 
