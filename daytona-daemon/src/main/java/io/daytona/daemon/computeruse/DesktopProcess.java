@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DesktopProcess {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopProcess.class);
-    private static final MethodHandle KILL = Libc.function("kill",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static final int SIGKILL = 9;
     private static final int SIGTERM = 15;
     private static final int MAX_LOG = 64 * 1024;
@@ -190,9 +188,15 @@ final class DesktopProcess {
         }
     }
 
+    /** Bound on first use: a daemon whose desktop never starts never links it. */
+    private static final class Kill {
+        static final MethodHandle KILL = Libc.function("kill",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    }
+
     private static void signalGroup(int group, int signal) {
         try {
-            int ignored = (int) KILL.invokeExact(-group, signal);
+            int ignored = (int) Kill.KILL.invokeExact(-group, signal);
         } catch (Throwable e) {
             throw new IllegalStateException("kill failed", e);
         }
