@@ -13,7 +13,6 @@ public enum ErrorCode {
     UNPROCESSABLE_ENTITY(422, "Unprocessable Entity", Category.USER),
     TOO_MANY_REQUESTS(429, "Too Many Requests", Category.USER),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error", Category.INTERNAL),
-    NOT_IMPLEMENTED(501, "Not Implemented", Category.USER),
     BAD_GATEWAY(502, "Bad Gateway", Category.INTERNAL),
     SERVICE_UNAVAILABLE(503, "Service Unavailable", Category.CAPACITY);
 
