@@ -77,7 +77,8 @@ describe('computeruse', { timeout: 300_000 }, () => {
     assert.deepEqual(await cu.mouse.move(123, 234), { x: 123, y: 234 })
     assert.deepEqual(await cu.mouse.getPosition(), { x: 123, y: 234 })
     assert.deepEqual(await cu.mouse.click(300, 200, 'left', true), { x: 300, y: 200 })
-    assert.deepEqual(await cu.mouse.drag(10, 10, 250, 260), { x: 250, y: 260 })
+    // Below the panel: a press on its menu button would open a menu, whose grab holds the focus.
+    assert.deepEqual(await cu.mouse.drag(100, 200, 250, 260), { x: 250, y: 260 })
     assert.equal(await cu.mouse.scroll(400, 300, 'down', 2), true)
     assert.deepEqual(await cu.mouse.getPosition(), { x: 400, y: 300 })
     await assert.rejects(cu.mouse.click(1, 1, 'fourth'), (error) => error instanceof DaytonaError && error.statusCode === 400)

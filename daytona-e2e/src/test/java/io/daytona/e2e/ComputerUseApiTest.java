@@ -162,7 +162,9 @@ class ComputerUseApiTest {
         JsonNode clicked = toolbox.post("/computeruse/mouse/click", Map.of("x", 300, "y", 310, "button", "left", "double", true)).json();
         assertThat(List.of(clicked.get("x").asInt(), clicked.get("y").asInt())).containsExactly(300, 310);
         assertThat(position(toolbox)).containsExactly(300, 310);
-        JsonNode dragged = toolbox.post("/computeruse/mouse/drag", Map.of("startX", 10, "startY", 20, "endX", 400, "endY", 300)).json();
+        // On the desktop, below the panel: a press on the panel's menu button would open a menu,
+        // whose grab keeps the keyboard focus from every window until it closes.
+        JsonNode dragged = toolbox.post("/computeruse/mouse/drag", Map.of("startX", 100, "startY", 200, "endX", 400, "endY", 300)).json();
         assertThat(List.of(dragged.get("x").asInt(), dragged.get("y").asInt())).containsExactly(400, 300);
         assertThat(position(toolbox)).containsExactly(400, 300);
         assertThat(toolbox.post("/computeruse/mouse/scroll", Map.of("x", 500, "y", 400, "direction", "down", "amount", 3))
@@ -225,6 +227,8 @@ class ComputerUseApiTest {
         assertThat(toolbox.post("/computeruse/a11y/node/value", Map.of("id", entry.get("id").asText(), "value", "set through AT-SPI"))
                 .status()).isEqualTo(200);
         await("the entry has the text", () -> "set through AT-SPI".equals(file("entry.txt")));
+        // A widget shows "focused" only while its window is the active one (a new window is).
+        await("the GTK window is active", () -> window("a11y-app").get("isActive").asBoolean());
         assertThat(toolbox.post("/computeruse/a11y/node/focus", Map.of("id", entry.get("id").asText())).status()).isEqualTo(200);
         await("the entry has the focus", () -> toolbox.post("/computeruse/a11y/find", Map.of("scope", "pid", "pid", pid,
                 "states", List.of("focused"))).json().get("matches").findValuesAsText("id").contains(entry.get("id").asText()));
@@ -396,6 +400,15 @@ class ComputerUseApiTest {
             bytes.complete(StandardCharsets.US_ASCII.decode(payload).toString());
             callback.succeed();
         }
+    }
+
+    private static JsonNode window(String title) {
+        for (JsonNode window : toolbox.get("/computeruse/display/windows").json().get("windows")) {
+            if (window.get("title").asText().equals(title)) {
+                return window;
+            }
+        }
+        throw new AssertionError("no window " + title);
     }
 
     private static List<String> windowTitles() {

@@ -80,8 +80,8 @@ final class Desktop {
             process.start();
             if (!process.awaitReady(READY_TIMEOUT)) {
                 if (!process.isRunning()) {
-                    throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR, "%s exited during start: %s".formatted(
-                            process.name(), lastLines(process.errors())));
+                    throw new ServiceException(ErrorCode.INTERNAL_SERVER_ERROR, "%s did not stay up during start (%s); stderr: %s; stdout: %s"
+                            .formatted(process.name(), process.lastExit(), lastLines(process.errors()), lastLines(process.logs())));
                 }
                 LOG.warn("{} runs but was not ready within {}", process.name(), READY_TIMEOUT);
             }

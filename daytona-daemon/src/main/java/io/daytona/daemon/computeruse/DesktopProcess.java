@@ -46,6 +46,7 @@ final class DesktopProcess {
     private Process process;
     /** Incremented by every start and stop, so a supervisor of an older run knows to give up. */
     private long generation;
+    private String lastExit = "";
 
     /**
      * @param ready true once the program serves (its socket exists, its port accepts); polled after a start
@@ -79,19 +80,24 @@ final class DesktopProcess {
         Thread.ofVirtual().name("desktop-" + name).start(() -> supervise(run));
     }
 
-    /** Waits up to {@code timeout} for the program to be ready; false if it was not. */
+    /**
+     * Waits up to {@code timeout} for the program to be ready; false if it was not. A program that
+     * exits meanwhile is started again by its supervisor, so one early exit does not fail a start.
+     */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!isRunning()) {
-                return false;
-            }
-            if (ready.getAsBoolean()) {
+            if (isRunning() && ready.getAsBoolean()) {
                 return true;
             }
             Thread.sleep(25);
         }
         return false;
+    }
+
+    /** How the program last exited on its own, for error messages; empty if it never did. */
+    synchronized String lastExit() {
+        return lastExit;
     }
 
     /** Stops the program and everything in its process group; waits until it is gone. */
@@ -167,6 +173,7 @@ final class DesktopProcess {
                     if (generation != run) {
                         return;
                     }
+                    lastExit = "exit code " + exit + " after " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
                 }
                 LOG.warn("{} exited with {}; starting it again in {}", name, exit, backoff);
                 Thread.sleep(backoff);
