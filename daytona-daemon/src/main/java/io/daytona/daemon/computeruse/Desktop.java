@@ -54,8 +54,7 @@ final class Desktop {
                         env, state, () -> Files.exists(config.xSocket())),
                 new DesktopProcess("dbus", 150, List.of("dbus-daemon", "--session", "--nofork", "--nopidfile",
                         "--address=" + config.busAddress()), env, state, () -> Files.exists(config.busSocket())),
-                new DesktopProcess("xfce4", 200, List.of("xfce4-session"), env, state,
-                        () -> X11Tools.succeeds(config, List.of("wmctrl", "-m"))),
+                new DesktopProcess("xfce4", 200, List.of("xfce4-session"), env, state, () -> sessionLoaded(config)),
                 new DesktopProcess("x11vnc", 300, List.of("x11vnc", "-display", config.display(), "-forever", "-shared",
                         "-localhost", "-rfbport", String.valueOf(config.vncPort()), "-nopw", "-noxdamage"), env, state,
                         () -> listening(config.vncPort())),
@@ -146,6 +145,22 @@ final class Desktop {
         if (!Files.isDirectory(runtime)) {
             Files.createDirectories(runtime, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
+    }
+
+    /**
+     * Xfce's session has loaded once the panel and the desktop have mapped their windows: the
+     * settings daemon, which sets the keyboard map (keys typed while it loads can be lost), starts
+     * before them.
+     */
+    private static boolean sessionLoaded(DesktopConfig config) {
+        X11Tools.Result windows;
+        try {
+            windows = X11Tools.run(config, List.of("wmctrl", "-l"));
+        } catch (ServiceException e) {
+            return false;
+        }
+        return windows.exitCode() == 0 && windows.stdout().lines().anyMatch(line -> line.endsWith(" xfce4-panel"))
+                && windows.stdout().lines().anyMatch(line -> line.endsWith(" Desktop"));
     }
 
     private static boolean listening(int port) {

@@ -53,14 +53,6 @@ final class X11Tools {
         return result.stdout();
     }
 
-    static boolean succeeds(DesktopConfig config, List<String> command) {
-        try {
-            return run(config, command).exitCode() == 0;
-        } catch (ServiceException e) {
-            return false;
-        }
-    }
-
     private static String read(InputStream in) throws IOException {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
