@@ -170,7 +170,10 @@ public final class AsyncSandbox {
         return git;
     }
 
-    /** The desktop; see {@link Sandbox#getComputerUse()}. */
+    /**
+     * {@return the desktop of this sandbox: start it, then mouse, keyboard, screenshots, windows,
+     * recordings and the accessibility tree}
+     */
     public AsyncComputerUse getComputerUse() {
         return computerUse;
     }

@@ -232,7 +232,10 @@ public final class Sandbox {
         return git;
     }
 
-    /** Returns the desktop of this sandbox: start it, then mouse, keyboard, screenshots, recordings. */
+    /**
+     * {@return the desktop of this sandbox: start it, then mouse, keyboard, screenshots, windows,
+     * recordings and the accessibility tree}
+     */
     public ComputerUse getComputerUse() {
         return computerUse;
     }
