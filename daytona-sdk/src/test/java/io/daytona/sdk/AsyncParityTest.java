@@ -22,16 +22,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AsyncParityTest {
     /** Blocking type to its asynchronous view, as parameters and results map. */
-    private static final Map<Class<?>, Class<?>> VIEWS = Map.of(
-            Daytona.class, DaytonaAsync.class,
-            Sandbox.class, AsyncSandbox.class,
-            SandboxProcess.class, AsyncSandboxProcess.class,
-            FileSystem.class, AsyncFileSystem.class,
-            Git.class, AsyncGit.class,
-            CodeInterpreter.class, AsyncCodeInterpreter.class,
-            LspServer.class, AsyncLspServer.class,
-            SnapshotService.class, AsyncSnapshotService.class,
-            VolumeService.class, AsyncVolumeService.class);
+    private static final Map<Class<?>, Class<?>> VIEWS = Map.ofEntries(
+            Map.entry(Daytona.class, DaytonaAsync.class),
+            Map.entry(Sandbox.class, AsyncSandbox.class),
+            Map.entry(SandboxProcess.class, AsyncSandboxProcess.class),
+            Map.entry(FileSystem.class, AsyncFileSystem.class),
+            Map.entry(Git.class, AsyncGit.class),
+            Map.entry(CodeInterpreter.class, AsyncCodeInterpreter.class),
+            Map.entry(LspServer.class, AsyncLspServer.class),
+            Map.entry(SnapshotService.class, AsyncSnapshotService.class),
+            Map.entry(VolumeService.class, AsyncVolumeService.class),
+            Map.entry(ComputerUse.class, AsyncComputerUse.class),
+            Map.entry(ComputerUse.Mouse.class, AsyncComputerUse.Mouse.class),
+            Map.entry(ComputerUse.Keyboard.class, AsyncComputerUse.Keyboard.class),
+            Map.entry(ComputerUse.Screenshot.class, AsyncComputerUse.Screenshot.class),
+            Map.entry(ComputerUse.Display.class, AsyncComputerUse.Display.class),
+            Map.entry(ComputerUse.Recordings.class, AsyncComputerUse.Recordings.class),
+            Map.entry(ComputerUse.Accessibility.class, AsyncComputerUse.Accessibility.class));
 
     /** Methods that exist only on one side by design. */
     private static final Set<String> OWN = Set.of("close", "toString", "sync", "wrap", "hashCode", "equals");
