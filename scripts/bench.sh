@@ -6,6 +6,8 @@
 #   BENCH=TransferBenchmark ./scripts/bench.sh [rounds] [MiB]        upload/download vs cp
 #   BENCH=InterpreterBenchmark ./scripts/bench.sh [iterations] [warm-up]   code interpreter 1+1
 #   BENCH=WarmPoolBenchmark ./scripts/bench.sh [iterations] [warm-up] [pool size]   create from the warm pool
+#   BENCH=ProxyOverheadBenchmark ./scripts/bench.sh [seconds] [rounds] [connections] [node,python-keepalive,python]
+#                                                                    preview requests through the proxy vs direct (wrk)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"

@@ -20,7 +20,9 @@ install_packages() {
   local wanted=(podman crun catatonit conmon debootstrap nftables iproute2 buildah skopeo uidmap
                 containernetworking-plugins curl ca-certificates git jq zstd tar
                 openssh-client wrk   # ssh/scp/sftp drive the SSH gateway's tests; wrk the proxy benchmark
-                docker-registry apache2-utils openssl)  # a private registry (TLS, htpasswd) for the registry tests
+                docker-registry apache2-utils openssl  # a private registry (TLS, htpasswd) for the registry tests
+                e2fsprogs util-linux  # every sandbox's disk is a capped ext4 file (mkfs.ext4, resize2fs, mount)
+                runsc)  # gVisor, for `daytona server --runtime runsc`
   # headless Chromium opens previews and the web terminal in BrowserPreviewTest
   wanted+=(chromium)
   # Node runs the official TypeScript SDK's conformance tests; keep a Node already installed

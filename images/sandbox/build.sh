@@ -12,6 +12,16 @@ BASE_PACKAGES=bash,coreutils,ca-certificates,sudo,procps
 PACKAGES="python3 python3-pip python3-venv python3-matplotlib python3-numpy git curl less nano
   iproute2 iputils-ping openssh-client openssh-sftp-server tar gzip unzip xz-utils
   nodejs npm python3-pylsp"
+# The desktop behind /computeruse (started only on /computeruse/start, see docs/computer-use.md):
+# Xvfb as the display; the Xfce pieces upstream runs (xfwm4 window manager, panel, desktop,
+# session, terminal: about 40 MB on top of GTK 3, which the accessibility tree needs anyway);
+# x11vnc and noVNC (websockify) for the browser view; xdotool and wmctrl drive input and list
+# windows; ffmpeg records (x11grab); at-spi2 with pyatspi and GTK's bridge serve the
+# accessibility tree; xterm is a tiny window to test with.
+DESKTOP_PACKAGES="xvfb xauth x11-utils x11-xserver-utils dbus-x11 at-spi2-core libatk-adaptor
+  xfwm4 xfce4-panel xfdesktop4 xfce4-session xfce4-settings xfconf xfce4-terminal xterm
+  fonts-dejavu-core x11vnc novnc websockify xdotool wmctrl ffmpeg
+  python3-pyatspi python3-gi gir1.2-gtk-3.0"
 
 # Installed globally with npm (Debian has none of them): ts-node runs TypeScript for code-run, the
 # language server drives LSP for TypeScript and JavaScript. Pinned: bookworm's node is 18, and
@@ -40,7 +50,7 @@ cp /etc/resolv.conf "$work/rootfs/etc/resolv.conf"
 chroot "$work/rootfs" /bin/bash -euo pipefail -c "
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends $(echo $PACKAGES)
+  apt-get install -y -q --no-install-recommends $(echo $PACKAGES $DESKTOP_PACKAGES)
 " > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; exit 1; }
 # npm checks TLS against the build host's CAs (an egress proxy may re-sign registry traffic); the
 # copy lives in the new root's /tmp only while npm runs.

@@ -76,7 +76,20 @@ public final class WarmPoolBenchmark {
             System.out.printf("%-40s %7.1f ms %7.1f ms%n", "  of which create (claim) alone",
                     CreateExecBenchmark.percentile(createOnly, 50), CreateExecBenchmark.percentile(createOnly, 99));
         }
+        removeContainersOf(Files.readString(data.resolve("runner-id")).strip());
         System.exit(0);
+    }
+
+    /** The pool's sandboxes (and the hold of their image) outlive a stopped server, as users' do; a benchmark's go. */
+    private static void removeContainersOf(String runnerId) {
+        try (DockerClient docker = CreateExecBenchmark.docker()) {
+            for (Container container : docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(SandboxRunner.LABEL_RUNNER, runnerId)).exec()) {
+                docker.removeContainerCmd(container.getId()).withForce(true).exec();
+            }
+        } catch (Exception e) {
+            System.err.println("could not remove the benchmark's containers: " + e.getMessage());
+        }
     }
 
     /**

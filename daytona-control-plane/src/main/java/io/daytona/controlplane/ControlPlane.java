@@ -16,7 +16,16 @@ import io.daytona.controlplane.organization.OrganizationRepository;
 import io.daytona.controlplane.organization.OrganizationResource;
 import io.daytona.controlplane.organization.OrganizationService;
 import io.daytona.controlplane.ratelimit.RateLimiter;
+import io.daytona.controlplane.region.RegionRepository;
 import io.daytona.controlplane.region.RegionResource;
+import io.daytona.controlplane.region.Regions;
+import io.daytona.controlplane.runner.FleetImages;
+import io.daytona.controlplane.runner.RunnerClient;
+import io.daytona.controlplane.runner.RunnerFleet;
+import io.daytona.controlplane.runner.RunnerRepository;
+import io.daytona.controlplane.runner.RunnerResource;
+import io.daytona.controlplane.runner.Runners;
+import io.daytona.controlplane.sandbox.SandboxRegions;
 import io.daytona.controlplane.registry.RegistryRepository;
 import io.daytona.controlplane.registry.RegistryResource;
 import io.daytona.controlplane.registry.RegistryService;
@@ -37,7 +46,6 @@ import io.daytona.controlplane.sandbox.SandboxResource;
 import io.daytona.controlplane.sandbox.SandboxRuntime;
 import io.daytona.controlplane.sandbox.SandboxService;
 import io.daytona.controlplane.sandbox.WarmPool;
-import io.daytona.controlplane.sandbox.ResolvingRuntime;
 import io.daytona.controlplane.snapshot.BuildLogs;
 import io.daytona.controlplane.snapshot.ImageRuntime;
 import io.daytona.controlplane.snapshot.SnapshotRepository;
@@ -75,10 +83,12 @@ public final class ControlPlane implements AutoCloseable {
     private final PreviewAccess previewAccess;
     private final SshAccessService sshAccess;
     private final Router router;
+    private final RunnerFleet fleet;
 
     private ControlPlane(Database database, Reconciler reconciler, HttpServer server, SandboxAccess sandboxAccess,
                          SandboxActivity sandboxActivity, Optional<String> newAdminKey, SnapshotService snapshots,
-                         PreviewAccess previewAccess, SshAccessService sshAccess, Router router) {
+                         PreviewAccess previewAccess, SshAccessService sshAccess, Router router, RunnerFleet fleet) {
+        this.fleet = fleet;
         this.snapshots = snapshots;
         this.previewAccess = previewAccess;
         this.sshAccess = sshAccess;
@@ -100,14 +110,34 @@ public final class ControlPlane implements AutoCloseable {
         return start(config, runtime, ImageRuntime.inspectOnly(runtime::hasImage), clock);
     }
 
-    /** Starts with a runner that can also pull and build images for snapshots. */
+    /** Starts with an embedded runner that can also pull and build images for snapshots; runner processes are called over HTTP. */
     public static ControlPlane start(ControlPlaneConfig config, SandboxRuntime runtime, ImageRuntime images, Clock clock) throws Exception {
+        return start(config, Optional.of(requireNonNull(runtime, "runtime is null")), Optional.of(images), RunnerClient::new, clock);
+    }
+
+    /**
+     * Starts the control plane.
+     *
+     * @param embedded the runner in this process, if any (registered in the default region)
+     * @param images where snapshots' images are inspected, pulled and built; when empty, on the
+     *     runner processes (without builds)
+     * @param remotes makes the runtime of a runner process from its address and credential
+     */
+    public static ControlPlane start(ControlPlaneConfig config, Optional<SandboxRuntime> embedded, Optional<ImageRuntime> givenImages,
+                                     java.util.function.Function<RunnerFleet.RemoteRunner, SandboxRuntime> remotes, Clock clock)
+            throws Exception {
         requireNonNull(config, "config is null");
-        requireNonNull(runtime, "runtime is null");
+        requireNonNull(embedded, "embedded is null");
+        requireNonNull(givenImages, "givenImages is null");
+        requireNonNull(remotes, "remotes is null");
+        // Snapshots are set up before the fleet exists; the runners' images are asked for once it does.
+        java.util.concurrent.atomic.AtomicReference<RunnerFleet> madeFleet = new java.util.concurrent.atomic.AtomicReference<>();
+        ImageRuntime images = givenImages.orElseGet(() -> new FleetImages(() -> Optional.ofNullable(madeFleet.get())));
         requireNonNull(clock, "clock is null");
         ObjectMapper json = Json.newMapper();
         Files.createDirectories(config.dataDirectory());
         Database database = Database.open(config.database());
+        RunnerFleet fleet = null;
         try {
             Optional<String> adminKey = Bootstrap.ensureAdmin(database.jdbi(), config.dataDirectory(), clock);
             AuditLog auditLog = new AuditLog(database.jdbi(), clock);
@@ -115,7 +145,10 @@ public final class ControlPlane implements AutoCloseable {
             Authenticator authenticator = new Authenticator(database.jdbi(), clock, rateLimiter, auditLog);
             OrganizationRepository organizations = new OrganizationRepository(database.jdbi());
             OrganizationQuotas quotas = new OrganizationQuotas(organizations, config.sandboxes().defaultRegion(), clock);
-            OrganizationService organizationService = new OrganizationService(organizations, config.sandboxes().defaultRegion(), clock);
+            String proxyUrl = config.sandboxes().toolboxProxyUrl().replaceFirst("/toolbox$", "");
+            Regions regions = new Regions(new RegionRepository(database.jdbi()), config.sandboxes().defaultRegion(), proxyUrl, clock);
+            OrganizationService organizationService = new OrganizationService(organizations, config.sandboxes().defaultRegion(), clock,
+                    (organizationId, regionId) -> regions.find(regionId).filter(r -> r.visibleTo(organizationId)).isPresent());
             SandboxRepository sandboxes = new SandboxRepository(database.jdbi(), json);
             VolumeService volumes = new VolumeService(new VolumeRepository(database.jdbi()),
                     new LocalVolumeStore(config.dataDirectory().resolve("volumes")), clock);
@@ -126,11 +159,16 @@ public final class ControlPlane implements AutoCloseable {
                     (organizationId, hash) -> objects.get(organizationId + "/" + hash + "/context.tar"),
                     new BuildLogs(config.dataDirectory().resolve("build-logs")), config.sandboxes(), clock, registries);
             PushAccess pushAccess = new PushAccess(clock);
-            WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock);
-            Reconciler reconciler = new Reconciler(sandboxes, new ResolvingRuntime(runtime, snapshots, volumes), clock,
-                    config.reconcileInterval(), pool);
+            Runners runners = new Runners(new RunnerRepository(database.jdbi(), json), regions, clock, config.runners().unresponsiveAfter());
+            fleet = new RunnerFleet(runners, sandboxes, embedded, config.sandboxes().defaultRegion(), remotes, snapshots, volumes, clock,
+                    config.runners().scoreThreshold(), config.runners().embeddedReportInterval());
+            madeFleet.set(fleet);
+            WarmPool pool = new WarmPool(sandboxes, config.sandboxes(), config.warmPoolSize(), clock, fleet);
+            Reconciler reconciler = new Reconciler(sandboxes, fleet, clock, config.reconcileInterval(), pool);
             SandboxActivity activity = new SandboxActivity(sandboxes, clock);
-            SandboxService service = new SandboxService(sandboxes, reconciler, runtime, config.sandboxes(), activity, clock,
+            SandboxRegions sandboxRegions = (organizationId, target) -> regions.resolve(organizationId, target,
+                    organizations.find(organizationId).map(OrganizationRepository.OrganizationRow::defaultRegionId).orElse(null));
+            SandboxService service = new SandboxService(sandboxes, reconciler, fleet, sandboxRegions, config.sandboxes(), activity, clock,
                     snapshots, volumes, pool, quotas);
             Router router = new Router(json);
             new HealthResource(database.jdbi()).register(authenticator.routes(router));
@@ -144,9 +182,8 @@ public final class ControlPlane implements AutoCloseable {
                     .register(router);
             new OrganizationResource(organizationService, quotas, authenticator).register(router);
             new AuditResource(auditLog, authenticator).register(router);
-            new RegionResource(authenticator, runtime, database.jdbi(), config.sandboxes().defaultRegion(),
-                    config.sandboxes().toolboxProxyUrl().replaceFirst("/toolbox$", ""), config.dataDirectory(), version(), clock)
-                    .register(router);
+            new RegionResource(authenticator, regions).register(router);
+            new RunnerResource(authenticator, runners, fleet).register(router);
             SshAccessService sshAccess = new SshAccessService(new SshAccessRepository(database.jdbi()), service, sandboxes,
                     config.sshCommand(), clock);
             new SshAccessResource(sshAccess, authenticator, service::toolboxProxyUrl).register(router);
@@ -159,8 +196,11 @@ public final class ControlPlane implements AutoCloseable {
                     new SnapshotNamePaths(new Handler.Sequence(s3, router)), json);
             SnapshotNamePaths.allowEncodedSlashes(server);
             return new ControlPlane(database, reconciler, server, sandboxAccess, activity, adminKey, snapshots,
-                    new PreviewAccess(sandboxAccess, signedPreviews, sandboxes), sshAccess, router);
+                    new PreviewAccess(sandboxAccess, signedPreviews, sandboxes), sshAccess, router, fleet);
         } catch (Exception | Error e) {
+            if (fleet != null) {
+                fleet.close();
+            }
             database.close();
             throw e;
         }
@@ -200,6 +240,11 @@ public final class ControlPlane implements AutoCloseable {
         return sshAccess;
     }
 
+    /** The runners: where the proxy and the SSH gateway find the runner process hosting a sandbox. */
+    public RunnerFleet fleet() {
+        return fleet;
+    }
+
     /** Where the proxy reports sandbox traffic, which defers auto-stop. */
     public SandboxActivity sandboxActivity() {
         return sandboxActivity;
@@ -207,7 +252,7 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (database; snapshots) {
+        try (database; snapshots; fleet) {
             // The reconciler first: requests waiting for a sandbox to settle then answer at once
             // and the server stops without waiting for them.
             reconciler.close();

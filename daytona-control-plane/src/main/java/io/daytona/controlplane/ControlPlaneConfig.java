@@ -20,10 +20,36 @@ import java.time.Duration;
  * @param warmPoolSize how many started sandboxes of the default snapshot wait to be claimed (0: none)
  * @param sshCommand how users connect to the SSH gateway, {@code {{TOKEN}}} standing for the access token
  * @param rateLimits the API's throttlers; all off by default
+ * @param runners how runners are watched and chosen
  */
 public record ControlPlaneConfig(
         Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval, DatabaseSettings database,
-        int warmPoolSize, String sshCommand, RateLimits rateLimits) {
+        int warmPoolSize, String sshCommand, RateLimits rateLimits, RunnerSettings runners) {
+    /**
+     * How runners are watched and chosen.
+     *
+     * @param unresponsiveAfter how long a runner process may go without a healthcheck before it is
+     *     unresponsive and its sandboxes are recorded in error
+     * @param scoreThreshold the availability score (0 to 100) below which a runner takes no new
+     *     sandbox; 0 (the default) never refuses for the score, since a development host running
+     *     every role on a few cores would otherwise refuse everything (upstream uses 10)
+     * @param embeddedReportInterval how often the embedded runner's health is recorded
+     */
+    public record RunnerSettings(Duration unresponsiveAfter, double scoreThreshold, Duration embeddedReportInterval) {
+        public static final RunnerSettings DEFAULTS = new RunnerSettings(Duration.ofSeconds(60), 0, Duration.ofSeconds(10));
+
+        public RunnerSettings {
+            requireNonNull(unresponsiveAfter, "unresponsiveAfter is null");
+            requireNonNull(embeddedReportInterval, "embeddedReportInterval is null");
+            if (unresponsiveAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("the runner timeout must be at least 1 second, got " + unresponsiveAfter.toSeconds() + " s");
+            }
+            if (scoreThreshold < 0 || scoreThreshold > 100) {
+                throw new IllegalArgumentException("the runner score threshold must be from 0 to 100, got " + scoreThreshold);
+            }
+        }
+    }
+
     /** The SSH command of a gateway on this machine's default port. */
     public static final String DEFAULT_SSH_COMMAND = "ssh -p 2222 {{TOKEN}}@localhost";
 
@@ -35,6 +61,7 @@ public record ControlPlaneConfig(
         requireNonNull(reconcileInterval, "reconcileInterval is null");
         requireNonNull(sshCommand, "sshCommand is null");
         requireNonNull(rateLimits, "rateLimits is null");
+        requireNonNull(runners, "runners is null");
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize);
         }
@@ -43,22 +70,26 @@ public record ControlPlaneConfig(
     /** Settings with the embedded database under {@code dataDirectory/db}, no warm pool and the default SSH command. */
     public ControlPlaneConfig(Path dataDirectory, String host, int port, SandboxDefaults sandboxes, Duration reconcileInterval) {
         this(dataDirectory, host, port, sandboxes, reconcileInterval, DatabaseSettings.embedded(dataDirectory.resolve("db")), 0,
-                DEFAULT_SSH_COMMAND, RateLimits.none());
+                DEFAULT_SSH_COMMAND, RateLimits.none(), RunnerSettings.DEFAULTS);
     }
 
     public ControlPlaneConfig withDatabase(DatabaseSettings value) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, value, warmPoolSize, sshCommand, rateLimits);
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, value, warmPoolSize, sshCommand, rateLimits, runners);
     }
 
     public ControlPlaneConfig withWarmPoolSize(int value) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, value, sshCommand, rateLimits);
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, value, sshCommand, rateLimits, runners);
     }
 
     public ControlPlaneConfig withSshCommand(String value) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, value, rateLimits);
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, value, rateLimits, runners);
     }
 
     public ControlPlaneConfig withRateLimits(RateLimits value) {
-        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, sshCommand, value);
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, sshCommand, value, runners);
+    }
+
+    public ControlPlaneConfig withRunners(RunnerSettings value) {
+        return new ControlPlaneConfig(dataDirectory, host, port, sandboxes, reconcileInterval, database, warmPoolSize, sshCommand, rateLimits, value);
     }
 }

@@ -48,6 +48,8 @@ class OrganizationIsolationTest {
     private static String volumeId;
     private static String snapshotId;
     private static String registryId;
+    private static String regionId;
+    private static String runnerId;
     /** Everything of A that must never appear in an answer to B. */
     private static List<String> secrets;
 
@@ -68,9 +70,17 @@ class OrganizationIsolationTest {
                 alice.key()).expect(200).get("id").asText();
         registryId = platform.call("POST", "/docker-registry", Map.of("name", "alice-registry-6b2d", "url", "alice-registry.test:5000",
                 "username", "alice-user-0c9e", "password", "alice-password-d41f"), alice.key()).expect(201).get("id").asText();
+        regionId = platform.call("POST", "/regions", Map.of("name", "alice-region-9a3c", "proxyUrl", "https://alice-proxy-5f1b.test"),
+                alice.key()).expect(201).get("id").asText();
+        JsonNode runner = platform.call("POST", "/runners", Map.of("regionId", regionId, "name", "alice-runner-4d2e"), alice.key())
+                .expect(201);
+        runnerId = runner.get("id").asText();
+        platform.call("POST", "/runners/healthcheck", Map.of("apiUrl", "http://alice-runner-host-8c3a.test:3003", "appVersion", "1",
+                "metrics", Map.of("cpu", 4, "memoryGiB", 8, "diskGiB", 50)), runner.get("apiKey").asText()).expect(200);
         roleId = platform.call("POST", "/organizations/" + teamId + "/roles", Map.of("name", "alice-role-9a3c", "description",
                 "alice-role-description-5f1e", "permissions", List.of("write:snapshots")), alice.key()).expect(201).get("id").asText();
-        secrets = List.of(roleId, "alice-role-9a3c", "alice-role-description-5f1e", registryId, "alice-registry-6b2d", "alice-registry.test", "alice-user-0c9e", "alice-password-d41f", alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
+        secrets = List.of(roleId, "alice-role-9a3c", "alice-role-description-5f1e", regionId, "alice-region-9a3c", "alice-proxy-5f1b", runnerId, "alice-runner-4d2e", runner.get("apiKey").asText(),
+                "alice-runner-host-8c3a", registryId, "alice-registry-6b2d", "alice-registry.test", "alice-user-0c9e", "alice-password-d41f", alice.id(), alice.email(), alice.organizationId(), teamId, sandboxId, "alice-box-7d1f", "alice-label-91c2",
                 invitationId, "alice-team-5e0a", "alice-key-3b8e", "carol@a.test", volumeId, "alice-volume-2c6d", snapshotId,
                 "alice-snapshot-8e1a", "alice-image-4f7b");
     }
@@ -89,7 +99,9 @@ class OrganizationIsolationTest {
             case "sandboxIdOrName", "sandboxId" -> sandboxId;
             case "organizationId" -> teamId;
             case "id" -> template.startsWith("/api/snapshots/") ? snapshotId
-                    : template.contains("/docker-registry/") ? registryId : alice.id();
+                    : template.contains("/docker-registry/") ? registryId
+                    : template.startsWith("/api/regions/") ? regionId
+                    : template.startsWith("/api/runners/") || template.startsWith("/api/admin/runners/") ? runnerId : alice.id();
             case "userId" -> alice.id();
             case "invitationId" -> invitationId;
             case "roleId" -> roleId;
@@ -197,6 +209,11 @@ class OrganizationIsolationTest {
         assertThat(platform.call("GET", "/snapshots/" + snapshotId, null, alice.key()).expect(200).get("name").asText())
                 .isEqualTo("alice-snapshot-8e1a");
         assertThat(platform.call("GET", "/users/me", null, alice.key()).expect(200).get("email").asText()).isEqualTo(alice.email());
+        assertThat(platform.call("GET", "/regions/" + regionId, null, alice.key()).expect(200).get("proxyUrl").asText())
+                .isEqualTo("https://alice-proxy-5f1b.test");
+        JsonNode runner = platform.call("GET", "/runners/" + runnerId, null, alice.key()).expect(200);
+        assertThat(runner.get("unschedulable").asBoolean()).isFalse();
+        assertThat(runner.get("draining").asBoolean()).isFalse();
         String teamKey = platform.call("POST", "/api-keys", Map.of("name", "team-audit-" + System.nanoTime(),
                 "permissions", List.of("read:audit_logs")), alice.key(), Map.of("X-Daytona-Organization-ID", teamId)).expect(201)
                 .get("value").asText();

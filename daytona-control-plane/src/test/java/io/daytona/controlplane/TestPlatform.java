@@ -37,11 +37,21 @@ final class TestPlatform implements AutoCloseable {
     }
 
     TestPlatform(Path data, RateLimits limits) throws Exception {
+        this(data, limits, remote -> {
+            throw new IllegalStateException("this test platform has no runner processes: " + remote);
+        }, ControlPlaneConfig.RunnerSettings.DEFAULTS);
+    }
+
+    /** A platform whose runner processes are {@code remotes}' fakes, watched as {@code runners} says. */
+    TestPlatform(Path data, RateLimits limits,
+                 java.util.function.Function<io.daytona.controlplane.runner.RunnerFleet.RemoteRunner, io.daytona.controlplane.sandbox.SandboxRuntime> remotes,
+                 ControlPlaneConfig.RunnerSettings runners) throws Exception {
         SandboxDefaults defaults = new SandboxDefaults("image:1", "us", "http://localhost:4000/toolbox", 8, 16, 50, "http",
                 "proxy.test:4000", SandboxDefaults.DEFAULT_MAX_AUTO_ARCHIVE);
         databaseSettings = TestDatabases.fresh(data.resolve("db"));
         controlPlane = ControlPlane.start(new ControlPlaneConfig(data, "127.0.0.1", 0, defaults, Duration.ofMillis(50))
-                .withDatabase(databaseSettings).withRateLimits(limits), runtime, clock);
+                        .withDatabase(databaseSettings).withRateLimits(limits).withRunners(runners), java.util.Optional.of(runtime),
+                java.util.Optional.of(io.daytona.controlplane.snapshot.ImageRuntime.inspectOnly(runtime::hasImage)), remotes, clock);
         adminKey = controlPlane.newAdminKey().orElseThrow();
     }
 

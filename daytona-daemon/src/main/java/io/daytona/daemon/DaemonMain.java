@@ -1,5 +1,7 @@
 package io.daytona.daemon;
 
+import io.daytona.daemon.computeruse.ComputerUseEndpoints;
+import io.daytona.daemon.computeruse.DesktopConfig;
 import io.daytona.daemon.files.FileEndpoints;
 import io.daytona.daemon.forward.PortForward;
 import io.daytona.daemon.git.GitEndpoints;
@@ -49,6 +51,7 @@ public final class DaemonMain {
         new InterpreterEndpoints(config.workDir(), clock, mapper).register(router);
         LanguageServers languageServers = LanguageServers.fromPath(System.getenv("PATH"), mapper);
         new LspEndpoints(languageServers, config.workDir()).register(router);
+        new ComputerUseEndpoints(DesktopConfig.fromEnvironment(System.getenv(), config.homeDir()), clock, mapper).register(router);
         HttpServer server = HttpServer.start("daemon", "0.0.0.0", config.port(),
                 new Handler.Sequence(new PortForward(config.port(), mapper), router), mapper);
         HttpServer terminal = new WebTerminal(config.workDir(), clock, mapper).start(WebTerminal.PORT);

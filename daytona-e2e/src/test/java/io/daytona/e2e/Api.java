@@ -93,6 +93,14 @@ final class Api {
         }
     }
 
+    Reply patch(String path, Object body) {
+        try {
+            return send("PATCH", path, body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Reply post(String path, Object body) {
         try {
             return send("POST", path, body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body));

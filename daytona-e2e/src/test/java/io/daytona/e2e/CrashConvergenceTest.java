@@ -25,6 +25,15 @@ class CrashConvergenceTest {
     @Test
     void aServerClosedMidTransitionIsFollowedByOneThatFinishesTheWorkWithFilesIntact() throws Exception {
         Path data = Files.createTempDirectory("daytona-crash");
+        try {
+            closeMidTransitions(data);
+        } finally {
+            // The last delete may still be under way when the server closes.
+            LaunchedServer.removeContainersOf(data);
+        }
+    }
+
+    private static void closeMidTransitions(Path data) throws Exception {
         String key;
         String id;
         String sums;

@@ -6,6 +6,7 @@ import io.daytona.examples.AsyncQuickstart;
 import io.daytona.examples.Charts;
 import io.daytona.examples.CodeInterpreterExample;
 import io.daytona.examples.DeclarativeImage;
+import io.daytona.examples.ComputerUseExample;
 import io.daytona.examples.FileOperations;
 import io.daytona.examples.GitOperations;
 import io.daytona.examples.LanguageServer;
@@ -17,10 +18,13 @@ import io.daytona.examples.Volumes;
 import io.daytona.sdk.Daytona;
 import io.daytona.sdk.DaytonaAsync;
 import io.daytona.sdk.DaytonaConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Java SDK's examples ({@code examples/}) run against the platform and do what they say. */
 @ExtendWith(PlatformExtension.class)
@@ -63,6 +67,13 @@ class ExamplesTest {
         assertThat(Sessions.run(daytona))
                 .contains("compile 1 in /tmp/app", "compile 3 in /tmp/app")
                 .endsWith("stderr: done\n");
+    }
+
+    @Test
+    void computerUse(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("desktop.png");
+        assertThat(ComputerUseExample.run(daytona, png)).matches("screenshot 1024x768 PNG \\(\\d+ bytes\\), typed: hello from Java");
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
     }
 
     @Test

@@ -112,8 +112,16 @@ final class LaunchedServer implements AutoCloseable {
      * (its warm pool at least) are removed here by their runner label so runs do not pile up.
      */
     private void removeSandboxes() throws InterruptedException {
+        removeContainersOf(platform.dataDirectory().orElseThrow());
+    }
+
+    /**
+     * Removes every container of the server whose data directory is {@code dataDirectory}
+     * (sandboxes, and the holds that keep their images): the kernel then frees their disks' mounts.
+     */
+    static void removeContainersOf(Path dataDirectory) throws InterruptedException {
         try {
-            Path runnerIdFile = platform.dataDirectory().orElseThrow().resolve("runner-id");
+            Path runnerIdFile = dataDirectory.resolve("runner-id");
             if (!Files.exists(runnerIdFile)) {
                 return;
             }

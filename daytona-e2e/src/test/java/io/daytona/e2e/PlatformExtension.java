@@ -38,7 +38,9 @@ public final class PlatformExtension implements ParameterResolver {
     private static Running start() {
         try {
             Path data = Files.createTempDirectory("daytona-e2e");
-            DaytonaServer server = DaytonaServer.start(ServerConfig.defaults(data).withPorts(0, 0).withRateLimits(RATE_LIMITS));
+            // DAYTONA_RUNTIME=runsc runs the same tests on gVisor, as `daytona server` reads it.
+            DaytonaServer server = DaytonaServer.start(ServerConfig.defaults(data).withPorts(0, 0).withRateLimits(RATE_LIMITS)
+                    .withRuntime(System.getenv().getOrDefault("DAYTONA_RUNTIME", "crun")));
             return new Running(server, new Platform(server.apiUrl(), server.proxyUrl(), server.adminKey(), Optional.of(data)));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the platform for end-to-end tests: " + e.getMessage(), e);
@@ -49,6 +51,8 @@ public final class PlatformExtension implements ParameterResolver {
         @Override
         public void close() throws Exception {
             server.close();
+            // Sandboxes deleted by the last tests may still be going; a test run leaves nothing behind.
+            LaunchedServer.removeContainersOf(platform.dataDirectory().orElseThrow());
         }
     }
 }

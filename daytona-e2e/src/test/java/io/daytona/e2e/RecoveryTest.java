@@ -33,6 +33,9 @@ class RecoveryTest {
             assertThat(found.state().wireValue()).isEqualTo("started");
             assertThat(run(api.toolbox(platform, sandboxId), "cat ~/note")).isEqualTo("kept\n");
             assertThat(api.delete("/sandbox/" + sandboxId).status()).isEqualTo(200);
+        } finally {
+            // A delete still under way when the server closes would leave the container behind.
+            LaunchedServer.removeContainersOf(data);
         }
     }
 
@@ -56,6 +59,8 @@ class RecoveryTest {
             } finally {
                 api.delete("/sandbox/" + id);
             }
+        } finally {
+            LaunchedServer.removeContainersOf(data);
         }
     }
 

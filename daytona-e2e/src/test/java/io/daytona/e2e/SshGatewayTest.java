@@ -214,6 +214,24 @@ class SshGatewayTest {
         assertThat(refused.stderr()).contains("Permission denied");
         assertThat(refused.stdout()).isEmpty();
         assertThat(api.get("/sandbox/ssh-access/validate?token=" + other).json().get("valid").asBoolean()).isFalse();
+        // Every way in is closed to the revoked token: scp, sftp and port forwarding too.
+        Path file = Files.writeString(local.resolve("refused.txt"), "x");
+        Result scp = run(null, List.of("scp", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "PasswordAuthentication=no", "-o", "LogLevel=ERROR", "-P", String.valueOf(sshPort), file.toString(), other + "@127.0.0.1:refused.txt"));
+        assertThat(scp.exitCode()).as("scp with a revoked token").isNotZero();
+        assertThat(scp.stderr()).contains("Permission denied");
+        Result sftp = run("pwd\n".getBytes(UTF_8), List.of("sftp", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-P", String.valueOf(sshPort), "-b", "-", other + "@127.0.0.1"));
+        assertThat(sftp.exitCode()).as("sftp with a revoked token").isNotZero();
+        int localPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            localPort = free.getLocalPort();
+        }
+        List<String> forward = new ArrayList<>(sshOptions());
+        forward.addAll(List.of("-N", "-o", "ExitOnForwardFailure=yes", "-L", localPort + ":localhost:3000", other + "@127.0.0.1"));
+        Result tunnel = run(null, forward);
+        assertThat(tunnel.exitCode()).as("ssh -L with a revoked token").isEqualTo(255);
+        assertThat(tunnel.stderr()).contains("Permission denied");
         assertThat(ssh(token, "echo still").stdout()).as("other tokens keep working").isEqualTo("still\n");
 
         assertThat(api.post("/sandbox/" + sandbox.id() + "/ssh-access?expiresInMinutes=0", null).status()).isEqualTo(400);

@@ -52,6 +52,9 @@ class WarmPoolTest {
             await(api, sandbox.id(), "started");
             assertThat(run(toolbox, limits)).as("the claim outlives a restart").isEqualTo("from the pool\n200000\n2147483648\n");
             api.delete("/sandbox/" + sandbox.id());
+        } finally {
+            // The pool's sandboxes (and a claimed one still being deleted) go with the test.
+            LaunchedServer.removeContainersOf(data);
         }
     }
 

@@ -13,6 +13,32 @@ public interface SandboxDirectory {
     URI daemonFor(String sandboxId, Optional<String> authorization);
 
     /**
+     * Where a toolbox call goes: the daemon itself ({@link #daemonFor}, the default), or the
+     * forwarding route of the runner hosting the sandbox, with the runner's credential.
+     *
+     * @throws io.daytona.http.ServiceException 401, 404 or 409 when the caller may not reach the sandbox now
+     */
+    default Upstream toolboxUpstream(String sandboxId, Optional<String> authorization) {
+        return Upstream.direct(daemonFor(sandboxId, authorization));
+    }
+
+    /**
+     * Where requests go: {@code base} (the daemon, a sandbox port, or a runner's forwarding route
+     * for it) with the request's own path appended to the base's path, and {@code headers} added
+     * (a runner's credential); the caller's {@code Authorization} never travels.
+     */
+    record Upstream(URI base, java.util.Map<String, String> headers) {
+        public Upstream {
+            java.util.Objects.requireNonNull(base, "base is null");
+            headers = java.util.Map.copyOf(headers);
+        }
+
+        public static Upstream direct(URI base) {
+            return new Upstream(base, java.util.Map.of());
+        }
+    }
+
+    /**
      * Returns the base URI of a sandbox port for a preview request.
      *
      * @param authorization the caller's {@code Authorization} header, if any
@@ -35,9 +61,18 @@ public interface SandboxDirectory {
      * Where a preview request goes.
      *
      * @param sandboxId the sandbox (whose activity the request counts as)
-     * @param uri the base URI of the sandbox's port
+     * @param uri the base URI of the sandbox's port, or of the runner's forwarding route for it
+     * @param headers added to the request (the runner's credential)
      */
-    record PreviewTarget(String sandboxId, URI uri) {}
+    record PreviewTarget(String sandboxId, URI uri, java.util.Map<String, String> headers) {
+        public PreviewTarget {
+            headers = java.util.Map.copyOf(headers);
+        }
+
+        public PreviewTarget(String sandboxId, URI uri) {
+            this(sandboxId, uri, java.util.Map.of());
+        }
+    }
 
     /**
      * Tells the platform that a toolbox call was answered, for its audit log.

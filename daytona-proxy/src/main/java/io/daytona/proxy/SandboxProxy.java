@@ -17,9 +17,11 @@ import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
@@ -43,6 +45,12 @@ public final class SandboxProxy extends ProxyHandler {
     public static final String DISABLE_CORS_HEADER = "X-Daytona-Disable-CORS";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxProxy.class);
     private static final String TARGET = SandboxProxy.class.getName() + ".target";
+    private static final String RESENT = SandboxProxy.class.getName() + ".resent";
+    /** Connections to one sandbox port (or daemon) at once: requests beyond wait for one to be free. */
+    static final int MAX_CONNECTIONS_PER_PORT = 1024;
+    /** How often a request failed by a closing kept-alive connection is sent again. */
+    private static final int RESENDS = 2;
+    private static final String UPSTREAM_HEADERS = SandboxProxy.class.getName() + ".headers";
 
     private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -79,9 +87,11 @@ public final class SandboxProxy extends ProxyHandler {
         }
         Optional<String> authorization = Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         HttpURI target;
+        SandboxDirectory.Upstream upstream;
         try {
-            target = HttpURI.build(directory.daemonFor(path.get().sandboxId(), authorization).toString())
-                    .path(path.get().daemonPath())
+            upstream = directory.toolboxUpstream(path.get().sandboxId(), authorization);
+            target = HttpURI.build(upstream.base().toString())
+                    .path(under(upstream.base(), path.get().daemonPath()))
                     .query(request.getHttpURI().getQuery())
                     .asImmutable();
         } catch (ServiceException e) {
@@ -92,11 +102,18 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(path.get().sandboxId(), request);
+        request.setAttribute(UPSTREAM_HEADERS, upstream.headers());
         if (Exchange.isWebSocketUpgrade(request)) {
             return relayWebSocket(request, response, callback, target);
         }
         request.setAttribute(TARGET, target);
         return super.handle(request, response, answered(path.get(), authorization, request, response, callback));
+    }
+
+    /** {@code path} under the base's own path: the runner's forwarding route, or nothing for a daemon or port. */
+    private static String under(URI base, String path) {
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath();
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) + path : prefix + path;
     }
 
     /**
@@ -127,8 +144,13 @@ public final class SandboxProxy extends ProxyHandler {
             return true;
         }
         recordActivity(target.sandboxId(), request);
-        HttpURI uri = HttpURI.build(target.uri().toString())
-                .path(request.getHttpURI().getPath())
+        request.setAttribute(UPSTREAM_HEADERS, target.headers());
+        // Built from its parts: formatting the target and parsing it again cost a few percent of a request.
+        HttpURI uri = HttpURI.build()
+                .scheme(target.uri().getScheme())
+                .host(target.uri().getHost())
+                .port(target.uri().getPort())
+                .path(under(target.uri(), request.getHttpURI().getPath()))
                 .query(request.getHttpURI().getQuery())
                 .asImmutable();
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
@@ -214,11 +236,13 @@ public final class SandboxProxy extends ProxyHandler {
             CompletableFuture<Session> client = new CompletableFuture<>();
             ClientUpgradeRequest toDaemon = new ClientUpgradeRequest();
             upgradeRequest.getHeaders().forEach(field -> {
-                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)) {
+                if (field.getName().regionMatches(true, 0, "X-Daytona-", 0, 10)
+                        && !field.getName().equalsIgnoreCase(RUNNER_AUTHORIZATION_HEADER)) {
                     toDaemon.setHeader(field.getName(), field.getValue());
                 }
             });
             toDaemon.setSubProtocols(upgradeRequest.getSubProtocols());
+            upstreamHeaders(request).forEach(toDaemon::setHeader);
             Session daemonSession;
             try {
                 daemonSession = webSockets.connect(new WebSocketRelay(client, new CompletableFuture<>()), upstream, toDaemon)
@@ -264,10 +288,22 @@ public final class SandboxProxy extends ProxyHandler {
     @Override
     protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
+        Map<String, String> upstream = upstreamHeaders(clientToProxyRequest);
         proxyToServerRequest.headers(headers -> {
             headers.remove(HttpHeader.AUTHORIZATION);
             headers.remove(PREVIEW_TOKEN_HEADER);
+            headers.remove(RUNNER_AUTHORIZATION_HEADER);
+            upstream.forEach(headers::put);
         });
+    }
+
+    /** The runner's credential header, which only the proxy may set. */
+    private static final String RUNNER_AUTHORIZATION_HEADER = "X-Daytona-Authorization";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> upstreamHeaders(Request request) {
+        Object headers = request.getAttribute(UPSTREAM_HEADERS);
+        return headers == null ? Map.of() : (Map<String, String>) headers;
     }
 
     @Override
@@ -275,6 +311,9 @@ public final class SandboxProxy extends ProxyHandler {
         super.configureHttpClient(client);
         client.setIdleTimeout(60L * 60 * 1000);
         client.setConnectTimeout(5_000);
+        // Jetty's default is 64 connections per sandbox port, after which requests wait in a queue:
+        // 64 open event streams or long polls to one preview would hold up every other visitor.
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_PORT);
     }
 
     @Override
@@ -286,7 +325,32 @@ public final class SandboxProxy extends ProxyHandler {
                     proxyToClientResponse, proxyToClientCallback, failure);
             return;
         }
+        if (mayResend(clientToProxyRequest, serverToProxyResponse, failure)) {
+            super.handle(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback);
+            return;
+        }
         HttpErrors.write(json, clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, ErrorCode.BAD_GATEWAY,
                 "The sandbox did not answer on this port: " + failure.getMessage());
+    }
+
+    /**
+     * Whether a request that got no answer may be sent again: a server closes a kept-alive
+     * connection when its keep-alive timeout ends (Node's after 5 s), and a request sent on it in
+     * that moment fails without having been processed. A request without a body, of a method that
+     * is safe to repeat, that failed on the connection's end (not a timeout) before any response
+     * arrived, is sent again, on another connection, at most {@link #RESENDS} times.
+     */
+    private static boolean mayResend(Request request, org.eclipse.jetty.client.Response response, Throwable failure) {
+        boolean idempotent = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod())
+                || HttpMethod.OPTIONS.is(request.getMethod());
+        boolean noBody = request.getLength() <= 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        boolean connectionEnded = failure instanceof java.io.EOFException || failure instanceof java.nio.channels.ClosedChannelException
+                || (failure instanceof java.io.IOException && !(failure instanceof java.net.ConnectException));
+        if (!idempotent || !noBody || !connectionEnded || (response != null && response.getStatus() > 0)) {
+            return false;
+        }
+        int resent = request.getAttribute(RESENT) instanceof Integer count ? count : 0;
+        request.setAttribute(RESENT, resent + 1);
+        return resent < RESENDS;
     }
 }

@@ -16,6 +16,9 @@ import io.daytona.runner.archive.LayerArchiver;
 import io.daytona.runner.attach.AttachRequest;
 import io.daytona.runner.attach.ExecAttachment;
 import io.daytona.runner.daemon.DaemonRuntime;
+import io.daytona.runner.disk.ImageHolds;
+import io.daytona.runner.disk.ImageUsers;
+import io.daytona.runner.disk.SandboxDisks;
 import io.daytona.runner.network.NamespaceSocket;
 import io.daytona.runner.engine.ContainerEngine;
 import io.daytona.runner.engine.ImageNames;
@@ -61,12 +64,21 @@ public final class SandboxRunner {
     private final LayerArchiver archiver;
     private final HttpClient http;
     private final Map<String, URI> daemonUris = new ConcurrentHashMap<>();
+    /** Present when the runner has a data directory: sandboxes then run on their own capped disks. */
+    private final Optional<SandboxDisks> disks;
+    private final ImageHolds holds;
 
     public SandboxRunner(RunnerConfig config, ContainerEngine engine, DaemonRuntime daemon, LayerArchiver archiver) {
         this.config = requireNonNull(config, "config is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.daemon = requireNonNull(daemon, "daemon is null");
         this.archiver = requireNonNull(archiver, "archiver is null");
+        try {
+            this.disks = config.dataDirectory().isEmpty() ? Optional.empty() : Optional.of(new SandboxDisks(config.dataDirectory().get()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare the runner's disk directory: " + e.getMessage(), e);
+        }
+        this.holds = new ImageHolds(engine, config.runnerId(), Map.of(LABEL_PLATFORM, "daytona", LABEL_RUNNER, config.runnerId()));
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
@@ -88,8 +100,10 @@ public final class SandboxRunner {
         Optional<InspectContainerResponse> existing = engine.inspect(name);
         if (existing.isEmpty()) {
             create(spec);
+        } else if (onOwnDisk(existing.get()) && !Boolean.TRUE.equals(existing.get().getState().getRunning())) {
+            prepareRoot(name, spec, existing.get());
         }
-        engine.start(name);
+        startContainer(name);
         // A resize outlives the container's cgroup only in the database: apply it at every start.
         if (existing.isPresent() && !limitsMatch(existing.get().getHostConfig(), spec.cpu(), spec.memoryGiB())) {
             updateLimits(name, spec.cpu(), spec.memoryGiB());
@@ -105,6 +119,72 @@ public final class SandboxRunner {
             pushEnvironment(name, started.daemonUri(), spec);
         }
         return started;
+    }
+
+    /**
+     * Starts the container; its root filesystem, when on its own disk, is then held by the
+     * container alone (see {@link SandboxDisks}), also when the start fails.
+     */
+    private void startContainer(String name) throws SandboxRunnerException {
+        try {
+            engine.start(name);
+        } finally {
+            if (disks.isPresent()) {
+                try {
+                    disks.get().detach(name);
+                } catch (IOException e) {
+                    throw new SandboxRunnerException("Could not detach the disk of sandbox %s from the host: %s".formatted(name, e.getMessage()), e);
+                }
+            }
+        }
+    }
+
+    /** Whether the container runs on a root filesystem of its own disk (the image is only below it). */
+    private static boolean onOwnDisk(InspectContainerResponse container) {
+        return container.getConfig().getLabels() != null && container.getConfig().getLabels().containsKey(ImageHolds.LABEL_IMAGE);
+    }
+
+    private SandboxDisks disks(String sandboxId) throws SandboxRunnerException {
+        return disks.orElseThrow(() -> new SandboxRunnerException(
+                "Sandbox %s runs on its own disk, but this runner has no data directory for disks".formatted(sandboxId)));
+    }
+
+    /**
+     * Mounts a stopped sandbox's root filesystem for its start, after growing its disk if it was
+     * resized (a disk grows only while its sandbox is stopped).
+     */
+    private void prepareRoot(String name, SandboxSpec spec, InspectContainerResponse container) throws SandboxRunnerException {
+        SandboxDisks sandboxDisks = disks(name);
+        String imageId = container.getConfig().getLabels().get(ImageHolds.LABEL_IMAGE);
+        try {
+            ContainerEngine.ImageFilesystem image = engine.imageFilesystem(imageId).orElseThrow(() -> new SandboxRunnerException(
+                    "The image %s below sandbox %s is no longer on this runner; its files on top of it cannot be used".formatted(imageId, name)));
+            if (!sandboxDisks.exists(name)) {
+                throw new SandboxRunnerException("The disk of sandbox %s is missing from %s; its files are lost"
+                        .formatted(name, sandboxDisks.image(name)), false);
+            }
+            sandboxDisks.grow(name, spec.diskGiB());
+            holds.whileHeld(imageId, () -> sandboxDisks.mountRoot(name, image.layers()));
+        } catch (Exception e) {
+            try {
+                sandboxDisks.detach(name);
+            } catch (IOException detach) {
+                e.addSuppressed(detach);
+            }
+            if (e instanceof SandboxRunnerException runnerException) {
+                throw runnerException;
+            }
+            throw new SandboxRunnerException("Could not prepare the disk of sandbox %s: %s".formatted(name, e.getMessage()), e);
+        }
+    }
+
+    /** Removes the holds of images no sandbox of this runner uses any more; a failure only delays that. */
+    private void releaseUnusedImages() {
+        try {
+            holds.releaseUnused(LABEL_RUNNER);
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SandboxRunner.class).warn("could not release unused image holds: {}", e.getMessage());
+        }
     }
 
     /**
@@ -187,10 +267,57 @@ public final class SandboxRunner {
         if (colon < local.lastIndexOf('/') || colon < 0) {
             throw new SandboxRunnerException("image %s has no tag".formatted(image), false);
         }
+        Optional<InspectContainerResponse> container = engine.inspect(sandboxId);
         try {
-            engine.commit(sandboxId, local.substring(0, colon), local.substring(colon + 1));
-        } catch (com.github.dockerjava.api.exception.DockerException e) {
+            if (container.isPresent() && onOwnDisk(container.get())) {
+                commitOwnDisk(container.get(), local.substring(0, colon), local.substring(colon + 1));
+            } else {
+                engine.commit(sandboxId, local.substring(0, colon), local.substring(colon + 1));
+            }
+        } catch (com.github.dockerjava.api.exception.DockerException | IOException e) {
             throw new SandboxRunnerException("Could not commit sandbox %s to %s: %s".formatted(sandboxId, image, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while committing sandbox " + sandboxId, e);
+        }
+    }
+
+    /**
+     * The engine cannot commit a container it did not make from an image. Instead: a container
+     * of the sandbox's image that never runs receives a copy of the sandbox's writable layer
+     * (taken while the sandbox is paused, if it runs) and is committed, then removed.
+     */
+    private void commitOwnDisk(InspectContainerResponse container, String repository, String tag)
+            throws SandboxRunnerException, IOException, InterruptedException {
+        String sandboxId = container.getName().replaceFirst("^/", "");
+        String imageId = container.getConfig().getLabels().get(ImageHolds.LABEL_IMAGE);
+        SandboxDisks sandboxDisks = disks(sandboxId);
+        String copy = "daytona-commit-" + java.util.UUID.randomUUID();
+        List<String> command = engine.imageCommand(imageId).filter(c -> !c.isEmpty()).orElse(List.of("/bin/true"));
+        // Labelled as a hold of the same image: if the runner dies half-way, the sweep of holds removes it.
+        engine.createPlaceholder(copy, imageId, command, Map.of(LABEL_PLATFORM, "daytona", LABEL_RUNNER, config.runnerId(),
+                ImageHolds.LABEL_HOLD, imageId));
+        try {
+            Path target = engine.writableLayer(copy).orElseThrow(() -> new IOException("the container " + copy + " disappeared")).upperDir();
+            boolean running = Boolean.TRUE.equals(container.getState().getRunning());
+            if (running) {
+                engine.pause(sandboxId);
+            }
+            try {
+                Path upper = sandboxDisks.mountDisk(sandboxId);
+                try {
+                    LayerArchiver.copy(upper, target);
+                } finally {
+                    sandboxDisks.detach(sandboxId);
+                }
+            } finally {
+                if (running) {
+                    engine.unpause(sandboxId);
+                }
+            }
+            engine.commit(copy, repository, tag, false);
+        } finally {
+            engine.remove(copy);
         }
     }
 
@@ -202,6 +329,12 @@ public final class SandboxRunner {
 
     private void updateLimits(String name, int cpu, int memoryGiB) throws SandboxRunnerException {
         try {
+            if (config.runtime().isGvisor()) {
+                // runsc cannot update a container; the host cgroup around the whole sandbox can be written directly.
+                String cgroup = engine.cgroupPath(name).orElseThrow(() -> new IOException("sandbox " + name + " is not running"));
+                io.daytona.runner.engine.CgroupLimits.apply(cgroup, cpu * CPU_PERIOD, CPU_PERIOD, memoryGiB * GIB);
+                return;
+            }
             engine.updateLimits(name, cpu * CPU_PERIOD, CPU_PERIOD, memoryGiB * GIB);
         } catch (IOException e) {
             throw new SandboxRunnerException("Could not change the limits of sandbox %s: %s".formatted(name, e.getMessage()), e);
@@ -220,6 +353,10 @@ public final class SandboxRunner {
     public LayerArchiver.Metadata ensureArchived(String sandboxId) throws SandboxRunnerException {
         daemonUris.remove(sandboxId);
         try {
+            Optional<InspectContainerResponse> container = engine.inspect(sandboxId);
+            if (container.isPresent() && onOwnDisk(container.get())) {
+                return archiveOwnDisk(sandboxId, container.get().getConfig().getLabels().get(ImageHolds.LABEL_IMAGE));
+            }
             Optional<ContainerEngine.WritableLayer> layer = engine.writableLayer(sandboxId);
             if (layer.isEmpty()) {
                 return archiver.metadata(sandboxId).orElseThrow(() -> new SandboxRunnerException(
@@ -235,6 +372,24 @@ public final class SandboxRunner {
             Thread.currentThread().interrupt();
             throw new SandboxRunnerException("interrupted while archiving sandbox " + sandboxId, e);
         }
+    }
+
+    /** Archives the upper directory of the sandbox's disk, then removes the container and the disk. */
+    private LayerArchiver.Metadata archiveOwnDisk(String sandboxId, String imageId)
+            throws SandboxRunnerException, IOException, InterruptedException {
+        SandboxDisks sandboxDisks = disks(sandboxId);
+        engine.stop(sandboxId, config.stopGrace());
+        LayerArchiver.Metadata metadata;
+        Path upper = sandboxDisks.mountDisk(sandboxId);
+        try {
+            metadata = archiver.archive(sandboxId, upper, imageId);
+        } finally {
+            sandboxDisks.detach(sandboxId);
+        }
+        engine.remove(sandboxId);
+        sandboxDisks.delete(sandboxId);
+        releaseUnusedImages();
+        return metadata;
     }
 
     /**
@@ -256,10 +411,14 @@ public final class SandboxRunner {
                     throw new SandboxRunnerException(("Snapshot %s is not the image sandbox %s was archived from (%s, now %s); "
                             + "restore the original image, then recover the sandbox").formatted(spec.image(), id, archive.get().imageId(), imageId));
                 }
-                create(spec);
-                Path upper = engine.writableLayer(id).orElseThrow(() -> new SandboxRunnerException(
-                        "The container of sandbox %s disappeared while restoring".formatted(id))).upperDir();
-                archiver.restore(id, upper);
+                if (disks.isPresent()) {
+                    restoreOwnDisk(spec);
+                } else {
+                    create(spec);
+                    Path upper = engine.writableLayer(id).orElseThrow(() -> new SandboxRunnerException(
+                            "The container of sandbox %s disappeared while restoring".formatted(id))).upperDir();
+                    archiver.restore(id, upper);
+                }
             } else if (engine.inspect(id).isEmpty()) {
                 throw new SandboxRunnerException("Sandbox %s has neither an archive nor a container on this runner; its files are lost"
                         .formatted(id), false);
@@ -273,6 +432,26 @@ public final class SandboxRunner {
             Thread.currentThread().interrupt();
             throw new SandboxRunnerException("interrupted while restoring sandbox " + id, e);
         }
+    }
+
+    /**
+     * Unpacks the archive into the upper directory of a new disk (of the sandbox's current disk
+     * size: an archive larger than that fails with ENOSPC, recoverably), then makes the container
+     * on it. A disk left by an interrupted restore is made again.
+     */
+    private void restoreOwnDisk(SandboxSpec spec) throws SandboxRunnerException, IOException, InterruptedException {
+        String id = spec.sandboxId();
+        SandboxDisks sandboxDisks = disks(id);
+        sandboxDisks.delete(id);
+        sandboxDisks.create(id, spec.diskGiB());
+        Path upper = sandboxDisks.mountDisk(id);
+        try {
+            archiver.restore(id, upper);
+        } catch (IOException | InterruptedException e) {
+            sandboxDisks.detach(id);
+            throw e;
+        }
+        create(spec);
     }
 
     private static boolean sameImage(String a, String b) {
@@ -311,6 +490,14 @@ public final class SandboxRunner {
     public void ensureStopped(String sandboxId, boolean force) {
         daemonUris.remove(sandboxId);
         engine.stop(sandboxId, force ? Duration.ZERO : config.stopGrace());
+        // A start that failed half-way may have left the host's mounts of the disk.
+        disks.ifPresent(d -> {
+            try {
+                d.detach(sandboxId);
+            } catch (IOException | IllegalArgumentException e) {
+                org.slf4j.LoggerFactory.getLogger(SandboxRunner.class).warn("could not detach the disk of {}: {}", sandboxId, e.getMessage());
+            }
+        });
     }
 
     /** Removes the sandbox's container and its archive, whichever exist. */
@@ -318,9 +505,13 @@ public final class SandboxRunner {
         daemonUris.remove(sandboxId);
         engine.remove(sandboxId);
         try {
+            if (disks.isPresent()) {
+                disks.get().delete(sandboxId);
+                releaseUnusedImages();
+            }
             archiver.delete(sandboxId);
         } catch (IOException e) {
-            throw new SandboxRunnerException("Could not remove the archive of sandbox %s: %s".formatted(sandboxId, e.getMessage()), e);
+            throw new SandboxRunnerException("Could not remove the disk or archive of sandbox %s: %s".formatted(sandboxId, e.getMessage()), e);
         }
     }
 
@@ -328,6 +519,9 @@ public final class SandboxRunner {
     public Map<String, RunnerSandboxState> observe() {
         Map<String, RunnerSandboxState> states = new HashMap<>();
         for (ContainerEngine.ContainerSummary container : engine.containersLabelled(Map.of(LABEL_RUNNER, config.runnerId()))) {
+            if (ImageHolds.isHold(container.labels())) {
+                continue;
+            }
             String sandboxId = container.labels().getOrDefault(LABEL_SANDBOX, container.name());
             states.put(sandboxId, container.running() ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED);
         }
@@ -342,15 +536,46 @@ public final class SandboxRunner {
     public List<String> removeOrphans(Set<String> knownSandboxIds, Duration grace) {
         Instant cutoff = Instant.now().minus(grace);
         List<String> removed = new java.util.ArrayList<>();
+        Set<String> withContainer = new java.util.HashSet<>();
         for (ContainerEngine.ContainerSummary container : engine.containersLabelled(Map.of(LABEL_RUNNER, config.runnerId()))) {
+            if (ImageHolds.isHold(container.labels())) {
+                continue;
+            }
             String sandboxId = container.labels().getOrDefault(LABEL_SANDBOX, container.name());
+            withContainer.add(sandboxId);
             if (!knownSandboxIds.contains(sandboxId) && container.created().isBefore(cutoff)) {
                 daemonUris.remove(sandboxId);
                 engine.remove(container.name());
+                removeDisk(sandboxId);
                 removed.add(sandboxId);
             }
         }
-        return removed;
+        // Disks whose container is gone and whose sandbox nobody knows (a crash before the container was made).
+        if (disks.isPresent()) {
+            try {
+                for (SandboxDisks.Disk disk : disks.get().disks()) {
+                    if (!withContainer.contains(disk.sandboxId()) && !knownSandboxIds.contains(disk.sandboxId()) && disk.created().isBefore(cutoff)) {
+                        removeDisk(disk.sandboxId());
+                        removed.add(disk.sandboxId());
+                    }
+                }
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger(SandboxRunner.class).warn("could not list the sandbox disks: {}", e.getMessage());
+            }
+            releaseUnusedImages();
+        }
+        return removed.stream().distinct().toList();
+    }
+
+    private void removeDisk(String sandboxId) {
+        if (disks.isEmpty()) {
+            return;
+        }
+        try {
+            disks.get().delete(sandboxId);
+        } catch (IOException | IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(SandboxRunner.class).warn("could not remove the disk of {}: {}", sandboxId, e.getMessage());
+        }
     }
 
     /**
@@ -443,8 +668,60 @@ public final class SandboxRunner {
                 .withMemorySwap(spec.memoryGiB() * GIB)
                 .withPidsLimit(config.pidsLimit())
                 .withInit(true);
-        engine.create(new ContainerEngine.ContainerSpec(spec.sandboxId(), image, spec.user(),
-                daemon.entrypoint(imageCommand), env, labels, host));
+        ContainerEngine.ContainerSpec container = new ContainerEngine.ContainerSpec(spec.sandboxId(), image, spec.user(),
+                daemon.entrypoint(imageCommand), env, labels, host);
+        if (disks.isPresent()) {
+            createOnOwnDisk(spec, container);
+        } else {
+            engine.create(container);
+        }
+    }
+
+    /**
+     * Makes the sandbox's disk (of its disk size) and the container on the overlay of the image
+     * and that disk, while the image is held. The image's environment and working directory,
+     * which the engine applies only to containers made from images, are applied here.
+     */
+    private void createOnOwnDisk(SandboxSpec spec, ContainerEngine.ContainerSpec container) throws SandboxRunnerException {
+        String id = spec.sandboxId();
+        SandboxDisks sandboxDisks = disks.orElseThrow();
+        try {
+            ContainerEngine.ImageFilesystem image = engine.imageFilesystem(container.image()).orElseThrow(() -> new SandboxRunnerException(
+                    "Image %s of snapshot %s is not on this runner".formatted(container.image(), spec.image())));
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            for (String variable : image.env()) {
+                int equals = variable.indexOf('=');
+                if (equals > 0) {
+                    env.put(variable.substring(0, equals), variable.substring(equals + 1));
+                }
+            }
+            env.put("container", "podman");
+            env.putAll(container.env());
+            Map<String, String> labels = new HashMap<>(container.labels());
+            labels.put(ImageHolds.LABEL_IMAGE, image.imageId());
+            holds.whileHeld(image.imageId(), () -> {
+                sandboxDisks.create(id, spec.diskGiB());
+                Path root = sandboxDisks.mountRoot(id, image.layers());
+                // Numeric ids: the engine looks a user name up in the root directory at every exec,
+                // and the host's view of it is gone once the sandbox runs.
+                ImageUsers.User user = ImageUsers.resolve(root, container.user());
+                env.putIfAbsent("HOME", user.home());
+                ContainerEngine.ContainerSpec onDisk = new ContainerEngine.ContainerSpec(container.name(), container.image(), user.ids(),
+                        container.entrypoint(), env, labels, container.hostConfig());
+                engine.createOnRootfs(onDisk, new ContainerEngine.RootfsOptions(root, image.workingDir(),
+                        Optional.of(config.runtime().engineValue())));
+            });
+        } catch (Exception e) {
+            try {
+                sandboxDisks.detach(id);
+            } catch (IOException detach) {
+                e.addSuppressed(detach);
+            }
+            if (e instanceof SandboxRunnerException runnerException) {
+                throw runnerException;
+            }
+            throw new SandboxRunnerException("Could not create sandbox %s on its own disk: %s".formatted(id, e.getMessage()), e);
+        }
     }
 
     private List<com.github.dockerjava.api.model.Bind> binds(SandboxSpec spec) throws SandboxRunnerException {

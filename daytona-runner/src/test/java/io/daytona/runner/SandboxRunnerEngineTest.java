@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,7 @@ class SandboxRunnerEngineTest {
     private static ContainerEngine engine;
     private static SandboxRunner runner;
     private static Path archives;
+    private static Path runnerData;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -44,13 +46,22 @@ class SandboxRunnerEngineTest {
             daemon = DaemonRuntime.prepare(Path.of(System.getProperty("java.io.tmpdir"), "daytona-test-daemon"), jar);
         }
         archives = Files.createTempDirectory("daytona-test-archives");
-        runner = new SandboxRunner(RunnerConfig.defaults("test-runner"), engine, daemon,
-                new LayerArchiver(new LocalArchiveStore(archives), archives.resolve("work")));
+        runnerData = Files.createTempDirectory("daytona-test-runner");
+        // Each run its own runner id: runs on one engine never take each other's containers.
+        runner = new SandboxRunner(RunnerConfig.defaults("test-runner-" + UUID.randomUUID().toString().substring(0, 8))
+                .withDataDirectory(runnerData), engine, daemon, new LayerArchiver(new LocalArchiveStore(archives), archives.resolve("work")));
     }
 
     @AfterAll
     static void closeEngine() throws Exception {
         engine.close();
+    }
+
+    /** Whatever a test did, nothing of its sandboxes stays mounted or attached to a loop device. */
+    @AfterEach
+    void leavesNoMountsOrLoopDevices() throws Exception {
+        assertThat(DiskLeaks.mountsUnder(runnerData)).isEmpty();
+        assertThat(DiskLeaks.loopDevicesUnder(runnerData)).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class AsyncSandbox {
     private final AsyncFileSystem fs;
     private final AsyncCodeInterpreter codeInterpreter;
     private final AsyncGit git;
+    private final AsyncComputerUse computerUse;
 
     AsyncSandbox(Sandbox sandbox, AsyncCalls calls) {
         this.sandbox = sandbox;
@@ -26,6 +27,7 @@ public final class AsyncSandbox {
         this.fs = new AsyncFileSystem(sandbox.getFs(), calls);
         this.codeInterpreter = new AsyncCodeInterpreter(sandbox.getCodeInterpreter(), calls);
         this.git = new AsyncGit(sandbox.getGit(), calls);
+        this.computerUse = new AsyncComputerUse(sandbox.getComputerUse(), calls);
     }
 
     /** {@return the blocking view of the same sandbox} */
@@ -166,6 +168,14 @@ public final class AsyncSandbox {
     /** {@return the git API of this sandbox: clone, status, branches, commit, push and pull} */
     public AsyncGit getGit() {
         return git;
+    }
+
+    /**
+     * {@return the desktop of this sandbox: start it, then mouse, keyboard, screenshots, windows,
+     * recordings and the accessibility tree}
+     */
+    public AsyncComputerUse getComputerUse() {
+        return computerUse;
     }
 
     /**

@@ -37,6 +37,7 @@ public final class Sandbox {
     private final FileSystem fs;
     private final CodeInterpreter codeInterpreter;
     private final Git git;
+    private final ComputerUse computerUse;
     private volatile io.daytona.model.sandbox.Sandbox data;
     private volatile String fetchedToolboxProxyUrl;
 
@@ -48,6 +49,7 @@ public final class Sandbox {
         this.fs = new FileSystem(this, transport);
         this.codeInterpreter = new CodeInterpreter(this, transport);
         this.git = new Git(this, transport);
+        this.computerUse = new ComputerUse(this, transport);
     }
 
     /** {@return the data last received from the server, as the wire record} */
@@ -228,6 +230,14 @@ public final class Sandbox {
     /** {@return the git API of this sandbox: clone, status, branches, commit, push and pull} */
     public Git getGit() {
         return git;
+    }
+
+    /**
+     * {@return the desktop of this sandbox: start it, then mouse, keyboard, screenshots, windows,
+     * recordings and the accessibility tree}
+     */
+    public ComputerUse getComputerUse() {
+        return computerUse;
     }
 
     /**

@@ -33,7 +33,14 @@ class AsyncParityTest {
             Map.entry(CodeInterpreter.class, AsyncCodeInterpreter.class),
             Map.entry(LspServer.class, AsyncLspServer.class),
             Map.entry(SnapshotService.class, AsyncSnapshotService.class),
-            Map.entry(VolumeService.class, AsyncVolumeService.class));
+            Map.entry(VolumeService.class, AsyncVolumeService.class),
+            Map.entry(ComputerUse.class, AsyncComputerUse.class),
+            Map.entry(ComputerUse.Mouse.class, AsyncComputerUse.Mouse.class),
+            Map.entry(ComputerUse.Keyboard.class, AsyncComputerUse.Keyboard.class),
+            Map.entry(ComputerUse.Screenshot.class, AsyncComputerUse.Screenshot.class),
+            Map.entry(ComputerUse.Display.class, AsyncComputerUse.Display.class),
+            Map.entry(ComputerUse.Recordings.class, AsyncComputerUse.Recordings.class),
+            Map.entry(ComputerUse.Accessibility.class, AsyncComputerUse.Accessibility.class));
 
     /** Methods that exist only on one side by design. */
     private static final Set<String> OWN = Set.of("close", "toString", "sync", "wrap", "hashCode", "equals");

@@ -5,24 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.daytona.controlplane.ControlPlane;
 import io.daytona.controlplane.ControlPlaneConfig;
 import io.daytona.controlplane.organization.Bootstrap;
-import io.daytona.controlplane.sandbox.SandboxAccess;
-import io.daytona.controlplane.sandbox.SandboxActivity;
 import io.daytona.controlplane.sandbox.SandboxDefaults;
-import io.daytona.http.ErrorCode;
-import io.daytona.http.ServiceException;
-import io.daytona.controlplane.preview.PreviewAccess;
-import io.daytona.controlplane.ssh.SshAccessService;
 import io.daytona.proxy.PreviewOptions;
 import io.daytona.proxy.Proxy;
 import io.daytona.sshgateway.SshGateway;
-import io.daytona.proxy.SandboxDirectory;
 import io.daytona.runner.RunnerConfig;
 import io.daytona.runner.SandboxRunner;
 import io.daytona.runner.archive.LayerArchiver;
 import io.daytona.runner.archive.LocalArchiveStore;
+import io.daytona.controlplane.runner.RunnerClient;
 import io.daytona.runner.daemon.AotCacheTrainer;
 import io.daytona.runner.daemon.DaemonRuntime;
 import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.engine.OciRuntime;
 import io.daytona.runner.engine.PodmanService;
 import io.daytona.runner.image.ImageBuilds;
 import java.io.IOException;
@@ -34,7 +29,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Every role in one process: runner, control plane and proxy, wired in-process. */
+/**
+ * Every role in one process: control plane, proxy, SSH gateway and (unless turned off) the
+ * embedded runner, wired in-process. Runner processes ({@code daytona runner}) registered with the
+ * control plane host sandboxes too; the proxy and the SSH gateway reach those through them.
+ */
 public final class DaytonaServer implements AutoCloseable {
     private static final String DAEMON_JAR_RESOURCE = "daemon/daytona-daemon.jar";
 
@@ -43,9 +42,12 @@ public final class DaytonaServer implements AutoCloseable {
     private final Proxy proxy;
     private final ControlPlane controlPlane;
     private final SshGateway sshGateway;
+    private final RunnerSshConnector sshConnector;
 
-    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane, SshGateway sshGateway) {
+    private DaytonaServer(ServerConfig config, ContainerEngine engine, Proxy proxy, ControlPlane controlPlane, SshGateway sshGateway,
+                          RunnerSshConnector sshConnector) {
         this.sshGateway = sshGateway;
+        this.sshConnector = sshConnector;
         this.config = config;
         this.engine = engine;
         this.proxy = proxy;
@@ -56,39 +58,45 @@ public final class DaytonaServer implements AutoCloseable {
         requireNonNull(config, "config is null");
         Path data = config.dataDirectory().toAbsolutePath();
         Files.createDirectories(data);
-        ContainerEngine engine = ContainerEngine.connect(config.engineSocket());
+        ContainerEngine engine = config.embeddedRunner() ? ContainerEngine.connect(config.engineSocket()) : null;
         Proxy proxy = null;
         SshGateway sshGateway = null;
+        RunnerSshConnector sshConnector = null;
         try {
-            PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
-            DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
-            SandboxRunner runner = new SandboxRunner(RunnerConfig.defaults(runnerId(data)), engine, daemon,
-                    new LayerArchiver(new LocalArchiveStore(data.resolve("archives")), data.resolve("runner/archive-work")));
+            Optional<SandboxRunner> runner = Optional.empty();
+            if (engine != null) {
+                PodmanService.ensureRunning(engine, config.engineSocket(), data.resolve("logs/podman-service.log"));
+                DaemonRuntime daemon = new AotCacheTrainer(engine).ensureTrained(prepareDaemon(data.resolve("daemon")), config.defaultSnapshot());
+                RunnerConfig runnerConfig = RunnerConfig.defaults(runnerId(data))
+                        .withDataDirectory(data.resolve("runner"))
+                        .withRuntime(OciRuntime.of(config.runtime(), data.resolve("runner/runtime")));
+                runner = Optional.of(new SandboxRunner(runnerConfig, engine, daemon,
+                        new LayerArchiver(new LocalArchiveStore(config.archives()), data.resolve("runner/archive-work"))));
+            }
 
-            CompletableFuture<SandboxAccess> access = new CompletableFuture<>();
-            CompletableFuture<PreviewAccess> previewAccess = new CompletableFuture<>();
-            CompletableFuture<SandboxActivity> activity = new CompletableFuture<>();
-            CompletableFuture<SshAccessService> sshAccess = new CompletableFuture<>();
-            proxy = Proxy.start(config.host(), config.proxyPort(), directory(access, previewAccess, runner),
-                    sandboxId -> activity.join().recordTraffic(sandboxId), new PreviewOptions(config.previewWarning()));
-            sshGateway = SshGateway.start(config.host(), config.sshPort(), data.resolve("ssh/host-key"),
-                    new RunnerSshConnector(sshAccess, runner));
+            CompletableFuture<ControlPlane> controlPlaneReady = new CompletableFuture<>();
+            proxy = Proxy.start(config.host(), config.proxyPort(), new RunnerDirectory(controlPlaneReady, runner),
+                    sandboxId -> controlPlaneReady.join().sandboxActivity().recordTraffic(sandboxId), new PreviewOptions(config.previewWarning()));
+            sshConnector = new RunnerSshConnector(controlPlaneReady.thenApply(ControlPlane::sshAccess), controlPlaneReady, runner);
+            sshGateway = SshGateway.start(config.host(), config.sshPort(), data.resolve("ssh/host-key"), sshConnector);
             String proxyUrl = config.publicProxyUrl().orElse("http://" + displayHost(config.host()) + ":" + proxy.port());
             SandboxDefaults defaults = new SandboxDefaults(config.defaultSnapshot(), "us", stripSlash(proxyUrl) + "/toolbox", 4, 8, 10,
                     URI.create(proxyUrl).getScheme(), config.proxyDomain().orElse(URI.create(proxyUrl).getAuthority()),
                     config.maxAutoArchiveInterval());
             String sshCommand = "ssh -p %d {{TOKEN}}@%s".formatted(sshGateway.port(), URI.create(proxyUrl).getHost());
-            ControlPlane controlPlane = ControlPlane.start(
-                    databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults, Duration.ofSeconds(2)), config)
-                            .withWarmPoolSize(config.warmPoolSize())
-                            .withSshCommand(sshCommand)
-                            .withRateLimits(config.rateLimits()),
-                    new LocalRunner(runner), new LocalImages(new ImageBuilds(engine)), java.time.Clock.systemUTC());
-            activity.complete(controlPlane.sandboxActivity());
-            access.complete(controlPlane.sandboxAccess());
-            previewAccess.complete(controlPlane.previewAccess());
-            sshAccess.complete(controlPlane.sshAccess());
-            return new DaytonaServer(config, engine, proxy, controlPlane, sshGateway);
+            ControlPlaneConfig controlPlaneConfig = databaseOf(new ControlPlaneConfig(data, config.host(), config.apiPort(), defaults,
+                    Duration.ofSeconds(2)), config)
+                    .withWarmPoolSize(config.warmPoolSize())
+                    .withSshCommand(sshCommand)
+                    .withRateLimits(config.rateLimits())
+                    .withRunners(new ControlPlaneConfig.RunnerSettings(config.runnerTimeout(), 0,
+                            ControlPlaneConfig.RunnerSettings.DEFAULTS.embeddedReportInterval()));
+            ControlPlane controlPlane = ControlPlane.start(controlPlaneConfig,
+                    runner.map(r -> new LocalRunner(r, engine, data)),
+                    runner.map(r -> new LocalImages(new ImageBuilds(engine))),
+                    RunnerClient::new, java.time.Clock.systemUTC());
+            controlPlaneReady.complete(controlPlane);
+            return new DaytonaServer(config, engine, proxy, controlPlane, sshGateway, sshConnector);
         } catch (Exception | Error e) {
             if (sshGateway != null) {
                 sshGateway.close();
@@ -96,7 +104,12 @@ public final class DaytonaServer implements AutoCloseable {
             if (proxy != null) {
                 proxy.close();
             }
-            engine.close();
+            if (sshConnector != null) {
+                sshConnector.close();
+            }
+            if (engine != null) {
+                engine.close();
+            }
             throw e;
         }
     }
@@ -115,42 +128,7 @@ public final class DaytonaServer implements AutoCloseable {
         return id;
     }
 
-    /** The proxy's view: access decided by the control plane, the sandbox's address by the runner. */
-    private static SandboxDirectory directory(CompletableFuture<SandboxAccess> access, CompletableFuture<PreviewAccess> previewAccess,
-                                              SandboxRunner runner) {
-        return new SandboxDirectory() {
-            @Override
-            public PreviewTarget preview(String sandboxIdOrToken, int port, Optional<String> authorization, Optional<String> previewToken) {
-                String sandboxId = previewAccess.join().authorize(sandboxIdOrToken, port, authorization, previewToken).id();
-                // The proxy reaches the sandbox's address on the engine's network, as it does the daemon.
-                return new PreviewTarget(sandboxId, URI.create("http://" + daemon(sandboxId).getHost() + ":" + port));
-            }
-
-            @Override
-            public URI daemonFor(String sandboxId, Optional<String> authorization) {
-                access.join().authorizeToolbox(sandboxId, authorization);
-                return daemon(sandboxId);
-            }
-
-            @Override
-            public void toolboxCallAnswered(String sandboxId, Optional<String> authorization, ToolboxCall call) {
-                access.join().recordToolboxCall(sandboxId, authorization, call.method(), call.daemonPath(), call.status(), call.at(),
-                        call.clientAddress(), call.userAgent(), call.source());
-            }
-
-            @Override
-            public URI previewFor(String sandboxId, int port, Optional<String> authorization, Optional<String> previewToken) {
-                return preview(sandboxId, port, authorization, previewToken).uri();
-            }
-
-            private URI daemon(String sandboxId) {
-                return runner.daemonUri(sandboxId).orElseThrow(() -> new ServiceException(ErrorCode.CONFLICT,
-                        "Sandbox %s is not running on its runner; start it first".formatted(sandboxId)));
-            }
-        };
-    }
-
-    private static DaemonRuntime prepareDaemon(Path directory) throws IOException {
+    static DaemonRuntime prepareDaemon(Path directory) throws IOException {
         try (InputStream jar = DaytonaServer.class.getResourceAsStream(DAEMON_JAR_RESOURCE)) {
             if (jar == null) {
                 throw new IOException("the daemon jar is missing from the server jar; rebuild with ./mvnw package");
@@ -199,9 +177,14 @@ public final class DaytonaServer implements AutoCloseable {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** The embedded runner's id, if this server runs one. */
+    public Optional<String> embeddedRunnerId() {
+        return controlPlane.fleet().embeddedId();
+    }
+
     @Override
     public void close() throws Exception {
-        try (engine; proxy; sshGateway) {
+        try (engine; proxy; sshConnector; sshGateway) {
             controlPlane.close();
         }
     }

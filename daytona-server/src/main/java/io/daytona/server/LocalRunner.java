@@ -16,6 +16,10 @@ import io.daytona.model.runner.SandboxSpec;
 import io.daytona.model.runner.StartedSandbox;
 import io.daytona.runner.SandboxRunner;
 import io.daytona.runner.SandboxRunnerException;
+import io.daytona.runner.engine.ContainerEngine;
+import io.daytona.runner.health.HostMetrics;
+import io.daytona.model.runner.RunnerHealthcheck;
+import java.nio.file.Path;
 
 /** The control plane's view of the runner living in the same process. */
 final class LocalRunner implements SandboxRuntime {
@@ -23,9 +27,18 @@ final class LocalRunner implements SandboxRuntime {
     private static final Duration ORPHAN_GRACE = Duration.ofMinutes(2);
 
     private final SandboxRunner runner;
+    private final HostMetrics metrics;
 
-    LocalRunner(SandboxRunner runner) {
+    LocalRunner(SandboxRunner runner, ContainerEngine engine, Path dataDirectory) {
         this.runner = requireNonNull(runner, "runner is null");
+        this.metrics = new HostMetrics(engine, runner.runnerId(), dataDirectory, Optional.empty());
+    }
+
+    /** The host and the runner's containers, measured as a runner process measures itself for its healthcheck. */
+    @Override
+    public Optional<RunnerHealthcheck> health() {
+        String version = LocalRunner.class.getPackage().getImplementationVersion();
+        return Optional.of(metrics.measure(null, version == null ? "dev" : version));
     }
 
     @Override

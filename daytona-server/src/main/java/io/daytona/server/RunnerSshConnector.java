@@ -13,21 +13,28 @@ import io.daytona.sshgateway.SandboxProcess;
 import io.daytona.sshgateway.SandboxUnavailableException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
+import io.daytona.controlplane.runner.RunnerFleet;
+import io.daytona.sshgateway.SandboxConnection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The SSH gateway's way into sandboxes in the single process: tokens checked by the control
- * plane, processes and connections made by the runner (the only piece that talks to the engine).
+ * The SSH gateway's way into sandboxes: tokens checked by the control plane, processes and
+ * connections made by the runner hosting the sandbox (the only piece that talks to the engine):
+ * the embedded runner in-process, a runner process through its stream WebSockets.
  */
-final class RunnerSshConnector implements SandboxConnector {
+final class RunnerSshConnector implements SandboxConnector, AutoCloseable {
     private final CompletableFuture<SshAccessService> access;
-    private final SandboxRunner runner;
+    private final CompletableFuture<io.daytona.controlplane.ControlPlane> controlPlane;
+    private final Optional<SandboxRunner> embedded;
+    private final RunnerStreams streams;
 
-    RunnerSshConnector(CompletableFuture<SshAccessService> access, SandboxRunner runner) {
+    RunnerSshConnector(CompletableFuture<SshAccessService> access, CompletableFuture<io.daytona.controlplane.ControlPlane> controlPlane,
+                       Optional<SandboxRunner> embedded) throws Exception {
         this.access = requireNonNull(access, "access is null");
-        this.runner = requireNonNull(runner, "runner is null");
+        this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
+        this.embedded = requireNonNull(embedded, "embedded is null");
+        this.streams = new RunnerStreams();
     }
 
     @Override
@@ -38,6 +45,11 @@ final class RunnerSshConnector implements SandboxConnector {
     @Override
     public SandboxProcess start(String sandboxId, ProcessSpec spec) throws IOException {
         requireRunning(sandboxId);
+        Optional<RunnerFleet.RemoteRunner> remote = controlPlane.join().fleet().remoteForSandbox(sandboxId);
+        if (remote.isPresent()) {
+            return streams.exec(remote.get(), sandboxId, spec);
+        }
+        SandboxRunner runner = embedded(sandboxId);
         ExecAttachment attachment = runner.attach(sandboxId, new AttachRequest(spec.command(), spec.tty(), spec.env(), spec.columns(), spec.rows()));
         return new SandboxProcess() {
             @Override
@@ -68,9 +80,13 @@ final class RunnerSshConnector implements SandboxConnector {
     }
 
     @Override
-    public Socket connect(String sandboxId, String host, int port) throws IOException {
+    public SandboxConnection connect(String sandboxId, String host, int port) throws IOException {
         requireRunning(sandboxId);
-        return runner.connect(sandboxId, host, port);
+        Optional<RunnerFleet.RemoteRunner> remote = controlPlane.join().fleet().remoteForSandbox(sandboxId);
+        if (remote.isPresent()) {
+            return streams.connect(remote.get(), sandboxId, host, port);
+        }
+        return SandboxConnection.of(embedded(sandboxId).connect(sandboxId, host, port));
     }
 
     private void requireRunning(String sandboxId) throws SandboxUnavailableException {
@@ -79,5 +95,15 @@ final class RunnerSshConnector implements SandboxConnector {
         } catch (ServiceException e) {
             throw new SandboxUnavailableException(e.getMessage());
         }
+    }
+
+    private SandboxRunner embedded(String sandboxId) throws SandboxUnavailableException {
+        return embedded.orElseThrow(() -> new SandboxUnavailableException("Sandbox " + sandboxId
+                + " is on no runner this gateway can reach; start it again"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        streams.close();
     }
 }

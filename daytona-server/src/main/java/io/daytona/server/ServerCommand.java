@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code daytona server}: every role in one process, on the embedded database. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Start the whole platform (control plane, runner, proxy) in one process.",
+        description = "Start the whole platform (control plane, runner, proxy, SSH gateway) in one process.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped normally", "1:failed to start (the message says why)"})
 final class ServerCommand implements Callable<Integer> {
@@ -85,10 +85,30 @@ final class ServerCommand implements Callable<Integer> {
                     + "--no-preview-warning turns it off; env DAYTONA_PREVIEW_WARNING).")
     boolean previewWarning;
 
+    @Option(names = "--runtime", defaultValue = "${env:DAYTONA_RUNTIME:-crun}",
+            description = "OCI runtime of sandboxes: crun, runc or runsc (gVisor: a user-space kernel between sandbox and host; "
+                    + "slower, see docs/runtimes.md) (default: ${DEFAULT-VALUE}; env DAYTONA_RUNTIME).")
+    String runtime;
+
     @Option(names = "--rate-limit", paramLabel = "<throttler>=<requests>/<seconds>",
             description = "Turns on a throttler of the API, e.g. sandbox-create=300/60; repeatable. Throttlers: anonymous, authenticated, "
                     + "sandbox-create, sandbox-lifecycle, failed-auth. Also read from RATE_LIMIT_<THROTTLER>_TTL and _LIMIT. Off by default.")
     List<String> rateLimits = new ArrayList<>();
+
+    @Option(names = "--embedded-runner", negatable = true, defaultValue = "${env:DAYTONA_EMBEDDED_RUNNER:-true}", fallbackValue = "true",
+            description = "Run a runner in this process (default: ${DEFAULT-VALUE}); --no-embedded-runner leaves sandboxes to runner "
+                    + "processes registered with POST /api/runners and started with daytona runner.")
+    boolean embeddedRunner;
+
+    @Option(names = "--archive-dir", defaultValue = "${env:DAYTONA_ARCHIVE_DIR}",
+            description = "The embedded runner's archive store (default: <data-dir>/archives). Runners on one host that share it "
+                    + "restore each other's archives.")
+    Path archiveDirectory;
+
+    @Option(names = "--runner-timeout", defaultValue = "${env:DAYTONA_RUNNER_TIMEOUT:-60}",
+            description = "Seconds a runner process may go without a healthcheck before it is unresponsive and its sandboxes are "
+                    + "recorded in error (default: ${DEFAULT-VALUE}).")
+    int runnerTimeout;
 
     @Override
     public Integer call() throws Exception {
@@ -108,6 +128,10 @@ final class ServerCommand implements Callable<Integer> {
                     .warmPoolSize(warmPoolSize)
                     .previewWarning(previewWarning)
                     .rateLimits(RateLimits.parse(rateLimits, RateLimits.fromEnvironment(System.getenv())))
+                    .embeddedRunner(embeddedRunner)
+                    .archiveDirectory(Optional.ofNullable(archiveDirectory))
+                    .runnerTimeout(java.time.Duration.ofSeconds(runnerTimeout))
+                    .runtime(runtime)
                     .build();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("daytona server: " + e.getMessage());
@@ -130,7 +154,9 @@ final class ServerCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }));
-        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n  SSH:   port %d%n", server.apiUrl(), server.proxyUrl(), server.sshPort());
+        out.printf("Daytona is running.%n  API:   %s%n  Proxy: %s%n  SSH:   port %d%n  Runner: %s%n", server.apiUrl(), server.proxyUrl(),
+                server.sshPort(), server.embeddedRunnerId().map(id -> "embedded (" + id + ")")
+                        .orElse("none in this process: register runners with POST /api/runners and start them with daytona runner"));
         server.newAdminKey().ifPresent(key -> out.printf(
                 "%nAdmin API key (shown once; also stored in %s, mode 600):%n  %s%n", server.adminKeyFile(), key));
         out.printf("%nUse it with:%n  export DAYTONA_API_URL=%s%n  export DAYTONA_API_KEY=$(cat %s)%n",

@@ -27,6 +27,13 @@ import java.util.Optional;
  * @param sshPort the SSH gateway's port (0 picks a free one)
  * @param previewWarning whether browsers see the warning page on their first visit to a preview
  * @param rateLimits the API's throttlers; all off by default
+ * @param embeddedRunner whether this process runs a runner of its own; without one, sandboxes
+ *     run on runner processes ({@code daytona runner}) registered with the control plane
+ * @param archiveDirectory where the embedded runner's archive store keeps archived sandboxes;
+ *     {@code <data dir>/archives} when empty. Runners on one host that share it can restore each
+ *     other's archives.
+ * @param runnerTimeout how long a runner process may go without a healthcheck before it is unresponsive
+ * @param runtime the OCI runtime of sandboxes: {@code crun} (default), {@code runc} or gVisor's {@code runsc}
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -42,7 +49,11 @@ public record ServerConfig(
         int warmPoolSize,
         int sshPort,
         boolean previewWarning,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        boolean embeddedRunner,
+        Optional<Path> archiveDirectory,
+        java.time.Duration runnerTimeout,
+        String runtime) {
 
     public static final String DEFAULT_SNAPSHOT = "daytona/sandbox:0.1.0";
     public static final Path DEFAULT_ENGINE_SOCKET = Path.of("/run/podman/podman.sock");
@@ -57,6 +68,17 @@ public record ServerConfig(
         requireNonNull(proxyDomain, "proxyDomain is null");
         requireNonNull(database, "database is null");
         requireNonNull(rateLimits, "rateLimits is null");
+        requireNonNull(runtime, "runtime is null");
+        if (!io.daytona.runner.engine.OciRuntime.NAMES.contains(runtime)) {
+            throw new IllegalArgumentException("unknown OCI runtime '" + runtime + "' (--runtime); use one of "
+                    + String.join(", ", io.daytona.runner.engine.OciRuntime.NAMES));
+        }
+        requireNonNull(archiveDirectory, "archiveDirectory is null");
+        requireNonNull(runnerTimeout, "runnerTimeout is null");
+        if (runnerTimeout.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("the runner timeout must be at least 1 second, got " + runnerTimeout.toSeconds()
+                    + " (--runner-timeout)");
+        }
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size must not be negative, got " + warmPoolSize + " (--warm-pool-size)");
         }
@@ -92,7 +114,28 @@ public record ServerConfig(
                 .database(database)
                 .warmPoolSize(warmPoolSize)
                 .previewWarning(previewWarning)
-                .rateLimits(rateLimits);
+                .rateLimits(rateLimits)
+                .embeddedRunner(embeddedRunner)
+                .archiveDirectory(archiveDirectory)
+                .runnerTimeout(runnerTimeout)
+                .runtime(runtime);
+    }
+
+    /** The embedded runner's archive store. */
+    public Path archives() {
+        return archiveDirectory.orElse(dataDirectory.resolve("archives"));
+    }
+
+    public ServerConfig withEmbeddedRunner(boolean value) {
+        return toBuilder().embeddedRunner(value).build();
+    }
+
+    public ServerConfig withArchiveDirectory(Path value) {
+        return toBuilder().archiveDirectory(Optional.of(value)).build();
+    }
+
+    public ServerConfig withRunnerTimeout(java.time.Duration value) {
+        return toBuilder().runnerTimeout(value).build();
     }
 
     /** These API and proxy ports; {@code withPorts(0, 0)} (tests) picks a free SSH port too, so parallel servers never collide. */
@@ -116,6 +159,10 @@ public record ServerConfig(
         return toBuilder().rateLimits(limits).build();
     }
 
+    public ServerConfig withRuntime(String value) {
+        return toBuilder().runtime(value).build();
+    }
+
     public ServerConfig withPreviewWarning(boolean enabled) {
         return toBuilder().previewWarning(enabled).build();
     }
@@ -136,6 +183,10 @@ public record ServerConfig(
         private int warmPoolSize;
         private boolean previewWarning = true;
         private RateLimits rateLimits = RateLimits.none();
+        private boolean embeddedRunner = true;
+        private Optional<Path> archiveDirectory = Optional.empty();
+        private java.time.Duration runnerTimeout = java.time.Duration.ofSeconds(60);
+        private String runtime = "crun";
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -198,10 +249,31 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder embeddedRunner(boolean value) {
+            this.embeddedRunner = value;
+            return this;
+        }
+
+        public Builder archiveDirectory(Optional<Path> value) {
+            this.archiveDirectory = value;
+            return this;
+        }
+
+        public Builder runnerTimeout(java.time.Duration value) {
+            this.runnerTimeout = value;
+            return this;
+        }
+
+        public Builder runtime(String value) {
+            this.runtime = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option to fix when a value is out of range */
         public ServerConfig build() {
             return new ServerConfig(dataDirectory, host, apiPort, proxyPort, publicProxyUrl, engineSocket, defaultSnapshot, proxyDomain,
-                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits);
+                    maxAutoArchiveInterval, database, warmPoolSize, sshPort, previewWarning, rateLimits, embeddedRunner, archiveDirectory,
+                    runnerTimeout, runtime);
         }
     }
 }

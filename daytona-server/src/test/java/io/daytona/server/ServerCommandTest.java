@@ -55,6 +55,21 @@ class ServerCommandTest {
     }
 
     @Test
+    void theRuntimeIsCrunByDefaultRunscByOptionAndAnUnknownOneIsRefusedBeforeStartingAnything() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs();
+        assertThat(command.runtime).isEqualTo("crun");
+        new CommandLine(command).parseArgs("--runtime", "runsc");
+        assertThat(command.runtime).isEqualTo("runsc");
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).runtime()).isEqualTo("crun");
+
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new ServerCommand()).setErr(new java.io.PrintWriter(err));
+        assertThat(commandLine.execute("--data-dir", "/nonexistent/daytona", "--runtime", "kata")).isEqualTo(2);
+        assertThat(err.toString()).contains("--runtime").contains("kata").contains("crun, runc, runsc");
+    }
+
+    @Test
     void refusesADatabaseUrlThatIsNeitherPostgresqlNorTheEmbeddedOneBeforeStartingAnything() {
         java.io.StringWriter err = new java.io.StringWriter();
         CommandLine commandLine = new CommandLine(new ServerCommand()).setErr(new java.io.PrintWriter(err));
@@ -71,5 +86,39 @@ class ServerCommandTest {
         var settings = new io.daytona.controlplane.persistence.DatabaseSettings(command.databaseUrl, command.databaseUser, command.databasePassword);
         assertThat(settings.isEmbedded()).isFalse();
         assertThat(settings.toString()).contains("jdbc:postgresql://db:5432/daytona").doesNotContain("s3cret");
+    }
+
+    @Test
+    void theEmbeddedRunnerIsOnByDefaultAndTurnedOffByOption() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs();
+        assertThat(command.embeddedRunner).isTrue();
+        assertThat(command.runnerTimeout).isEqualTo(60);
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).embeddedRunner()).isTrue();
+        assertThat(ServerConfig.defaults(Path.of("/tmp/data")).archives()).isEqualTo(Path.of("/tmp/data/archives"));
+        new CommandLine(command).parseArgs("--no-embedded-runner", "--archive-dir", "/srv/archives", "--runner-timeout", "20");
+        assertThat(command.embeddedRunner).isFalse();
+        assertThat(command.archiveDirectory).isEqualTo(Path.of("/srv/archives"));
+        assertThat(command.runnerTimeout).isEqualTo(20);
+        assertThatThrownBy(() -> ServerConfig.defaults(Path.of("/tmp/data")).withRunnerTimeout(java.time.Duration.ZERO))
+                .hasMessageContaining("--runner-timeout");
+    }
+
+    @Test
+    void aRunnerNeedsTheControlPlaneAndItsKeyAndNamesTheOptionToFix() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new RunnerCommand()).setErr(new java.io.PrintWriter(err));
+        assertThat(commandLine.execute("--token", "dtr_x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--api-url is required");
+        err.getBuffer().setLength(0);
+        assertThat(commandLine.execute("--api-url", "http://127.0.0.1:3000/api", "--token", "dtr_x", "--cpu", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cpu, --memory and --disk together");
+        RunnerCommand command = new RunnerCommand();
+        new CommandLine(command).parseArgs("--api-url", "http://cp:3000/api", "--token", "dtr_x", "--cpu", "2", "--memory", "4",
+                "--disk", "20", "--port", "3005", "--healthcheck-interval", "2");
+        var settings = command.settings("test");
+        assertThat(settings.port()).isEqualTo(3005);
+        assertThat(settings.capacity()).contains(new io.daytona.model.runner.RunnerCapacity(2, 4, 20));
+        assertThat(settings.healthcheckInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
     }
 }

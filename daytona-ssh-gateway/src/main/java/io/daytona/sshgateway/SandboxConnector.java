@@ -1,13 +1,13 @@
 package io.daytona.sshgateway;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.util.Optional;
 
 /**
  * What the gateway needs of the platform: which sandbox an access token opens, and a way into
- * that sandbox. In the single-process server the control plane answers the first and the runner
- * (the only piece that talks to the container engine) the other two.
+ * that sandbox. The control plane answers the first and the runner hosting the sandbox (the only
+ * piece that talks to the container engine) the other two: in-process for the embedded runner,
+ * over the runner's API for a runner process.
  */
 public interface SandboxConnector {
     /** The sandbox a token opens; empty when the token is unknown, expired or revoked. */
@@ -26,5 +26,5 @@ public interface SandboxConnector {
      *
      * @throws SandboxUnavailableException when the sandbox is not running
      */
-    Socket connect(String sandboxId, String host, int port) throws IOException;
+    SandboxConnection connect(String sandboxId, String host, int port) throws IOException;
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import org.apache.sshd.client.future.DefaultOpenFuture;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.common.SshConstants;
@@ -28,7 +27,7 @@ final class SandboxTcpipChannel extends AbstractServerChannel {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxTcpipChannel.class);
 
     private final SandboxConnector connector;
-    private volatile Socket socket;
+    private volatile SandboxConnection socket;
     private volatile OutputStream toSocket;
 
     SandboxTcpipChannel(SandboxConnector connector) {
@@ -60,7 +59,7 @@ final class SandboxTcpipChannel extends AbstractServerChannel {
             // Connecting inside the sandbox's namespace answers at once (accepted or refused), so
             // it is done here, before the open confirmation, which must precede any data.
             socket = connector.connect(sandboxId, host, port);
-            toSocket = socket.getOutputStream();
+            toSocket = socket.output();
         } catch (IOException e) {
             OpenFuture failed = new DefaultOpenFuture(this, new Object());
             signalChannelOpenFailure(e);
@@ -74,7 +73,7 @@ final class SandboxTcpipChannel extends AbstractServerChannel {
     }
 
     private void pumpFromSocket() {
-        try (InputStream in = socket.getInputStream();
+        try (InputStream in = socket.input();
              OutputStream out = new ChannelOutputStream(this, getRemoteWindow(), LOG, SshConstants.SSH_MSG_CHANNEL_DATA, true)) {
             byte[] buffer = new byte[32 * 1024];
             int n;
@@ -108,15 +107,15 @@ final class SandboxTcpipChannel extends AbstractServerChannel {
     @Override
     public void handleEof() throws IOException {
         super.handleEof();
-        Socket open = socket;
-        if (open != null && !open.isClosed()) {
+        SandboxConnection open = socket;
+        if (open != null) {
             open.shutdownOutput();
         }
     }
 
     @Override
     protected void preClose() {
-        Socket open = socket;
+        SandboxConnection open = socket;
         if (open != null) {
             try {
                 open.close();

@@ -24,7 +24,12 @@ public record Access(Scope scope, Optional<Permission> permission, Set<Permissio
         /** The caller's user: its organizations, invitations and profile; membership is checked per organization. */
         USER,
         /** The server's administrators only. */
-        SYSTEM_ADMIN
+        SYSTEM_ADMIN,
+        /**
+         * A registered runner, with its own key ({@code dtr_...}): its healthchecks and its view of
+         * itself. No API key is accepted here, and runner keys are accepted nowhere else.
+         */
+        RUNNER
     }
 
     public Access {
@@ -59,6 +64,11 @@ public record Access(Scope scope, Optional<Permission> permission, Set<Permissio
 
     public static Access systemAdmin() {
         return new Access(Scope.SYSTEM_ADMIN, Optional.empty(), Set.of(), Optional.empty());
+    }
+
+    /** A runner's own key. */
+    public static Access runner() {
+        return new Access(Scope.RUNNER, Optional.empty(), Set.of(), Optional.empty());
     }
 
     /** The same access, recorded in the audit log under {@code action} (one of the reference's action names). */

@@ -65,6 +65,26 @@ public final class ApiRoutes {
         return this;
     }
 
+    /** The code behind a runner's route: {@code runnerId} is the runner whose key authenticated the request. */
+    @FunctionalInterface
+    public interface RunnerEndpoint {
+        void handle(Exchange exchange, String runnerId) throws Exception;
+    }
+
+    /**
+     * Registers a route for runners ({@link Access#runner()}): authenticated by the runner's own
+     * key, throttled like a failed authentication when the key is wrong, and not audited (a
+     * runner reports every few seconds; its registration and removal, made by users, are).
+     */
+    public ApiRoutes runnerRoute(String method, String template, RunnerEndpoint endpoint) {
+        requireNonNull(endpoint, "endpoint is null");
+        router.route(method, template, new Guarded(method, template, Access.runner(),
+                (ex, caller) -> endpoint.handle(ex, (String) ex.request().getAttribute(RUNNER_ATTRIBUTE))));
+        return this;
+    }
+
+    private static final String RUNNER_ATTRIBUTE = ApiRoutes.class.getName() + ".runner";
+
     /** A route's endpoint wrapped in its access checks; tests read {@link #access()} off the router. */
     public final class Guarded implements Endpoint {
         private final String method;
@@ -99,6 +119,20 @@ public final class ApiRoutes {
                 return;
             }
             rateLimiter.beforeAuthentication(ex);
+            if (access.scope() == Access.Scope.RUNNER) {
+                String runnerId;
+                try {
+                    runnerId = authenticator.authenticateRunner(ex.header("Authorization"));
+                } catch (ServiceException e) {
+                    if (e.code() == ErrorCode.UNAUTHORIZED) {
+                        rateLimiter.failedAuthentication(ex);
+                    }
+                    throw e;
+                }
+                ex.request().setAttribute(RUNNER_ATTRIBUTE, runnerId);
+                endpoint.handle(ex, null);
+                return;
+            }
             Caller caller;
             try {
                 // A user route may name another organization in the header (to make a key there); it checks membership itself.
@@ -150,7 +184,7 @@ public final class ApiRoutes {
                 }
                 case SYSTEM_ADMIN -> caller.requireSystemAdmin();
                 case USER -> access.check(caller);
-                case ANONYMOUS -> { }
+                case ANONYMOUS, RUNNER -> { }
             }
         }
     }

@@ -72,10 +72,36 @@ public final class Authenticator {
             throw ServiceException.unauthorized("The Authorization header must be 'Bearer <api key>'");
         }
         String token = header.substring(7).strip();
+        if (token.startsWith(io.daytona.model.runner.RunnerTokens.KEY_PREFIX)) {
+            throw ServiceException.unauthorized("A runner's key opens only the runners' own routes (healthcheck, me); use an API key (%s...)",
+                    ApiKeys.PREFIX);
+        }
         if (!token.startsWith(ApiKeys.PREFIX)) {
             throw ServiceException.unauthorized("Invalid API key: keys start with %s; JWT sign-in is not enabled on this server", ApiKeys.PREFIX);
         }
         return lookUp(ApiKeys.hash(token)).orElseThrow(() -> ServiceException.unauthorized("Invalid API key"));
+    }
+
+    /**
+     * Authenticates a runner's {@code Authorization: Bearer <runner key>}; returns the runner's id.
+     * API keys are refused here, as runner keys are on every other route.
+     */
+    public String authenticateRunner(Optional<String> authorization) {
+        String header = authorization.orElseThrow(() -> ServiceException.unauthorized(
+                "Missing credentials: this route is for runners; send the header Authorization: Bearer <runner key>"));
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            throw ServiceException.unauthorized("The Authorization header must be 'Bearer <runner key>'");
+        }
+        String token = header.substring(7).strip();
+        if (!token.startsWith(io.daytona.model.runner.RunnerTokens.KEY_PREFIX)) {
+            throw ServiceException.unauthorized("This route is for runners: send the runner's key (%s...), given when the runner "
+                    + "was registered with POST /api/runners, not an API key", io.daytona.model.runner.RunnerTokens.KEY_PREFIX);
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM runner WHERE api_key_hash = :hash")
+                        .bind("hash", ApiKeys.hash(token))
+                        .mapTo(String.class)
+                        .findFirst())
+                .orElseThrow(() -> ServiceException.unauthorized("Invalid runner key: no runner has it (was the runner deleted?)"));
     }
 
     private Optional<Caller> lookUp(String keyHash) {

@@ -53,12 +53,24 @@ public final class OrganizationService {
     private final String region;
     private final Clock clock;
     private final OrganizationRoles roles;
+    private final java.util.function.BiPredicate<String, String> regionUsable;
 
+    /** A service for a server whose only region is {@code region}. */
     public OrganizationService(OrganizationRepository repository, String region, Clock clock) {
+        this(repository, region, clock, (organizationId, regionId) -> regionId.equals(region));
+    }
+
+    /**
+     * @param regionUsable whether an organization (by id) may use a region (by id): the shared
+     *     regions and its own
+     */
+    public OrganizationService(OrganizationRepository repository, String region, Clock clock,
+                               java.util.function.BiPredicate<String, String> regionUsable) {
         this.repository = requireNonNull(repository, "repository is null");
         this.region = requireNonNull(region, "region is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.roles = new OrganizationRoles(repository.jdbi(), clock);
+        this.regionUsable = requireNonNull(regionUsable, "regionUsable is null");
     }
 
     // ---- users
@@ -125,8 +137,8 @@ public final class OrganizationService {
             throw ServiceException.badRequest("name is required (1-255 characters)");
         }
         String regionId = request.defaultRegionId() == null || request.defaultRegionId().isBlank() ? region : request.defaultRegionId();
-        requireRegion(regionId);
         String id = UUID.randomUUID().toString();
+        requireRegion(id, regionId);
         Instant now = clock.instant();
         repository.jdbi().useTransaction(handle -> {
             OrganizationRepository.insertOrganization(handle, id, request.name().strip(), false, caller.userId(), regionId, now);
@@ -192,7 +204,7 @@ public final class OrganizationService {
         if (regionId == null || regionId.isBlank()) {
             throw ServiceException.badRequest("defaultRegionId is required; this server has region %s", region);
         }
-        requireRegion(regionId);
+        requireRegion(organizationId, regionId);
         repository.setDefaultRegion(organizationId, regionId, clock.instant());
     }
 
@@ -382,9 +394,10 @@ public final class OrganizationService {
         }
     }
 
-    private void requireRegion(String regionId) {
-        if (!regionId.equals(region)) {
-            throw ServiceException.badRequest("Region %s not found; this server has region %s", regionId, region);
+    private void requireRegion(String organizationId, String regionId) {
+        if (!regionUsable.test(organizationId, regionId)) {
+            throw ServiceException.badRequest("Region %s not found; use a region of GET /api/regions (this server's default is %s)",
+                    regionId, region);
         }
     }
 

@@ -29,8 +29,15 @@ public final class SignedPreviews {
     private final SandboxService sandboxes;
     private final SandboxDefaults defaults;
     private final Clock clock;
+    private final PreviewGrants grants;
 
     public SignedPreviews(SignedPreviewRepository repository, SandboxService sandboxes, SandboxDefaults defaults, Clock clock) {
+        this(repository, sandboxes, defaults, clock, PreviewGrants.system(clock));
+    }
+
+    /** With {@code grants}, the preview access grants to forget when a URL is expired on demand. */
+    SignedPreviews(SignedPreviewRepository repository, SandboxService sandboxes, SandboxDefaults defaults, Clock clock, PreviewGrants grants) {
+        this.grants = requireNonNull(grants, "grants is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.sandboxes = requireNonNull(sandboxes, "sandboxes is null");
         this.defaults = requireNonNull(defaults, "defaults is null");
@@ -55,14 +62,25 @@ public final class SignedPreviews {
         if (!repository.delete(sandbox.id(), port, ApiKeys.hash(token))) {
             throw ServiceException.notFound("No signed preview URL with this token for port %d of sandbox %s", port, sandbox.id());
         }
+        // The URL is gone from the database; a grant remembered by the proxy's access check must not outlive it.
+        grants.revoked();
     }
 
     /** The sandbox a signed token opens on {@code port}, if the token is known, for that port and unexpired. */
     public Optional<String> sandboxFor(String token, int port) {
+        return find(token, port).map(SignedPreviewRepository.StoredUrl::sandboxId);
+    }
+
+    /** The stored URL of a signed token, if the token is known, for {@code port} and unexpired. */
+    Optional<SignedPreviewRepository.StoredUrl> find(String token, int port) {
         Instant now = clock.instant();
         return repository.findByHash(ApiKeys.hash(token))
-                .filter(url -> url.port() == port && url.expiresAt().isAfter(now))
-                .map(SignedPreviewRepository.StoredUrl::sandboxId);
+                .filter(url -> url.port() == port && url.expiresAt().isAfter(now));
+    }
+
+    /** The grants the proxy's access check remembers, which {@link #expire} forgets. */
+    PreviewGrants grants() {
+        return grants;
     }
 
     static void checkPort(int port) {

@@ -36,7 +36,9 @@ public final class Reconciler implements AutoCloseable {
     private static final Duration OBSERVATION_INTERVAL = Duration.ofSeconds(10);
 
     private final SandboxRepository repository;
-    private final SandboxRuntime runtime;
+    private final Fleet fleet;
+    /** Runners whose containers are being compared with the database, so that a slow runner is not asked twice at once. */
+    private final Set<String> observing = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final Duration scanInterval;
     private final BlockingQueue<String> wakeups = new LinkedBlockingQueue<>();
@@ -54,11 +56,16 @@ public final class Reconciler implements AutoCloseable {
         this(repository, runtime, clock, scanInterval, null);
     }
 
-    /** A reconciler whose scan also keeps the warm pool full ({@code pool} null: no pool). */
+    /** A reconciler whose scan also keeps the warm pool full ({@code pool} null: no pool), on one runner. */
     public Reconciler(SandboxRepository repository, SandboxRuntime runtime, Clock clock, Duration scanInterval, WarmPool pool) {
+        this(repository, Fleet.of(runtime), clock, scanInterval, pool);
+    }
+
+    /** A reconciler driving each sandbox through the runner of {@code fleet} that hosts it. */
+    public Reconciler(SandboxRepository repository, Fleet fleet, Clock clock, Duration scanInterval, WarmPool pool) {
         this.pool = pool;
         this.repository = requireNonNull(repository, "repository is null");
-        this.runtime = requireNonNull(runtime, "runtime is null");
+        this.fleet = requireNonNull(fleet, "fleet is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.scanInterval = requireNonNull(scanInterval, "scanInterval is null");
         this.timers = new LifecycleTimers(repository, clock);
@@ -132,25 +139,69 @@ public final class Reconciler implements AutoCloseable {
                 LOG.warn("could not refill the warm pool; retrying at the next scan", e);
             }
         }
+        recordLostRunners();
         repository.findUnsettled().forEach(this::submit);
-        observeRunnerIfDue();
+        observeRunnersIfDue();
+    }
+
+    /** Sandboxes of runners that stopped reporting become recoverable errors: nothing can reach them now. */
+    private void recordLostRunners() {
+        try {
+            for (Fleet.LostRunner lost : fleet.detectLost()) {
+                List<String> ids = repository.recordRunnerLost(lost.id(), ("Runner %s stopped reporting (last healthcheck: %s); "
+                        + "the sandbox's files are on that runner: recover the sandbox once the runner reports again")
+                        .formatted(lost.name(), lost.lastChecked() == null ? "never" : lost.lastChecked()), clock.instant());
+                if (!ids.isEmpty()) {
+                    LOG.warn("runner {} is unresponsive: {} sandbox(es) recorded in error", lost.name(), ids.size());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not check the runners' healthchecks; retrying at the next scan", e);
+        }
     }
 
     /**
-     * Compares what the runner hosts with what the database says, now and then: a started
-     * sandbox whose container no longer runs is recorded as stopped, and containers of sandboxes
-     * the database does not know are removed.
+     * Compares what each reachable runner hosts with what the database says, now and then: a
+     * started sandbox whose container no longer runs is recorded as stopped, and containers of
+     * sandboxes the database does not place on that runner are removed. Each runner is asked on
+     * a thread of its own, so a slow one delays nothing else.
      */
-    private void observeRunnerIfDue() {
+    private void observeRunnersIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextObservation)) {
             return;
         }
         nextObservation = now.plus(OBSERVATION_INTERVAL);
+        Map<String, SandboxRuntime> runners;
+        try {
+            runners = fleet.reachable();
+        } catch (RuntimeException e) {
+            LOG.warn("could not list the runners to observe: {}", e.getMessage());
+            return;
+        }
+        runners.forEach((runnerId, runtime) -> {
+            if (!observing.add(runnerId)) {
+                return;
+            }
+            try {
+                workers.submit(() -> {
+                    try {
+                        observe(runnerId, runtime, now);
+                    } finally {
+                        observing.remove(runnerId);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                observing.remove(runnerId);
+            }
+        });
+    }
+
+    private void observe(String runnerId, SandboxRuntime runtime, Instant now) {
         try {
             // The database first: a sandbox it lists had its container before the runner is asked.
-            List<String> started = repository.startedIds();
-            List<String> stopped = repository.stoppedIds();
+            List<String> started = repository.startedIds(runnerId);
+            List<String> stopped = repository.stoppedIds(runnerId);
             Map<String, RunnerSandboxState> hosted = runtime.observe();
             for (String id : started) {
                 RunnerSandboxState seen = hosted.getOrDefault(id, RunnerSandboxState.MISSING);
@@ -169,12 +220,14 @@ public final class Reconciler implements AutoCloseable {
                     recordVanished(id, SandboxState.STOPPED, now);
                 }
             }
-            List<String> removed = runtime.removeOrphans(repository.liveIds());
+            List<String> removed = runtime.removeOrphans(repository.liveIds(runnerId));
             if (!removed.isEmpty()) {
-                LOG.info("removed containers of unknown sandboxes: {}", removed);
+                LOG.info("removed containers of unknown sandboxes from runner {}: {}", runnerId, removed);
             }
         } catch (Exception e) {
-            LOG.warn("could not compare the runner's sandboxes with the database: {}", e.getMessage());
+            if (running) {
+                LOG.warn("could not compare the sandboxes of runner {} with the database: {}", runnerId, e.getMessage());
+            }
         }
     }
 
@@ -256,29 +309,80 @@ public final class Reconciler implements AutoCloseable {
                     default -> SandboxState.STARTING;
                 };
                 repository.recordState(id, entering, null, clock.instant());
+                String runnerId = hostFor(sandbox, entering);
+                SandboxRuntime runtime = fleet.runtime(runnerId);
                 StartedSandbox started = entering == SandboxState.RESTORING
                         ? runtime.ensureRestored(spec(sandbox))
                         : runtime.ensureStarted(spec(sandbox));
-                repository.recordStarted(id, runtime.runnerId(), started.daemonVersion(), clock.instant());
+                repository.recordStarted(id, runnerId, started.daemonVersion(), clock.instant());
             }
             case ARCHIVED -> {
                 repository.recordState(id, SandboxState.ARCHIVING, null, clock.instant());
-                Instant archivedAt = runtime.ensureArchived(id);
+                Instant archivedAt = fleet.runtime(sandbox.runnerId()).ensureArchived(id);
                 repository.recordArchived(id, archivedAt, clock.instant());
             }
             case STOPPED -> {
                 repository.recordState(id, SandboxState.STOPPING, null, clock.instant());
-                runtime.ensureStopped(id, sandbox.forceStop());
+                fleet.runtime(sandbox.runnerId()).ensureStopped(id, sandbox.forceStop());
                 repository.recordStopped(id, clock.instant());
             }
             case DESTROYED -> {
                 repository.recordState(id, SandboxState.DESTROYING, null, clock.instant());
-                runtime.ensureDestroyed(id);
+                destroy(sandbox);
                 repository.recordState(id, SandboxState.DESTROYED, null, clock.instant());
             }
             case RESIZED, PAUSED -> throw new UnsupportedOperationException(
                     "desired state " + sandbox.desiredState().wireValue() + " is not supported yet");
         }
+    }
+
+    /**
+     * The runner a sandbox starts on: the one it is placed on, or one chosen now for a sandbox on
+     * none (a create, a restore after archive). A create whose runner cannot be used any more is
+     * placed again (its container, if any, is an orphan there); a sandbox with files on a runner
+     * stays on it.
+     */
+    private String hostFor(SandboxRecord sandbox, SandboxState entering) throws Exception {
+        if (sandbox.runnerId() == null) {
+            return fleet.place(sandbox);
+        }
+        if (entering == SandboxState.CREATING) {
+            try {
+                fleet.runtime(sandbox.runnerId());
+            } catch (SandboxRuntimeException unusable) {
+                LOG.info("sandbox {}: runner {} cannot be used ({}); placing it again", sandbox.id(), sandbox.runnerId(),
+                        unusable.getMessage());
+                return fleet.place(sandbox);
+            }
+        }
+        return sandbox.runnerId();
+    }
+
+    /**
+     * Removes the sandbox from its runner. A sandbox on no runner (archived, or never placed) has
+     * at most an archive, which any runner can delete from the shared store. A sandbox whose
+     * runner stopped reporting is recorded destroyed at once: the runner removes the container,
+     * which no sandbox then owns, once it is back.
+     */
+    private void destroy(SandboxRecord sandbox) throws Exception {
+        if (sandbox.runnerId() != null) {
+            SandboxRuntime runtime;
+            try {
+                runtime = fleet.runtime(sandbox.runnerId());
+            } catch (SandboxRuntimeException unusable) {
+                LOG.warn("sandbox {}: destroyed without its runner ({}); the runner removes its container when it is back",
+                        sandbox.id(), unusable.getMessage());
+                return;
+            }
+            runtime.ensureDestroyed(sandbox.id());
+            return;
+        }
+        var any = fleet.reachable().values().stream().findFirst();
+        if (any.isEmpty()) {
+            LOG.warn("sandbox {}: no runner can remove its archive now; recorded destroyed (the archive stays in the store)", sandbox.id());
+            return;
+        }
+        any.get().ensureDestroyed(sandbox.id());
     }
 
     /**
@@ -290,7 +394,7 @@ public final class Reconciler implements AutoCloseable {
         int memory = sandbox.resizeMemory() == null ? sandbox.memory() : sandbox.resizeMemory();
         int disk = sandbox.resizeDisk() == null ? sandbox.disk() : sandbox.resizeDisk();
         if (cpu != sandbox.cpu() || memory != sandbox.memory()) {
-            runtime.ensureResources(sandbox.id(), cpu, memory);
+            fleet.runtime(sandbox.runnerId()).ensureResources(sandbox.id(), cpu, memory);
         }
         repository.recordResized(sandbox.id(), cpu, memory, disk,
                 sandbox.desiredState() == SandboxDesiredState.STARTED ? SandboxState.STARTED : SandboxState.STOPPED, clock.instant());
@@ -306,7 +410,8 @@ public final class Reconciler implements AutoCloseable {
         };
     }
 
-    static SandboxSpec spec(SandboxRecord sandbox) {
+    /** What a runner needs to run the sandbox, its snapshot's name not yet resolved to an image. */
+    public static SandboxSpec spec(SandboxRecord sandbox) {
         return new SandboxSpec(sandbox.id(), sandbox.organizationId() == null ? SandboxSpec.WARM_POOL : sandbox.organizationId(),
                 sandbox.snapshot(), sandbox.user(), sandbox.env(),
                 sandbox.cpu(), sandbox.memory(), sandbox.disk(),

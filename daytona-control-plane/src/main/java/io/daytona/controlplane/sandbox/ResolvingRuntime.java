@@ -95,4 +95,9 @@ public final class ResolvingRuntime implements SandboxRuntime {
     public java.util.Optional<String> exitDescription(String sandboxId) {
         return runtime.exitDescription(sandboxId);
     }
+
+    @Override
+    public java.util.Optional<io.daytona.model.runner.RunnerHealthcheck> health() {
+        return runtime.health();
+    }
 }

@@ -317,25 +317,73 @@ public final class SandboxRepository {
         return java.util.Optional.empty();
     }
 
-    /** Ids of sandboxes that are, and are meant to be, stopped. */
-    public List<String> stoppedIds() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped'")
+    /** Ids of sandboxes on the runner (or on none yet) that are, and are meant to be, stopped. */
+    public List<String> stoppedIds(String runnerId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id FROM sandbox WHERE state = 'stopped' AND desired_state = 'stopped'
+                          AND (runner_id = :runner OR runner_id IS NULL)""")
+                .bind("runner", runnerId)
                 .mapTo(String.class)
                 .list());
     }
 
-    /** Ids of every sandbox not yet destroyed, of every organization: the runner's view is checked against them. */
-    public java.util.Set<String> liveIds() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state <> 'destroyed'")
+    /**
+     * Ids of every sandbox not yet destroyed, of every organization, that is on the runner or on
+     * none yet: the runner's containers are checked against them (a container of any other
+     * sandbox is an orphan).
+     */
+    public java.util.Set<String> liveIds(String runnerId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id FROM sandbox WHERE state <> 'destroyed' AND (runner_id = :runner OR runner_id IS NULL)")
+                .bind("runner", runnerId)
                 .mapTo(String.class)
                 .set());
     }
 
-    /** Ids of sandboxes that are, and are meant to be, started. */
-    public List<String> startedIds() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sandbox WHERE state = 'started' AND desired_state = 'started'")
+    /** Ids of sandboxes on the runner (or on none yet) that are, and are meant to be, started. */
+    public List<String> startedIds(String runnerId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id FROM sandbox WHERE state = 'started' AND desired_state = 'started'
+                          AND (runner_id = :runner OR runner_id IS NULL)""")
+                .bind("runner", runnerId)
                 .mapTo(String.class)
                 .list());
+    }
+
+    /** Records the runner a sandbox is placed on, before the runner is asked to create (or restore) it. */
+    public void assignRunner(String id, String runnerId, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sandbox SET runner_id = :runner, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("runner", runnerId)
+                .bind("now", now)
+                .execute());
+    }
+
+    /**
+     * Records that the runner hosting these sandboxes stopped reporting: every sandbox on it that
+     * is, and is meant to be, started or stopped becomes a recoverable error (recover starts it
+     * again there once the runner is back). Returns their ids.
+     */
+    public List<String> recordRunnerLost(String runnerId, String reason, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            List<String> ids = handle.createQuery("""
+                            SELECT id FROM sandbox WHERE runner_id = :runner AND state IN ('started', 'stopped') AND desired_state = state""")
+                    .bind("runner", runnerId)
+                    .mapTo(String.class)
+                    .list();
+            for (String id : ids) {
+                handle.createUpdate("""
+                                UPDATE sandbox SET state = 'error', error_reason = :reason, recoverable = TRUE, recovery_state = 'stopped',
+                                    updated_at = :now
+                                WHERE id = :id AND runner_id = :runner AND state IN ('started', 'stopped') AND desired_state = state""")
+                        .bind("id", id)
+                        .bind("runner", runnerId)
+                        .bind("reason", reason)
+                        .bind("now", now)
+                        .execute();
+            }
+            return ids;
+        });
     }
 
     /**

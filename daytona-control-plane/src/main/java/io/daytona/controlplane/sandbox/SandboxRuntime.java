@@ -73,4 +73,14 @@ public interface SandboxRuntime {
 
     /** Replaces a running sandbox's egress rules. */
     void applyNetwork(String sandboxId, NetworkPolicy policy) throws Exception;
+
+    /**
+     * What the runner measures of its host, its sandboxes and its engine, for the runners'
+     * registry; empty when it cannot tell (the registry then shows no figures). Runners in other
+     * processes report by themselves ({@code POST /api/runners/healthcheck}); this serves the one
+     * in the control plane's process.
+     */
+    default java.util.Optional<io.daytona.model.runner.RunnerHealthcheck> health() {
+        return java.util.Optional.empty();
+    }
 }

@@ -30,7 +30,8 @@ public final class SandboxService {
 
     private final SandboxRepository repository;
     private final Reconciler reconciler;
-    private final SandboxRuntime runtime;
+    private final Fleet fleet;
+    private final SandboxRegions regions;
     private final SandboxDefaults defaults;
     private final SandboxActivity activity;
     private final Clock clock;
@@ -65,17 +66,26 @@ public final class SandboxService {
         this(repository, reconciler, runtime, defaults, activity, clock, snapshots, volumes, null, SandboxQuota.unlimited());
     }
 
-    /** The full service: snapshots, volumes, the warm pool (null: none) and the organizations' quotas. */
+    /** Snapshots, volumes, the warm pool (null: none) and the organizations' quotas, on one runner in the default region. */
     public SandboxService(SandboxRepository repository, Reconciler reconciler, SandboxRuntime runtime,
                           SandboxDefaults defaults, SandboxActivity activity, Clock clock,
                           SandboxSnapshots snapshots, SandboxVolumes volumes, WarmPool pool, SandboxQuota quota) {
+        this(repository, reconciler, Fleet.of(runtime), SandboxRegions.only(defaults.defaultRegion()), defaults, activity, clock,
+                snapshots, volumes, pool, quota);
+    }
+
+    /** The full service: sandboxes placed on the runners of {@code fleet}, in the regions {@code regions} resolves. */
+    public SandboxService(SandboxRepository repository, Reconciler reconciler, Fleet fleet, SandboxRegions regions,
+                          SandboxDefaults defaults, SandboxActivity activity, Clock clock,
+                          SandboxSnapshots snapshots, SandboxVolumes volumes, WarmPool pool, SandboxQuota quota) {
+        this.fleet = requireNonNull(fleet, "fleet is null");
+        this.regions = requireNonNull(regions, "regions is null");
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.pool = pool;
         this.quota = requireNonNull(quota, "quota is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
-        this.runtime = requireNonNull(runtime, "runtime is null");
         this.defaults = requireNonNull(defaults, "defaults is null");
         this.activity = requireNonNull(activity, "activity is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -111,14 +121,14 @@ public final class SandboxService {
             snapshots.commitFinished(commit, Optional.of("the sandbox changed state before its snapshot began"));
             throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
         }
-        Thread.ofVirtual().name("snapshot-of-" + sandbox.id()).start(() -> commit(sandbox.id(), settled, commit));
+        Thread.ofVirtual().name("snapshot-of-" + sandbox.id()).start(() -> commit(sandbox.id(), sandbox.runnerId(), settled, commit));
         return repository.findById(sandbox.id()).orElseThrow();
     }
 
-    private void commit(String sandboxId, SandboxState back, SandboxSnapshots.PendingCommit commit) {
+    private void commit(String sandboxId, String runnerId, SandboxState back, SandboxSnapshots.PendingCommit commit) {
         Optional<String> failure = Optional.empty();
         try {
-            runtime.commit(sandboxId, commit.image());
+            fleet.runtime(runnerId).commit(sandboxId, commit.image());
         } catch (Exception e) {
             failure = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             LOG.warn("snapshot of sandbox {} failed: {}", sandboxId, failure.get());
@@ -138,9 +148,7 @@ public final class SandboxService {
         if (request.buildInfo() != null && request.snapshot() != null && !request.snapshot().isBlank()) {
             throw ServiceException.badRequest("send either snapshot or buildInfo, not both");
         }
-        if (request.target() != null && !request.target().isBlank() && !request.target().equals(defaults.defaultRegion())) {
-            throw ServiceException.badRequest("Region %s not found; this server has region %s", request.target(), defaults.defaultRegion());
-        }
+        String region = regions.resolve(caller.organizationId(), request.target());
         String id = UUID.randomUUID().toString();
         String name = request.name() == null ? id : request.name();
         if (repository.nameTaken(caller.organizationId(), name)) {
@@ -152,7 +160,7 @@ public final class SandboxService {
         String snapshot = request.buildInfo() != null
                 ? snapshots.build(caller.organizationId(), request.buildInfo())
                 : snapshots.use(caller.organizationId(), named);
-        boolean poolable = pool != null && pool.canServe(request, snapshot);
+        boolean poolable = pool != null && region.equals(defaults.defaultRegion()) && pool.canServe(request, snapshot);
         Instant now = clock.instant();
         SandboxRecord record = new SandboxRecord(id, caller.organizationId(), name, snapshot,
                 Objects.requireNonNullElse(request.user(), SandboxDefaults.DEFAULT_USER),
@@ -162,7 +170,7 @@ public final class SandboxService {
                 Boolean.TRUE.equals(request.networkBlockAll()),
                 request.networkAllowList() == null || request.networkAllowList().isBlank()
                         ? null : String.join(",", NetworkAllowList.parse(request.networkAllowList())),
-                defaults.defaultRegion(),
+                region,
                 resources.cpu(),
                 0,
                 resources.memory(),
@@ -187,6 +195,7 @@ public final class SandboxService {
                 return claimed.get();
             }
         }
+        fleet.requireRoom(region, record.cpu(), record.memory(), record.disk());
         try {
             repository.insert(record);
         } catch (RuntimeException e) {
@@ -236,8 +245,8 @@ public final class SandboxService {
         }
         SandboxRecord sandbox = claimed.get();
         try {
-            runtime.claim(Reconciler.spec(sandbox), SandboxDefaults.DEFAULT_CPU, SandboxDefaults.DEFAULT_MEMORY);
-            repository.recordStarted(sandbox.id(), runtime.runnerId(), sandbox.daemonVersion(), clock.instant());
+            fleet.runtime(sandbox.runnerId()).claim(Reconciler.spec(sandbox), SandboxDefaults.DEFAULT_CPU, SandboxDefaults.DEFAULT_MEMORY);
+            repository.recordStarted(sandbox.id(), sandbox.runnerId(), sandbox.daemonVersion(), clock.instant());
         } catch (Exception e) {
             // The reconciler starts it again the ordinary way, which applies the settings too.
             LOG.warn("sandbox {} claimed from the warm pool could not take its settings at once: {}", sandbox.id(), e.getMessage());
@@ -464,7 +473,7 @@ public final class SandboxService {
                 : String.join(",", NetworkAllowList.parse(settings.networkAllowList()));
         repository.updateNetwork(sandbox.id(), blockAll, allowList == null || allowList.isBlank() ? null : allowList, clock.instant());
         if (sandbox.state() == SandboxState.STARTED) {
-            runtime.applyNetwork(sandbox.id(), new NetworkPolicy(blockAll, NetworkAllowList.parse(allowList)));
+            fleet.runtime(sandbox.runnerId()).applyNetwork(sandbox.id(), new NetworkPolicy(blockAll, NetworkAllowList.parse(allowList)));
         }
         return repository.findById(sandbox.id()).orElseThrow();
     }

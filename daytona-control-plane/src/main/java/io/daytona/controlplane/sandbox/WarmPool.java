@@ -29,8 +29,15 @@ public final class WarmPool {
     private final SandboxDefaults defaults;
     private final int size;
     private final Clock clock;
+    private final Fleet fleet;
 
     public WarmPool(SandboxRepository repository, SandboxDefaults defaults, int size, Clock clock) {
+        this(repository, defaults, size, clock, null);
+    }
+
+    /** A pool that adds sandboxes only while a runner of the default region has room for them ({@code fleet} null: always). */
+    public WarmPool(SandboxRepository repository, SandboxDefaults defaults, int size, Clock clock, Fleet fleet) {
+        this.fleet = fleet;
         this.repository = requireNonNull(repository, "repository is null");
         this.defaults = requireNonNull(defaults, "defaults is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -40,10 +47,14 @@ public final class WarmPool {
         this.size = size;
     }
 
-    /** Whether a create can be served from the pool: default snapshot and user, no volumes or build, no GPU. */
+    /**
+     * Whether a create can be served from the pool: default snapshot, user and disk, no volumes or
+     * build, no GPU. (A started sandbox's disk cannot change size: it grows only while stopped.)
+     */
     boolean canServe(CreateSandbox request, String snapshot) {
         return size > 0
                 && snapshot.equals(defaults.defaultSnapshot())
+                && (request.disk() == null || request.disk() == SandboxDefaults.DEFAULT_DISK)
                 && (request.user() == null || request.user().equals(SandboxDefaults.DEFAULT_USER))
                 && (request.volumes() == null || request.volumes().isEmpty())
                 && request.buildInfo() == null
@@ -60,6 +71,11 @@ public final class WarmPool {
         }
         List<String> changed = new ArrayList<>(repository.destroyFailedPoolSandboxes(clock.instant()));
         int missing = size - repository.countPool();
+        if (missing > 0 && fleet != null && !fleet.hasRoom(defaults.defaultRegion(), SandboxDefaults.DEFAULT_CPU,
+                SandboxDefaults.DEFAULT_MEMORY, SandboxDefaults.DEFAULT_DISK)) {
+            // No runner can take one now; sandboxes of users come first, and a pool sandbox would only fail.
+            return changed;
+        }
         for (int i = 0; i < missing; i++) {
             String id = UUID.randomUUID().toString();
             Instant now = clock.instant();

@@ -296,6 +296,11 @@ public final class SnapshotService implements SandboxSnapshots, AutoCloseable {
         SnapshotRecord snapshot = repository.find(organizationId, snapshotName, false)
                 .orElseThrow(() -> ServiceException.badRequest("Snapshot %s not found; use an existing snapshot (the default is %s)",
                         snapshotName, defaults.defaultSnapshot()));
+        if (snapshot.state() == SnapshotState.ERROR && snapshot.organizationId() == null && snapshot.name().equals(defaults.defaultSnapshot())) {
+            // Its image was missing at start; runners that registered since may have it.
+            ensureDefaultSnapshot();
+            snapshot = repository.findById(snapshot.id()).orElse(snapshot);
+        }
         switch (snapshot.state()) {
             case ACTIVE -> { }
             case INACTIVE -> throw ServiceException.badRequest(

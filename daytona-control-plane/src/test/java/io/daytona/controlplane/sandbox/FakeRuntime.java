@@ -21,8 +21,21 @@ public final class FakeRuntime implements SandboxRuntime {
     public volatile boolean failArchives;
     /** When set, archives wait for it: a test holds a sandbox in state archiving. */
     public volatile java.util.concurrent.CountDownLatch archiveGate;
-    /** Sandboxes whose files are in the (pretend) archive store. */
-    public final Set<String> archived = ConcurrentHashMap.newKeySet();
+    /** Sandboxes whose files are in the (pretend) archive store, which fakes of several runners may share. */
+    public final Set<String> archived;
+    private final String id;
+    /** What {@link #health()} answers; empty by default. */
+    public volatile java.util.Optional<io.daytona.model.runner.RunnerHealthcheck> health = java.util.Optional.empty();
+
+    public FakeRuntime() {
+        this("fake", ConcurrentHashMap.newKeySet());
+    }
+
+    /** The fake of runner {@code id}, whose archives are in {@code archiveStore}. */
+    public FakeRuntime(String id, Set<String> archiveStore) {
+        this.id = id;
+        this.archived = archiveStore;
+    }
     /** The last CPU/memory applied to each sandbox, as {@code cpu/memory}. */
     public final Map<String, String> resources = new ConcurrentHashMap<>();
     /** Images committed, with the sandbox each was made of. */
@@ -33,7 +46,12 @@ public final class FakeRuntime implements SandboxRuntime {
 
     @Override
     public String runnerId() {
-        return "fake";
+        return id;
+    }
+
+    @Override
+    public java.util.Optional<io.daytona.model.runner.RunnerHealthcheck> health() {
+        return health;
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class LayerArchiver {
      * @param createdAt when it was made
      * @param bytes its compressed size
      */
+    /** An archive's facts; {@code createdAt} to the microsecond, as JSON keeps it, so a re-read equals it. */
     public record Metadata(String sandboxId, String imageId, Instant createdAt, long bytes) {}
 
     private final ArchiveStore store;
@@ -61,7 +62,7 @@ public final class LayerArchiver {
             command.addAll(TAR_OPTIONS);
             command.addAll(List.of("-I", "zstd -1 -T0 -q", "-cpf", file.toString(), "."));
             run(command, null);
-            Metadata metadata = new Metadata(sandboxId, imageId, Instant.now(), Files.size(file));
+            Metadata metadata = new Metadata(sandboxId, imageId, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), Files.size(file));
             store.put(dataKey(sandboxId), file);
             Path meta = Files.createTempFile(workDirectory, sandboxId + "-", ".json.partial");
             Files.write(meta, JSON.writeValueAsBytes(metadata));
@@ -92,6 +93,36 @@ public final class LayerArchiver {
             command.addAll(TAR_OPTIONS);
             command.addAll(List.of("-I", "zstd -q", "-xpf", "-"));
             run(command, in);
+        }
+    }
+
+    /**
+     * Copies a writable layer into another (the empty one of a container that never ran), with
+     * whiteouts, opaque marks, owners and attributes, as one tar piped into another.
+     */
+    public static void copy(Path fromUpperDir, Path toUpperDir) throws IOException, InterruptedException {
+        List<String> pack = new ArrayList<>(List.of("tar", "-C", fromUpperDir.toString()));
+        pack.addAll(TAR_OPTIONS);
+        pack.addAll(List.of("-cf", "-", "."));
+        List<String> unpack = new ArrayList<>(List.of("tar", "-C", toUpperDir.toString()));
+        unpack.addAll(TAR_OPTIONS);
+        unpack.addAll(List.of("-xpf", "-"));
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+                new ProcessBuilder(pack).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                        .redirectError(ProcessBuilder.Redirect.PIPE),
+                new ProcessBuilder(unpack).redirectErrorStream(true)));
+        try {
+            String packErrors = new String(pipeline.get(0).getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            String unpackOutput = new String(pipeline.get(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int packed = pipeline.get(0).waitFor();
+            int unpacked = pipeline.get(1).waitFor();
+            if (packed != 0 || unpacked != 0) {
+                throw new IOException("copying the writable layer failed (tar exited with " + packed + " and " + unpacked + "): "
+                        + (packErrors + unpackOutput).strip());
+            }
+        } catch (InterruptedException | IOException e) {
+            pipeline.forEach(Process::destroyForcibly);
+            throw e;
         }
     }
 

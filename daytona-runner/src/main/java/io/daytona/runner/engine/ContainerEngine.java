@@ -120,6 +120,167 @@ public final class ContainerEngine implements AutoCloseable {
                 .exec();
     }
 
+    /**
+     * What a container made on its own root filesystem needs of its image: the image's layers
+     * (the overlay's lower directories, topmost first) and the settings Podman applies only to
+     * containers it makes from an image.
+     *
+     * @param imageId the image's id
+     * @param layers the layers' directories on the host, topmost first
+     * @param env the image's environment ({@code NAME=value})
+     * @param workingDir the image's working directory, {@code /} when it sets none
+     */
+    public record ImageFilesystem(String imageId, List<Path> layers, List<String> env, String workingDir) {
+        public ImageFilesystem {
+            layers = List.copyOf(layers);
+            env = List.copyOf(env);
+        }
+    }
+
+    /**
+     * The layers and settings of an image, or nothing if the engine does not have it. Read from
+     * the engine's inspect document (docker-java does not map the overlay directories).
+     */
+    public Optional<ImageFilesystem> imageFilesystem(String image) throws IOException {
+        Optional<JsonNode> inspect = rawJson("GET", "/v" + API_VERSION + "/images/" + image + "/json", null);
+        if (inspect.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode driver = inspect.get().path("GraphDriver");
+        String upper = driver.path("Data").path("UpperDir").asText("");
+        if (!driver.path("Name").asText().startsWith("overlay") || upper.isBlank()) {
+            throw new IOException("image " + image + " is stored by the '" + driver.path("Name").asText()
+                    + "' storage driver; sandboxes with a disk limit need the overlay driver, whose layers are plain directories");
+        }
+        List<Path> layers = new ArrayList<>();
+        layers.add(shortLayerPath(Path.of(upper)));
+        for (String lower : driver.path("Data").path("LowerDir").asText("").split(":")) {
+            if (!lower.isBlank()) {
+                layers.add(shortLayerPath(Path.of(lower)));
+            }
+        }
+        JsonNode config = inspect.get().path("Config");
+        List<String> env = new ArrayList<>();
+        config.path("Env").forEach(e -> env.add(e.asText()));
+        String workingDir = config.path("WorkingDir").asText("");
+        return Optional.of(new ImageFilesystem(inspect.get().path("Id").asText(), layers, env, workingDir.isBlank() ? "/" : workingDir));
+    }
+
+    /**
+     * The overlay driver keeps a short symbolic link to every layer ({@code overlay/l/<id>}, named
+     * in the layer's {@code link} file) because the kernel takes at most one page of mount options;
+     * a deep image's lower directories only fit that way.
+     */
+    private static Path shortLayerPath(Path diff) {
+        Path link = diff.getParent().resolve("link");
+        try {
+            String name = java.nio.file.Files.readString(link).strip();
+            Path shortPath = diff.getParent().getParent().resolve("l").resolve(name);
+            return java.nio.file.Files.isDirectory(shortPath) ? shortPath : diff;
+        } catch (IOException e) {
+            return diff;
+        }
+    }
+
+    /**
+     * How a container on its own root filesystem is made.
+     *
+     * @param rootfs its root directory on the host, prepared by the runner
+     * @param workingDir where its processes start
+     * @param ociRuntime the OCI runtime, a name or a path; the engine's default when empty
+     */
+    public record RootfsOptions(Path rootfs, String workingDir, Optional<String> ociRuntime) {}
+
+    /**
+     * Creates a container whose root filesystem is a directory the runner prepared, through
+     * Podman's own API ({@code /libpod/containers/create} with {@code rootfs}): Docker's API
+     * only makes containers from images.
+     */
+    public void createOnRootfs(ContainerSpec spec, RootfsOptions options) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode create = LibpodSpec.of(spec, options.rootfs(), options.workingDir(), options.ociRuntime());
+        if (options.ociRuntime().filter(runtime -> runtime.startsWith("/")).isPresent()) {
+            createWithCommandLine(spec.name(), LibpodSpec.commandLine(create));
+            return;
+        }
+        String body = JSON.writeValueAsString(create);
+        try (DockerHttpClient.Response response = http.execute(request("POST", "/v4.0.0/libpod/containers/create", body))) {
+            if (response.getStatusCode() / 100 != 2) {
+                String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                throw new IOException("the engine refused to create container " + spec.name() + " (HTTP " + response.getStatusCode() + "): "
+                        + JSON.readTree(text).path("message").asText(text));
+            }
+        }
+    }
+
+    /**
+     * {@code podman create} on the command line (the same storage as the engine's service, which
+     * then starts the container as any other). Podman 4's REST API drops a container's own OCI
+     * runtime; only the command line's {@code --runtime} sets it.
+     */
+    private static void createWithCommandLine(String name, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("podman"));
+        // --runtime is a global option: it goes before the subcommand.
+        int runtime = arguments.indexOf("--runtime");
+        if (runtime >= 0) {
+            command.addAll(arguments.subList(runtime, runtime + 2));
+        }
+        command.add("create");
+        for (int i = 0; i < arguments.size(); i++) {
+            if (i == runtime || i == runtime + 1) {
+                continue;
+            }
+            command.add(arguments.get(i));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("podman create of container " + name + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating container " + name, e);
+        }
+    }
+
+    /**
+     * Creates (never starts) a container of {@code image} whose only purpose is to exist: the
+     * engine refuses to remove an image a container uses. Does nothing if it exists.
+     */
+    public void createPlaceholder(String name, String image, Map<String, String> labels) {
+        createPlaceholder(name, image, List.of("/bin/true"), labels);
+    }
+
+    /** A never-started container of {@code image} with the given entrypoint (which a commit of it records). */
+    public void createPlaceholder(String name, String image, List<String> entrypoint, Map<String, String> labels) {
+        try {
+            docker.createContainerCmd(image)
+                    .withName(name)
+                    .withEntrypoint(entrypoint)
+                    .withCmd(List.of())
+                    .withLabels(labels)
+                    .withNetworkDisabled(true)
+                    .exec();
+        } catch (com.github.dockerjava.api.exception.ConflictException alreadyThere) {
+            // made by an earlier call
+        } catch (DockerException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("already in use")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Freezes every process of a running container (for a consistent copy of its files). */
+    public void pause(String name) {
+        docker.pauseContainerCmd(name).exec();
+    }
+
+    public void unpause(String name) {
+        docker.unpauseContainerCmd(name).exec();
+    }
+
     public void start(String name) {
         try {
             docker.startContainerCmd(name).exec();
@@ -252,6 +413,14 @@ public final class ContainerEngine implements AutoCloseable {
         }
     }
 
+    /** The cgroup of a running container, e.g. {@code /libpod_parent/libpod-<id>} (Podman's {@code State.CgroupPath}). */
+    public Optional<String> cgroupPath(String name) throws IOException {
+        return rawJson("GET", "/v4.0.0/libpod/containers/" + name + "/json", null)
+                .filter(inspect -> inspect.path("State").path("Running").asBoolean())
+                .map(inspect -> inspect.path("State").path("CgroupPath").asText(""))
+                .filter(path -> !path.isBlank());
+    }
+
     private int rawStatus(String method, String path, String body) throws IOException {
         try (DockerHttpClient.Response response = http.execute(request(method, path, body))) {
             if (response.getStatusCode() / 100 != 2 && response.getStatusCode() != 404) {
@@ -342,6 +511,11 @@ public final class ContainerEngine implements AutoCloseable {
      */
     public record ImageDetails(long sizeBytes, List<String> command) {}
 
+    /** How many images the engine holds (the runner's snapshot cache). */
+    public int imageCount() {
+        return docker.listImagesCmd().exec().size();
+    }
+
     public Optional<ImageDetails> inspectImage(String image) {
         try {
             var response = docker.inspectImageCmd(image).exec();
@@ -421,7 +595,12 @@ public final class ContainerEngine implements AutoCloseable {
      * meanwhile so that the files are consistent; returns the image id.
      */
     public String commit(String name, String repository, String tag) {
-        return docker.commitCmd(name).withRepository(repository).withTag(tag).withPause(true).exec();
+        return commit(name, repository, tag, true);
+    }
+
+    /** Commits without pausing when {@code pause} is false (a container that never ran has nothing to pause). */
+    public String commit(String name, String repository, String tag, boolean pause) {
+        return docker.commitCmd(name).withRepository(repository).withTag(tag).withPause(pause).exec();
     }
 
     public void removeImage(String image) {

@@ -1,0 +1,4 @@
+package io.daytona.model.toolbox.computeruse;
+
+/** The answer to {@code POST /computeruse/mouse/scroll}. */
+public record ScrollResponse(boolean success) {}
