@@ -236,6 +236,33 @@ class OrganizationsApiTest {
     }
 
     @Test
+    void anOrganizationWhoseVolumesAndSandboxesAreDeletedCanBeDeleted() throws Exception {
+        TestPlatform.User owner = platform.createUser("Vera", "vera@example.com");
+        String teamId = platform.call("POST", "/organizations", Map.of("name", "Short-lived", "defaultRegionId", "us"), owner.key())
+                .expect(201).get("id").asText();
+        String key = platform.call("POST", "/api-keys", Map.of("name", "all", "permissions", List.of("write:sandboxes",
+                "delete:sandboxes", "read:volumes", "write:volumes", "delete:volumes")), owner.key(),
+                Map.of("X-Daytona-Organization-ID", teamId)).expect(201).get("value").asText();
+        String volumeId = platform.call("POST", "/volumes", Map.of("name", "data"), key).expect(200).get("id").asText();
+        for (int i = 0; i < 200 && !platform.call("GET", "/volumes/" + volumeId, null, key).expect(200).get("state").asText().equals("ready"); i++) {
+            Thread.sleep(50);
+        }
+        String sandboxId = platform.call("POST", "/sandbox", Map.of("volumes", List.of(Map.of("volumeId", volumeId, "mountPath", "/data"))),
+                key).expect(200).get("id").asText();
+        assertThat(platform.call("DELETE", "/organizations/" + teamId, null, owner.key()).status()).isEqualTo(409);
+        platform.call("DELETE", "/sandbox/" + sandboxId, null, key).expect(200);
+        for (int i = 0; i < 200 && platform.call("DELETE", "/volumes/" + volumeId, null, key).status() == 409; i++) {
+            Thread.sleep(50);
+        }
+        for (int i = 0; i < 200 && platform.call("GET", "/volumes/" + volumeId, null, key).status() == 200; i++) {
+            Thread.sleep(50);
+        }
+
+        platform.call("DELETE", "/organizations/" + teamId, null, owner.key()).expect(204);
+        assertThat(platform.call("GET", "/organizations/" + teamId, null, owner.key()).status()).isEqualTo(404);
+    }
+
+    @Test
     void invitationsCanBeDeclinedCancelledAndUpdated() {
         TestPlatform.User owner = platform.createUser("Paul", "paul@example.com");
         TestPlatform.User guest = platform.createUser("Gina", "gina@example.com");

@@ -107,12 +107,19 @@ public final class OrganizationRepository {
                 .bind("org", organizationId).mapTo(Long.class).one());
     }
 
-    /** Removes an organization with its keys, members and invitations; its sandboxes must all be destroyed. */
+    /**
+     * Removes an organization with its keys, members, invitations and the rows kept of its
+     * destroyed sandboxes and deleted volumes; its sandboxes must all be destroyed. Live volumes,
+     * snapshots and registries keep it (the caller sees a conflict).
+     */
     public void delete(String organizationId) {
         jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM sandbox_volume WHERE sandbox_id IN (SELECT id FROM sandbox WHERE organization_id = :org)")
+                    .bind("org", organizationId).execute();
             for (String table : List.of("api_key", "organization_member", "organization_invitation", "organization_role", "sandbox")) {
                 h.createUpdate("DELETE FROM " + table + " WHERE organization_id = :org").bind("org", organizationId).execute();
             }
+            h.createUpdate("DELETE FROM volume WHERE organization_id = :org AND state = 'deleted'").bind("org", organizationId).execute();
             h.createUpdate("DELETE FROM organization WHERE id = :org").bind("org", organizationId).execute();
         });
     }
