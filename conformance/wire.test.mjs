@@ -70,11 +70,12 @@ describe('wire', { timeout: 240_000 }, () => {
   })
 
   test('runners and audit logs, as the administrator reads them', async () => {
+    // An organization lists the runners of its own regions; the shared region's are the administrator's to see.
     const runners = (await api(apiClient.RunnersApi).listRunners()).data
-    assert.ok(runners.length > 0)
-    assert.equal((await api(apiClient.RunnersApi).getRunnerById(runners[0].id)).data.id, runners[0].id)
+    assert.ok(Array.isArray(runners))
     const admin = api(apiClient.AdminApi)
     const full = (await admin.adminListRunners()).data
+    assert.ok(full.length > 0)
     assert.equal((await admin.adminGetRunnerById(full[0].id)).data.id, full[0].id)
     const user = (await api(apiClient.UsersApi).getAuthenticatedUser()).data
     assert.equal((await admin.adminGetUser(user.id)).data.id, user.id)

@@ -705,6 +705,7 @@ public final class SandboxRunner {
                 // Numeric ids: the engine looks a user name up in the root directory at every exec,
                 // and the host's view of it is gone once the sandbox runs.
                 ImageUsers.User user = ImageUsers.resolve(root, container.user());
+                ImageUsers.ensureWorkingDirectory(root, image.workingDir(), user);
                 env.putIfAbsent("HOME", user.home());
                 ContainerEngine.ContainerSpec onDisk = new ContainerEngine.ContainerSpec(container.name(), container.image(), user.ids(),
                         container.entrypoint(), env, labels, container.hostConfig());

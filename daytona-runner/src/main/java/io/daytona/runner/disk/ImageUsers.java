@@ -22,6 +22,33 @@ public final class ImageUsers {
      */
     public record User(String ids, String home) {}
 
+    /**
+     * Makes the image's working directory where it is missing (a build's {@code WORKDIR} that no
+     * step wrote into leaves none), owned by {@code user}, as engines do for image-based
+     * containers; Podman refuses to create a container on a root filesystem without it. Symbolic
+     * links on the way are not followed, so an image cannot make this write outside its root.
+     */
+    public static void ensureWorkingDirectory(Path rootfs, String workingDir, User user) throws IOException {
+        Path relative = Path.of("/").relativize(Path.of("/").resolve(workingDir).normalize());
+        if (java.nio.file.Files.isDirectory(rootfs.resolve(relative))) {
+            return;
+        }
+        Path directory = rootfs;
+        for (Path part : relative) {
+            directory = directory.resolve(part);
+            if (java.nio.file.Files.isSymbolicLink(directory)) {
+                throw new IOException("the working directory " + workingDir + " of the image passes a symbolic link (" + part
+                        + "); set WORKDIR to a real directory");
+            }
+            if (!java.nio.file.Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                java.nio.file.Files.createDirectory(directory);
+                String[] ids = user.ids().split(":");
+                java.nio.file.Files.setAttribute(directory, "unix:uid", Integer.parseInt(ids[0]), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                java.nio.file.Files.setAttribute(directory, "unix:gid", Integer.parseInt(ids[1]), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
     /** {@code user} (a name or a uid, as a sandbox's user is given) looked up in {@code rootfs}'s /etc/passwd. */
     public static User resolve(Path rootfs, String user) throws IOException {
         Path passwd = rootfs.resolve("etc/passwd");
