@@ -233,7 +233,7 @@ public final class Reconciler implements AutoCloseable {
 
     private void recordVanished(String id, SandboxState state, Instant now) {
         if (repository.recordVanished(id, state, "The sandbox's container was removed outside the platform; recover creates it "
-                + "again from its snapshot (files written in the sandbox are lost)", now)) {
+                + "again from its snapshot over its disk (the files it wrote are kept unless its disk was removed too)", now)) {
             LOG.warn("the container of sandbox {} vanished; recorded as a recoverable error", id);
         }
     }
