@@ -98,6 +98,8 @@ public final class SandboxRunner {
     public StartedSandbox ensureStarted(SandboxSpec spec) throws SandboxRunnerException {
         String name = spec.sandboxId();
         Optional<InspectContainerResponse> existing = engine.inspect(name);
+        // A paused sandbox is resumed: its processes go on where they were frozen.
+        existing.filter(SandboxRunner::isPaused).ifPresent(paused -> engine.unpause(name));
         if (existing.isEmpty()) {
             create(spec);
         } else if (onOwnDisk(existing.get()) && !Boolean.TRUE.equals(existing.get().getState().getRunning())) {
@@ -321,6 +323,116 @@ public final class SandboxRunner {
         }
     }
 
+    /**
+     * Freezes every process of a running sandbox (the cgroup freezer): they keep their memory and
+     * use no CPU until {@link #ensureStarted} resumes them. Pausing a paused sandbox changes nothing.
+     */
+    public void ensurePaused(String sandboxId) throws SandboxRunnerException {
+        InspectContainerResponse container = engine.inspect(sandboxId).orElseThrow(() -> new SandboxRunnerException(
+                "Sandbox %s has no container on this runner; its files are lost".formatted(sandboxId), false));
+        if (isPaused(container)) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+            throw new SandboxRunnerException("Sandbox %s is not running, so it cannot be paused; start it first".formatted(sandboxId));
+        }
+        daemonUris.remove(sandboxId);
+        engine.pause(sandboxId);
+    }
+
+    /**
+     * Gives the sandbox {@code fork} describes a copy of sandbox {@code sourceId}'s disk, as it is
+     * now; the fork is then started like any sandbox whose disk exists ({@link #ensureStarted}).
+     * A running source is paused for the copy (its filesystem flushed first), so the copy is one
+     * moment of it; a paused one stays paused. Idempotent: a fork that has its disk (or its
+     * container) is left alone, and a copy interrupted half-way is made again.
+     */
+    public void ensureForked(String sourceId, boolean sourcePaused, SandboxSpec fork) throws SandboxRunnerException {
+        String id = fork.sandboxId();
+        SandboxDisks sandboxDisks = disks(id);
+        if (sandboxDisks.exists(id) || engine.inspect(id).isPresent()) {
+            return;
+        }
+        InspectContainerResponse source = ownDiskContainer(sourceId, "forked");
+        String imageId = source.getConfig().getLabels().get(ImageHolds.LABEL_IMAGE);
+        String image = ImageNames.local(fork.image());
+        String forkImage = engine.imageId(image).orElseThrow(() -> new SandboxRunnerException(
+                "Image %s of snapshot %s is not on this runner".formatted(image, fork.image())));
+        if (!sameImage(forkImage, imageId)) {
+            throw new SandboxRunnerException(("Snapshot %s is now image %s, not the image %s that sandbox %s runs on; "
+                    + "its files only make sense on their own image").formatted(fork.image(), forkImage, imageId, sourceId), false);
+        }
+        try {
+            whileStill(source, sourcePaused, () -> sandboxDisks.copy(sourceId, id));
+            sandboxDisks.grow(id, fork.diskGiB());
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Could not copy the disk of sandbox %s for its fork %s: %s".formatted(sourceId, id, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Backs a sandbox's files up to the archive store without stopping it: its disk is copied (the
+     * sandbox paused for the copy if it runs, as for a fork), and the writable layer of the copy
+     * is archived as {@link #ensureArchived} archives it, so that a later restore or recover can
+     * bring the files back. The container keeps running. A newer backup or archive replaces it.
+     */
+    public LayerArchiver.Metadata ensureBackedUp(String sandboxId, boolean paused) throws SandboxRunnerException {
+        InspectContainerResponse container = ownDiskContainer(sandboxId, "backed up");
+        String imageId = container.getConfig().getLabels().get(ImageHolds.LABEL_IMAGE);
+        SandboxDisks sandboxDisks = disks(sandboxId);
+        try {
+            whileStill(container, paused, () -> sandboxDisks.makeCopy(sandboxId));
+            try {
+                return archiver.archive(sandboxId, sandboxDisks.mountCopy(sandboxId), imageId);
+            } finally {
+                sandboxDisks.releaseCopy(sandboxId);
+            }
+        } catch (IOException e) {
+            throw new SandboxRunnerException("Backing up sandbox %s failed: %s".formatted(sandboxId, e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxRunnerException("interrupted while backing up sandbox " + sandboxId, e);
+        }
+    }
+
+    private InspectContainerResponse ownDiskContainer(String sandboxId, String what) throws SandboxRunnerException {
+        InspectContainerResponse container = engine.inspect(sandboxId).orElseThrow(() -> new SandboxRunnerException(
+                "Sandbox %s has no container on this runner, so it cannot be %s".formatted(sandboxId, what), false));
+        if (!onOwnDisk(container)) {
+            throw new SandboxRunnerException(("Sandbox %s was made before sandboxes had disks of their own, so it cannot be %s; "
+                    + "archive and restore it once to move it onto its own disk").formatted(sandboxId, what), false);
+        }
+        disks(sandboxId);
+        return container;
+    }
+
+    /** What is done to a disk while nothing writes to it. */
+    @FunctionalInterface
+    private interface DiskWork {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on the sandbox's disk file while its processes are frozen (if it runs) and
+     * its filesystem's state in memory is written to the file. Afterwards a running sandbox runs
+     * on unless it is meant to stay paused: a container an interrupted copy left frozen is resumed.
+     */
+    private void whileStill(InspectContainerResponse container, boolean stayPaused, DiskWork work) throws IOException {
+        String sandboxId = container.getName().replaceFirst("^/", "");
+        boolean running = Boolean.TRUE.equals(container.getState().getRunning());
+        if (running && !isPaused(container)) {
+            engine.pause(sandboxId);
+        }
+        try {
+            disks.orElseThrow().flush(sandboxId);
+            work.run();
+        } finally {
+            if (running && !stayPaused) {
+                engine.unpause(sandboxId);
+            }
+        }
+    }
+
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws SandboxRunnerException {
         if (state(sandboxId) == RunnerSandboxState.RUNNING) {
             updateLimits(sandboxId, cpu, memoryGiB);
@@ -489,6 +601,8 @@ public final class SandboxRunner {
     /** Stops the sandbox's container; {@code force} kills its processes at once instead of after the stop grace. */
     public void ensureStopped(String sandboxId, boolean force) {
         daemonUris.remove(sandboxId);
+        // The engine cannot stop a paused container, and frozen processes could not take the grace period to exit.
+        engine.inspect(sandboxId).filter(SandboxRunner::isPaused).ifPresent(paused -> engine.unpause(sandboxId));
         engine.stop(sandboxId, force ? Duration.ZERO : config.stopGrace());
         // A start that failed half-way may have left the host's mounts of the disk.
         disks.ifPresent(d -> {
@@ -523,7 +637,8 @@ public final class SandboxRunner {
                 continue;
             }
             String sandboxId = container.labels().getOrDefault(LABEL_SANDBOX, container.name());
-            states.put(sandboxId, container.running() ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED);
+            states.put(sandboxId, container.paused() ? RunnerSandboxState.PAUSED
+                    : container.running() ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED);
         }
         return states;
     }
@@ -592,8 +707,14 @@ public final class SandboxRunner {
 
     public RunnerSandboxState state(String sandboxId) {
         return engine.inspect(sandboxId)
-                .map(c -> Boolean.TRUE.equals(c.getState().getRunning()) ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED)
+                .map(c -> isPaused(c) ? RunnerSandboxState.PAUSED
+                        : Boolean.TRUE.equals(c.getState().getRunning()) ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED)
                 .orElse(RunnerSandboxState.MISSING);
+    }
+
+    /** Whether the container's processes are frozen; the engine still calls a paused container running. */
+    private static boolean isPaused(InspectContainerResponse container) {
+        return Boolean.TRUE.equals(container.getState().getPaused());
     }
 
     /** Where the sandbox's daemon listens, if the sandbox is running. */
@@ -602,8 +723,9 @@ public final class SandboxRunner {
         if (known != null) {
             return Optional.of(known);
         }
+        // A paused daemon would take a request and never answer it: callers are told it is not running.
         return engine.inspect(sandboxId)
-                .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+                .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()) && !isPaused(c))
                 .flatMap(this::address)
                 .map(uri -> {
                     daemonUris.put(sandboxId, uri);
@@ -630,9 +752,13 @@ public final class SandboxRunner {
     }
 
     private InspectContainerResponse runningContainer(String sandboxId) throws IOException {
-        return engine.inspect(sandboxId)
+        InspectContainerResponse container = engine.inspect(sandboxId)
                 .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
                 .orElseThrow(() -> new IOException("Sandbox %s is not running".formatted(sandboxId)));
+        if (isPaused(container)) {
+            throw new IOException("Sandbox %s is paused; start it to resume it".formatted(sandboxId));
+        }
+        return container;
     }
 
     private void create(SandboxSpec spec) throws SandboxRunnerException {

@@ -185,6 +185,53 @@ class SandboxDiskTest {
         }
     }
 
+    /**
+     * A paused sandbox: the engine calls it paused and the runner gives no daemon address; a fork
+     * and a backup of it leave it paused and leave no mount, loop device or copy behind; a start
+     * resumes it; a stop of a paused sandbox stops it.
+     */
+    @Test
+    void aPausedSandboxForksAndBacksUpStaysPausedAndResumesOnStart() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        String fork = "test-" + UUID.randomUUID();
+        try {
+            StartedSandbox started = runner.ensureStarted(spec(id, 1));
+            execute(started.daemonUri(), "echo original > ~/file && sudo rm /etc/motd");
+            runner.ensurePaused(id);
+            runner.ensurePaused(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.PAUSED);
+            assertThat(runner.observe()).containsEntry(id, RunnerSandboxState.PAUSED);
+            assertThat(runner.daemonUri(id)).as("a frozen daemon is not offered").isEmpty();
+
+            runner.ensureForked(id, true, spec(fork, 1));
+            runner.ensureForked(id, true, spec(fork, 1));
+            assertThat(runner.state(id)).as("a paused source stays paused").isEqualTo(RunnerSandboxState.PAUSED);
+            StartedSandbox forked = runner.ensureStarted(spec(fork, 1));
+            assertThat(execute(forked.daemonUri(), "cat ~/file; ls /etc/motd 2>&1 || true")).startsWith("original\n").contains("No such file");
+            execute(forked.daemonUri(), "echo fork > ~/file");
+
+            LayerArchiver.Metadata backup = runner.ensureBackedUp(id, true);
+            assertThat(backup.bytes()).isPositive();
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.PAUSED);
+            assertThat(Files.list(runnerData.resolve("disks")).map(Path::toString)).noneMatch(name -> name.endsWith(".copy"));
+
+            StartedSandbox resumed = runner.ensureStarted(spec(id, 1));
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.RUNNING);
+            assertThat(execute(resumed.daemonUri(), "cat ~/file")).as("the fork went its own way").isEqualTo("original\n");
+            runner.ensureBackedUp(id, false);
+            assertThat(runner.state(id)).as("a running sandbox runs on after its backup").isEqualTo(RunnerSandboxState.RUNNING);
+
+            runner.ensurePaused(id);
+            runner.ensureStopped(id);
+            assertThat(runner.state(id)).isEqualTo(RunnerSandboxState.STOPPED);
+            assertThatThrownBy(() -> runner.ensurePaused(id)).hasMessageContaining("not running");
+            awaitNoLoopDevice(id);
+        } finally {
+            runner.ensureDestroyed(id);
+            runner.ensureDestroyed(fork);
+        }
+    }
+
     @Test
     void refusesADataDirectoryInsideTheEnginesStorage() {
         assertThatThrownBy(() -> new io.daytona.runner.disk.SandboxDisks(Path.of("/var/lib/containers/daytona-test-never")))

@@ -399,6 +399,106 @@ public final class AsyncSandbox {
     }
 
     /**
+     * The asynchronous {@link Sandbox#pause()}: pauses the started sandbox and waits up to 60 s until it is paused.
+     *
+     * @return a future completed when the sandbox is paused
+     */
+    public CompletableFuture<Void> pause() {
+        return calls.run(sandbox::pause);
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#pause(Duration)}: pauses the started sandbox ({@code POST
+     * /sandbox/{id}/pause}) and waits while it is {@code pausing}.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @return a future completed when the sandbox is paused
+     */
+    public CompletableFuture<Void> pause(Duration timeout) {
+        return calls.run(() -> sandbox.pause(timeout));
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#fork()}: forks the sandbox and waits up to 60 s until the fork is started.
+     *
+     * @return a future of the fork, started
+     */
+    public CompletableFuture<AsyncSandbox> fork() {
+        return calls.supply(() -> new AsyncSandbox(sandbox.fork(), calls));
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#fork(String)}: forks the sandbox into one called {@code name}
+     * and waits up to 60 s until it is started.
+     *
+     * @param name the fork's name, unique in the organization; null names it after its id
+     * @return a future of the fork, started
+     */
+    public CompletableFuture<AsyncSandbox> fork(String name) {
+        return calls.supply(() -> new AsyncSandbox(sandbox.fork(name), calls));
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#fork(String, Duration)}: forks the sandbox ({@code POST
+     * /sandbox/{id}/fork}) and waits until the fork is started.
+     *
+     * @param name the fork's name, unique in the organization; null names it after its id
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @return a future of the fork, started
+     */
+    public CompletableFuture<AsyncSandbox> fork(String name, Duration timeout) {
+        return calls.supply(() -> new AsyncSandbox(sandbox.fork(name, timeout), calls));
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#getForks()}: the sandboxes forked from this one, oldest first.
+     *
+     * @return a future of the forks
+     */
+    public CompletableFuture<java.util.List<AsyncSandbox>> getForks() {
+        return calls.supply(() -> sandbox.getForks().stream().map(f -> new AsyncSandbox(f, calls)).toList());
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#getParent()}: the sandbox this one was forked from.
+     *
+     * @return a future of the parent
+     */
+    public CompletableFuture<AsyncSandbox> getParent() {
+        return calls.supply(() -> new AsyncSandbox(sandbox.getParent(), calls));
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#getAncestors()}: the sandboxes this one descends from, its parent first.
+     *
+     * @return a future of the ancestors
+     */
+    public CompletableFuture<java.util.List<AsyncSandbox>> getAncestors() {
+        return calls.supply(() -> sandbox.getAncestors().stream().map(a -> new AsyncSandbox(a, calls)).toList());
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#createBackup()}: backs the sandbox's files up and waits up to 60 s until
+     * the backup is done.
+     *
+     * @return a future completed when the backup is done
+     */
+    public CompletableFuture<Void> createBackup() {
+        return calls.run(sandbox::createBackup);
+    }
+
+    /**
+     * The asynchronous {@link Sandbox#createBackup(Duration)}: backs the sandbox's files up ({@code POST
+     * /sandbox/{id}/backup}) and waits until its backup state is {@code Completed}.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @return a future completed when the backup is done
+     */
+    public CompletableFuture<Void> createBackup(Duration timeout) {
+        return calls.run(() -> sandbox.createBackup(timeout));
+    }
+
+    /**
      * The asynchronous {@link Sandbox#resize(Resources)}: changes the sandbox's resources and waits up to 60 s
      * until the resize is done.
      *

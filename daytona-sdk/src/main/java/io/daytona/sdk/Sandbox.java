@@ -18,6 +18,8 @@ import io.daytona.sdk.internal.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -407,6 +409,158 @@ public final class Sandbox {
     }
 
     /**
+     * Pauses the started sandbox and waits up to 60 s until it is paused: its processes are
+     * frozen, keep their memory and use no CPU; {@link #start()} resumes them where they were.
+     * (The TypeScript SDK's {@code pause()}.)
+     *
+     * @throws DaytonaConflictException if the sandbox is not started
+     * @throws DaytonaTimeoutException if it is not paused in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void pause() {
+        pause(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Pauses the started sandbox ({@code POST /sandbox/{id}/pause}) and waits while it is
+     * {@code pausing}. Its toolbox answers 409 while it is paused.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaConflictException if the sandbox is not started
+     * @throws DaytonaTimeoutException if it is not paused in time
+     * @throws DaytonaException if the call fails or the sandbox enters state {@code error}
+     */
+    public void pause(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "pause sandbox";
+        update(transport.send(HttpCall.post(operation, api("/pause"), null), io.daytona.model.sandbox.Sandbox.class, deadline));
+        awaitState(operation, SandboxState.PAUSED, deadline);
+    }
+
+    /**
+     * Forks the sandbox into a new one named after its id and waits up to 60 s until the fork is
+     * started. (The TypeScript SDK's {@code _experimental_fork()}.)
+     *
+     * @return the fork, started, with a copy of this sandbox's files
+     * @throws DaytonaConflictException if this sandbox is changing state or archived
+     * @throws DaytonaException if the fork fails (its reason is in the message)
+     */
+    public Sandbox fork() {
+        return fork(null, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Forks the sandbox into a new one called {@code name} and waits up to 60 s until it is started.
+     *
+     * @param name the fork's name, unique in the organization; null names it after its id
+     * @return the fork, started, with a copy of this sandbox's files
+     * @throws DaytonaValidationException if the name is invalid
+     * @throws DaytonaConflictException if the name is taken, or this sandbox is changing state or archived
+     * @throws DaytonaException if the fork fails (its reason is in the message)
+     */
+    public Sandbox fork(String name) {
+        return fork(name, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Forks the sandbox ({@code POST /sandbox/{id}/fork}): a new sandbox on the same runner with a
+     * copy of this one's files as they are now (a running sandbox is paused for the copy) and its
+     * snapshot, environment, labels, network rules, resources and intervals; then waits until the
+     * fork is started. Both go on independently afterwards.
+     *
+     * @param name the fork's name, unique in the organization; null names it after its id
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @return the fork, started
+     * @throws DaytonaValidationException if the name is invalid
+     * @throws DaytonaConflictException if the name is taken, or this sandbox is changing state or archived
+     * @throws DaytonaTimeoutException if the fork is not started in time
+     * @throws DaytonaException if the fork fails (its reason is in the message)
+     */
+    public Sandbox fork(String name, Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "fork sandbox";
+        Sandbox fork = new Sandbox(transport, apiUrl, requireData(transport.send(HttpCall.post(operation, api("/fork"),
+                io.daytona.model.sandbox.ForkSandbox.named(name)), io.daytona.model.sandbox.Sandbox.class, deadline), operation));
+        fork.awaitStarted(operation, deadline);
+        refreshData();
+        return fork;
+    }
+
+    /**
+     * The sandboxes forked from this one that are not deleted, oldest first
+     * ({@code GET /sandbox/{id}/forks}).
+     *
+     * @return the forks
+     * @throws DaytonaException if the call fails
+     */
+    public List<Sandbox> getForks() {
+        io.daytona.model.sandbox.Sandbox[] forks = transport.send(HttpCall.get("list forks", api("/forks")),
+                io.daytona.model.sandbox.Sandbox[].class);
+        return forks == null ? List.of() : Arrays.stream(forks).map(f -> new Sandbox(transport, apiUrl, f)).toList();
+    }
+
+    /**
+     * The sandbox this one was forked from ({@code GET /sandbox/{id}/parent}).
+     *
+     * @return the parent
+     * @throws DaytonaNotFoundException if this sandbox was not forked, or its parent was deleted
+     * @throws DaytonaException if the call fails
+     */
+    public Sandbox getParent() {
+        String operation = "get parent";
+        return new Sandbox(transport, apiUrl, requireData(transport.send(HttpCall.get(operation, api("/parent")),
+                io.daytona.model.sandbox.Sandbox.class), operation));
+    }
+
+    /**
+     * The sandboxes this one descends from, its parent first ({@code GET /sandbox/{id}/ancestors});
+     * deleted ones are left out.
+     *
+     * @return the ancestors, nearest first; empty for a sandbox that was not forked
+     * @throws DaytonaException if the call fails
+     */
+    public List<Sandbox> getAncestors() {
+        io.daytona.model.sandbox.Sandbox[] ancestors = transport.send(HttpCall.get("list ancestors", api("/ancestors")),
+                io.daytona.model.sandbox.Sandbox[].class);
+        return ancestors == null ? List.of() : Arrays.stream(ancestors).map(a -> new Sandbox(transport, apiUrl, a)).toList();
+    }
+
+    /**
+     * Backs the sandbox's files up to the archive store and waits up to 60 s until the backup is
+     * done ({@link #getBackupState()} {@code Completed}).
+     *
+     * @throws DaytonaConflictException if the sandbox is changing state or archived
+     * @throws DaytonaException if the backup fails
+     */
+    public void createBackup() {
+        createBackup(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Backs the sandbox's files up ({@code POST /sandbox/{id}/backup}) while it stays as it is (a
+     * running sandbox is paused for a moment while its disk is copied), and waits until its backup
+     * state is {@code Completed}. A restore or a recover can bring the files back from it.
+     *
+     * @param timeout how long the call and the wait may take together; {@link Duration#ZERO} for no limit
+     * @throws DaytonaConflictException if the sandbox is changing state or archived
+     * @throws DaytonaTimeoutException if the backup is not done in time
+     * @throws DaytonaException if the backup fails
+     */
+    public void createBackup(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String operation = "create backup";
+        update(transport.send(HttpCall.post(operation, api("/backup"), null), io.daytona.model.sandbox.Sandbox.class, deadline));
+        Backoff backoff = Backoff.sandboxPolling();
+        while (!"Completed".equals(data.backupState())) {
+            if ("Error".equals(data.backupState())) {
+                throw new DaytonaException(ErrorMapper.prefix(operation) + "the backup of sandbox " + data.id() + " failed");
+            }
+            waitBeforePolling(operation, "backed up", backoff, deadline);
+            refresh(operation, deadline);
+        }
+    }
+
+    /**
      * Changes the sandbox's resources and waits up to 60 s until the resize is done.
      *
      * @param resources the new CPU, memory (GiB) and disk (GiB); null fields keep their value
@@ -477,7 +631,7 @@ public final class Sandbox {
                 io.daytona.model.sandbox.Sandbox.class, deadline));
         Backoff backoff = Backoff.sandboxPolling();
         while (data.state() == SandboxState.SNAPSHOTTING) {
-            pause(operation, "snapshotted", backoff, deadline);
+            waitBeforePolling(operation, "snapshotted", backoff, deadline);
             refresh(operation, deadline);
         }
         // The server settles the snapshot before the sandbox leaves snapshotting.
@@ -542,7 +696,7 @@ public final class Sandbox {
     private void waitUntilResized(String operation, Deadline deadline) {
         Backoff backoff = Backoff.sandboxPolling();
         while (data.state() == SandboxState.RESIZING) {
-            pause(operation, "resized", backoff, deadline);
+            waitBeforePolling(operation, "resized", backoff, deadline);
             refresh(operation, deadline);
         }
         if (data.state() == SandboxState.ERROR) {
@@ -561,7 +715,7 @@ public final class Sandbox {
                 throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " entered state " + current.state().wireValue() + ": " + reasonOf(current));
             }
-            pause(operation, target.wireValue(), backoff, deadline);
+            waitBeforePolling(operation, target.wireValue(), backoff, deadline);
             refresh(operation, deadline);
         }
     }
@@ -775,7 +929,7 @@ public final class Sandbox {
                 throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " is " + state.wireValue() + " and will not start");
             }
-            pause(operation, "started", backoff, deadline);
+            waitBeforePolling(operation, "started", backoff, deadline);
             refresh(operation, deadline);
         }
     }
@@ -792,7 +946,7 @@ public final class Sandbox {
                 throw new DaytonaException(ErrorMapper.prefix(operation) + "sandbox " + current.id()
                         + " failed to stop with state " + state.wireValue() + ": " + reasonOf(current));
             }
-            pause(operation, "stopped", backoff, deadline);
+            waitBeforePolling(operation, "stopped", backoff, deadline);
             try {
                 refresh(operation, deadline);
             } catch (DaytonaNotFoundException e) {
@@ -838,7 +992,7 @@ public final class Sandbox {
         data = requireData(fresh, operation);
     }
 
-    private void pause(String operation, String target, Backoff backoff, Deadline deadline) {
+    private void waitBeforePolling(String operation, String target, Backoff backoff, Deadline deadline) {
         if (deadline.isExpired()) {
             throw timedOut(operation, target, deadline);
         }

@@ -111,6 +111,33 @@ final class LocalRunner implements SandboxRuntime {
     }
 
     @Override
+    public void ensurePaused(String sandboxId) throws Exception {
+        try {
+            runner.ensurePaused(sandboxId);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void ensureForked(String sourceId, boolean sourcePaused, SandboxSpec fork) throws Exception {
+        try {
+            runner.ensureForked(sourceId, sourcePaused, fork);
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Instant ensureBackedUp(String sandboxId, boolean paused) throws Exception {
+        try {
+            return runner.ensureBackedUp(sandboxId, paused).createdAt();
+        } catch (SandboxRunnerException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception {
         try {
             runner.ensureResources(sandboxId, cpu, memoryGiB);

@@ -45,7 +45,12 @@ final class RunnerDirectory implements SandboxDirectory {
         if (remote.isPresent()) {
             return new Upstream(URI.create(route(remote.get(), sandboxId) + "/toolbox"), credential(remote.get()));
         }
-        return Upstream.direct(embeddedDaemon(sandboxId));
+        Optional<URI> daemon = embedded.flatMap(runner -> runner.daemonUri(sandboxId));
+        if (daemon.isEmpty()) {
+            // The grant may be a second old: the database says why the daemon is not there (409 with its state).
+            controlPlane.join().sandboxAccess().authorizeToolboxNow(sandboxId, authorization);
+        }
+        return Upstream.direct(daemon.orElseGet(() -> embeddedDaemon(sandboxId)));
     }
 
     @Override

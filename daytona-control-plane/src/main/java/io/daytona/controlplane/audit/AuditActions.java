@@ -22,6 +22,8 @@ public final class AuditActions {
             Map.entry("resize", "update"),
             Map.entry("labels", "replace_labels"),
             Map.entry("backup", "create_backup"),
+            Map.entry("pause", "pause"),
+            Map.entry("fork", "fork"),
             Map.entry("public", "update_public_status"),
             Map.entry("autostop", "set_auto_stop_interval"),
             Map.entry("autoarchive", "set_auto_archive_interval"),

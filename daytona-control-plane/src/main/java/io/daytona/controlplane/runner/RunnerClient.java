@@ -114,6 +114,22 @@ public final class RunnerClient implements SandboxRuntime, AutoCloseable {
     }
 
     @Override
+    public void ensurePaused(String sandboxId) throws SandboxRuntimeException {
+        call("POST", sandbox(sandboxId) + "/pause", null, SHORT);
+    }
+
+    @Override
+    public void ensureForked(String sourceId, boolean sourcePaused, SandboxSpec fork) throws SandboxRuntimeException {
+        call("POST", sandbox(sourceId) + "/fork", new io.daytona.model.runner.SandboxFork(fork, sourcePaused), TRANSFER);
+    }
+
+    @Override
+    public Instant ensureBackedUp(String sandboxId, boolean paused) throws SandboxRuntimeException {
+        return JSON.convertValue(call("POST", sandbox(sandboxId) + "/backup" + (paused ? "?paused=true" : ""), null, TRANSFER),
+                ArchivedSandbox.class).createdAt();
+    }
+
+    @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws SandboxRuntimeException {
         call("POST", sandbox(sandboxId) + "/resize", new SandboxResources(cpu, memoryGiB), SHORT);
     }

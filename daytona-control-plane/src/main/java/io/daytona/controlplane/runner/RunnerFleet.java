@@ -338,6 +338,20 @@ public final class RunnerFleet implements Fleet, AutoCloseable {
     }
 
     @Override
+    public void requireRoomOn(String runnerId, int cpu, int memoryGiB, int diskGiB) {
+        synchronized (placing) {
+            RunnerRecord runner = repository.find(runnerId).orElseThrow(() -> new ServiceException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Runner %s no longer exists".formatted(runnerId)));
+            Optional<String> refusal = refusal(runner, repository.allocations().getOrDefault(runnerId, RunnerRepository.Allocation.NONE),
+                    cpu, memoryGiB, diskGiB);
+            if (refusal.isPresent()) {
+                throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, "Runner %s, which has the sandbox's files, %s"
+                        .formatted(runner.name(), refusal.get()));
+            }
+        }
+    }
+
+    @Override
     public boolean hasRoom(String region, int cpu, int memoryGiB, int diskGiB) {
         synchronized (placing) {
             return !candidates(region, cpu, memoryGiB, diskGiB).withRoom().isEmpty();

@@ -23,10 +23,12 @@ public final class RunnerRepository {
     /**
      * States of a sandbox that hold CPU and memory on its runner: a container runs or is about to,
      * or may run again where it is (a sandbox in error, e.g. of a runner that went silent, is
-     * recovered on the same runner). Stopped sandboxes hold only disk, archived ones nothing.
+     * recovered on the same runner). A paused sandbox holds its memory. Stopped sandboxes hold only
+     * disk, archived ones nothing.
      */
     private static final String HOLDS_CPU = "('unknown', 'creating', 'starting', 'started', 'restoring', 'resizing', 'snapshotting', "
-            + "'stopping', 'pending_build', 'building_snapshot', 'pulling_snapshot', 'destroying', 'error')";
+            + "'stopping', 'pending_build', 'building_snapshot', 'pulling_snapshot', 'destroying', 'error', 'pausing', 'paused', 'resuming', "
+            + "'forking')";
 
     private final Jdbi jdbi;
     private final ObjectMapper json;

@@ -14,10 +14,7 @@ final class CreateSandboxValidator {
     private CreateSandboxValidator() {}
 
     static void validate(CreateSandbox request, SandboxDefaults defaults) {
-        if (request.name() != null && !NAME.matcher(request.name()).matches()) {
-            throw ServiceException.badRequest(
-                    "name '%s' is invalid: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit", request.name());
-        }
+        name(request.name());
         if (request.user() != null && !USER.matcher(request.user()).matches()) {
             throw ServiceException.badRequest("user '%s' is not a valid Linux user name", request.user());
         }
@@ -63,6 +60,14 @@ final class CreateSandboxValidator {
                 throw ServiceException.badRequest("env variable '%s' has a null value; send a string", name);
             }
         });
+    }
+
+    /** A sandbox's name (null: named after its id), as create and fork check it. */
+    static void name(String name) {
+        if (name != null && !NAME.matcher(name).matches()) {
+            throw ServiceException.badRequest(
+                    "name '%s' is invalid: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit", name);
+        }
     }
 
     static void labels(Map<String, String> labels) {

@@ -31,6 +31,12 @@ public interface Fleet {
     /** Fails with 503, saying why, unless a sandbox of these resources could be placed in the region now. */
     void requireRoom(String region, int cpu, int memoryGiB, int diskGiB);
 
+    /**
+     * Fails with 503, saying why, unless runner {@code runnerId} could take a sandbox of these
+     * resources now (a fork goes to its source's runner, where the source's files are).
+     */
+    default void requireRoomOn(String runnerId, int cpu, int memoryGiB, int diskGiB) {}
+
     /** Whether a sandbox of these resources could be placed in the region now. */
     boolean hasRoom(String region, int cpu, int memoryGiB, int diskGiB);
 

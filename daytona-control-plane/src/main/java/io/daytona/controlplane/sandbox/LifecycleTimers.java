@@ -64,7 +64,8 @@ final class LifecycleTimers {
         if (sandbox.lastActivityAt() == null) {
             return Optional.empty();
         }
-        if (sandbox.state() == SandboxState.STARTED && sandbox.desiredState() == SandboxDesiredState.STARTED
+        // A paused sandbox holds its memory on the runner: it is stopped like a started one once idle (idle since its pause).
+        if ((sandbox.isSettledIn(SandboxState.STARTED) || sandbox.isSettledIn(SandboxState.PAUSED))
                 && sandbox.autoStopInterval() > 0) {
             Instant idleSince = now.minus(Duration.ofMinutes(sandbox.autoStopInterval()));
             if (!sandbox.lastActivityAt().isAfter(idleSince)) {

@@ -202,10 +202,12 @@ public final class Reconciler implements AutoCloseable {
             // The database first: a sandbox it lists had its container before the runner is asked.
             List<String> started = repository.startedIds(runnerId);
             List<String> stopped = repository.stoppedIds(runnerId);
+            List<String> paused = repository.pausedIds(runnerId);
             Map<String, RunnerSandboxState> hosted = runtime.observe();
             for (String id : started) {
                 RunnerSandboxState seen = hosted.getOrDefault(id, RunnerSandboxState.MISSING);
-                if (inFlight.contains(id) || seen == RunnerSandboxState.RUNNING) {
+                // Paused by someone else than the platform: its processes are there, so is the sandbox.
+                if (inFlight.contains(id) || seen == RunnerSandboxState.RUNNING || seen == RunnerSandboxState.PAUSED) {
                     continue;
                 }
                 if (seen == RunnerSandboxState.MISSING) {
@@ -220,6 +222,18 @@ public final class Reconciler implements AutoCloseable {
                     recordVanished(id, SandboxState.STOPPED, now);
                 }
             }
+            for (String id : paused) {
+                RunnerSandboxState seen = hosted.getOrDefault(id, RunnerSandboxState.MISSING);
+                if (inFlight.contains(id) || seen == RunnerSandboxState.PAUSED || seen == RunnerSandboxState.RUNNING) {
+                    continue;
+                }
+                if (seen == RunnerSandboxState.MISSING) {
+                    recordVanished(id, SandboxState.PAUSED, now);
+                } else if (repository.recordStoppedByItself(id, "The sandbox stopped by itself while paused"
+                        + runtime.exitDescription(id).map(d -> " (" + d + ")").orElse(""), now)) {
+                    LOG.warn("paused sandbox {} stopped by itself; recorded as stopped", id);
+                }
+            }
             List<String> removed = runtime.removeOrphans(repository.liveIds(runnerId));
             if (!removed.isEmpty()) {
                 LOG.info("removed containers of unknown sandboxes from runner {}: {}", runnerId, removed);
@@ -232,8 +246,15 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private void recordVanished(String id, SandboxState state, Instant now) {
-        if (repository.recordVanished(id, state, "The sandbox's container was removed outside the platform; recover creates it "
-                + "again from its snapshot over its disk (the files it wrote are kept unless its disk was removed too)", now)) {
+        Optional<SandboxRecord> backedUp = repository.findById(id)
+                .filter(s -> SandboxRecord.BACKUP_COMPLETED.equals(s.backupState()) && s.backupCreatedAt() != null);
+        boolean vanished = backedUp.isPresent()
+                ? repository.recordVanished(id, state, "The sandbox's container was removed outside the platform; recover restores "
+                        + "its files from its backup of " + backedUp.get().backupCreatedAt() + " (later changes are lost)",
+                        SandboxState.ARCHIVED, now)
+                : repository.recordVanished(id, state, "The sandbox's container was removed outside the platform; recover creates it "
+                        + "again from its snapshot over its disk (the files it wrote are kept unless its disk was removed too)", now);
+        if (vanished) {
             LOG.warn("the container of sandbox {} vanished; recorded as a recoverable error", id);
         }
     }
@@ -255,12 +276,14 @@ public final class Reconciler implements AutoCloseable {
     private void reconcile(String sandboxId) {
         for (int step = 0; step < MAX_STEPS && running; step++) {
             Optional<SandboxRecord> found = repository.findById(sandboxId);
-            if (found.isEmpty() || found.get().isSettled() || !needsWork(found.get())) {
+            if (found.isEmpty() || found.get().isSettled() && !found.get().backupDue() || !needsWork(found.get())) {
                 return;
             }
             SandboxRecord sandbox = found.get();
             try {
-                act(sandbox);
+                if (!act(sandbox)) {
+                    return;
+                }
             } catch (SandboxSnapshots.BuildFailedException e) {
                 LOG.warn("sandbox {}: the build of its image failed: {}", sandboxId, e.getMessage());
                 repository.recordState(sandboxId, SandboxState.BUILD_FAILED, e.getMessage(), clock.instant());
@@ -290,21 +313,31 @@ public final class Reconciler implements AutoCloseable {
         };
     }
 
-    private void act(SandboxRecord sandbox) throws Exception {
+    /** Takes the sandbox one step towards its desired state; false when it can only wait (for another piece of work to end). */
+    private boolean act(SandboxRecord sandbox) throws Exception {
         String id = sandbox.id();
         if (sandbox.state() == SandboxState.SNAPSHOTTING) {
             // SandboxService commits the container and ends the state; the container stays as it is.
-            return;
+            return false;
+        }
+        if (sandbox.isSettled()) {
+            // Settled sandboxes come here only for a backup asked for.
+            backup(sandbox);
+            return true;
+        }
+        if (sandbox.state() == SandboxState.FORKING) {
+            return fork(sandbox);
         }
         if (sandbox.state() == SandboxState.RESIZING) {
             resize(sandbox);
-            return;
+            return true;
         }
         switch (sandbox.desiredState()) {
             case STARTED -> {
                 SandboxState entering = switch (sandbox.state()) {
                     case UNKNOWN, CREATING -> SandboxState.CREATING;
                     case ARCHIVED, RESTORING -> SandboxState.RESTORING;
+                    case PAUSED, RESUMING -> SandboxState.RESUMING;
                     case PENDING_BUILD, BUILDING_SNAPSHOT -> SandboxState.BUILDING_SNAPSHOT;
                     default -> SandboxState.STARTING;
                 };
@@ -315,6 +348,15 @@ public final class Reconciler implements AutoCloseable {
                         ? runtime.ensureRestored(spec(sandbox))
                         : runtime.ensureStarted(spec(sandbox));
                 repository.recordStarted(id, runnerId, started.daemonVersion(), clock.instant());
+                if (entering == SandboxState.RESTORING) {
+                    // The restore used the archive up (the runner deletes it once the sandbox runs).
+                    repository.recordBackupState(id, SandboxRecord.NO_BACKUP, clock.instant());
+                }
+            }
+            case PAUSED -> {
+                repository.recordState(id, SandboxState.PAUSING, null, clock.instant());
+                fleet.runtime(sandbox.runnerId()).ensurePaused(id);
+                repository.recordPaused(id, clock.instant());
             }
             case ARCHIVED -> {
                 repository.recordState(id, SandboxState.ARCHIVING, null, clock.instant());
@@ -331,8 +373,68 @@ public final class Reconciler implements AutoCloseable {
                 destroy(sandbox);
                 repository.recordState(id, SandboxState.DESTROYED, null, clock.instant());
             }
-            case RESIZED, PAUSED -> throw new UnsupportedOperationException(
+            case RESIZED -> throw new UnsupportedOperationException(
                     "desired state " + sandbox.desiredState().wireValue() + " is not supported yet");
+        }
+        return true;
+    }
+
+    /**
+     * A sandbox in {@code forking}: a fork waiting for its files gets its copy of its source's
+     * disk (then it is created on it), or is destroyed if deleted meanwhile; a source waits while a
+     * fork of it waits, and goes back to its desired state once none does.
+     */
+    private boolean fork(SandboxRecord sandbox) throws Exception {
+        if (!sandbox.forkPending()) {
+            if (repository.pendingForks(sandbox.id()) > 0) {
+                return false;
+            }
+            LOG.info("sandbox {}: no fork waits for its files any more; back towards {}", sandbox.id(), sandbox.desiredState().wireValue());
+            repository.releaseAbandonedForkSource(sandbox.id(), clock.instant());
+            return true;
+        }
+        if (sandbox.desiredState() == SandboxDesiredState.DESTROYED) {
+            repository.cancelFork(sandbox.id(), sandbox.parentId(), clock.instant());
+            return true;
+        }
+        Optional<SandboxRecord> source = repository.findById(sandbox.parentId()).filter(s -> s.state() == SandboxState.FORKING);
+        if (source.isEmpty()) {
+            repository.endForkCopy(sandbox.id(), sandbox.parentId(), Optional.of("The sandbox it was forked from changed before its files "
+                    + "were copied; delete this sandbox and fork again"), clock.instant());
+            return true;
+        }
+        Optional<String> failure = Optional.empty();
+        try {
+            fleet.runtime(sandbox.runnerId()).ensureForked(sandbox.parentId(),
+                    source.get().desiredState() == SandboxDesiredState.PAUSED, spec(sandbox));
+        } catch (Exception e) {
+            if (!running) {
+                throw e;
+            }
+            failure = Optional.of("Could not copy the files of sandbox %s: %s; delete this sandbox and fork again"
+                    .formatted(sandbox.parentId(), reason(e)));
+            LOG.warn("fork {} of sandbox {} failed: {}", sandbox.id(), sandbox.parentId(), failure.get());
+        }
+        repository.endForkCopy(sandbox.id(), sandbox.parentId(), failure, clock.instant());
+        return true;
+    }
+
+    /**
+     * Makes the backup a caller asked for: the sandbox's files go to the archive store while it
+     * stays as it is. A failure is recorded on the backup ({@code Error}), not on the sandbox.
+     */
+    private void backup(SandboxRecord sandbox) throws Exception {
+        String id = sandbox.id();
+        repository.recordBackupState(id, SandboxRecord.BACKUP_IN_PROGRESS, clock.instant());
+        try {
+            Instant createdAt = fleet.runtime(sandbox.runnerId()).ensureBackedUp(id, sandbox.state() == SandboxState.PAUSED);
+            repository.recordBackedUp(id, createdAt, clock.instant());
+        } catch (Exception e) {
+            if (!running) {
+                throw e;
+            }
+            LOG.warn("backup of sandbox {} failed: {}", id, reason(e));
+            repository.recordBackupState(id, SandboxRecord.BACKUP_ERROR, clock.instant());
         }
     }
 
@@ -346,7 +448,8 @@ public final class Reconciler implements AutoCloseable {
         if (sandbox.runnerId() == null) {
             return fleet.place(sandbox);
         }
-        if (entering == SandboxState.CREATING) {
+        // A fork's files were copied on its source's runner: it is never placed elsewhere.
+        if (entering == SandboxState.CREATING && sandbox.parentId() == null) {
             try {
                 fleet.runtime(sandbox.runnerId());
             } catch (SandboxRuntimeException unusable) {

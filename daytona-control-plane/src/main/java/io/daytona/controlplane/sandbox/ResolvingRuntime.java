@@ -87,6 +87,22 @@ public final class ResolvingRuntime implements SandboxRuntime {
     }
 
     @Override
+    public void ensurePaused(String sandboxId) throws Exception {
+        runtime.ensurePaused(sandboxId);
+    }
+
+    /** The fork's image is resolved as for a start: the runner checks it is the one below the source's files. */
+    @Override
+    public void ensureForked(String sourceId, boolean sourcePaused, SandboxSpec fork) throws Exception {
+        runtime.ensureForked(sourceId, sourcePaused, snapshots.resolve(fork));
+    }
+
+    @Override
+    public java.time.Instant ensureBackedUp(String sandboxId, boolean paused) throws Exception {
+        return runtime.ensureBackedUp(sandboxId, paused);
+    }
+
+    @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception {
         runtime.ensureResources(sandboxId, cpu, memoryGiB);
     }

@@ -82,11 +82,23 @@ public final class SandboxAccess {
         return grants.grant(sandboxId, authorization, () -> checkToolbox(sandboxId, authorization));
     }
 
+    /**
+     * As {@link #authorizeToolbox}, asking the database now rather than trusting a grant: the
+     * runner says the daemon is not there, and the caller is told why (paused, stopped).
+     */
+    public SandboxRecord authorizeToolboxNow(String sandboxId, Optional<String> authorization) {
+        return checkToolbox(sandboxId, authorization);
+    }
+
     private SandboxRecord checkToolbox(String sandboxId, Optional<String> authorization) {
         Caller caller = authenticator.authenticate(authorization);
         SandboxRecord sandbox = repository.findLive(caller.organizationId(), sandboxId)
                 .filter(s -> s.id().equals(sandboxId))
                 .orElseThrow(() -> ServiceException.notFound("Sandbox with ID %s not found", sandboxId));
+        if (sandbox.state() == SandboxState.PAUSED) {
+            throw new ServiceException(ErrorCode.CONFLICT, ("Sandbox %s is paused: its processes are frozen; start it to resume them "
+                    + "(POST /api/sandbox/%s/start), then call its toolbox").formatted(sandboxId, sandboxId));
+        }
         if (sandbox.state() != SandboxState.STARTED) {
             throw new ServiceException(ErrorCode.CONFLICT,
                     "Sandbox %s is not running (state: %s); start it first".formatted(sandboxId, SandboxViews.shownState(sandbox).wireValue()));

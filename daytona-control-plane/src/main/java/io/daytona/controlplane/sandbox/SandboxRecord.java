@@ -12,7 +12,9 @@ import java.util.Map;
  * that the stop asked for should kill the sandbox rather than wait for its processes to exit.
  * {@code recoveryState} is the stable state a recoverable error goes back to; {@code backupState}
  * and {@code backupCreatedAt} describe its archive; {@code resizeCpu}, {@code resizeMemory} and
- * {@code resizeDisk} are what a resize under way asked for (null when none is).
+ * {@code resizeDisk} are what a resize under way asked for (null when none is). {@code parentId} is
+ * the sandbox this one was forked from (null for a created one), and {@code forkPending} says that
+ * the fork still waits for its copy of the parent's files.
  */
 public record SandboxRecord(
         String id,
@@ -49,7 +51,25 @@ public record SandboxRecord(
         Instant backupCreatedAt,
         Integer resizeCpu,
         Integer resizeMemory,
-        Integer resizeDisk) {
+        Integer resizeDisk,
+        String parentId,
+        boolean forkPending) {
+
+    /** A sandbox that was created, not forked. */
+    public SandboxRecord(String id, String organizationId, String name, String snapshot, String user,
+                         Map<String, String> env, Map<String, String> labels, boolean isPublic, boolean networkBlockAll,
+                         String networkAllowList, String region, int cpu, int gpu, int memory, int disk,
+                         SandboxState state, SandboxDesiredState desiredState, String errorReason, boolean recoverable,
+                         int autoStopInterval, int autoArchiveInterval, int autoDeleteInterval, String runnerId,
+                         String daemonVersion, String authToken, Instant createdAt, Instant updatedAt,
+                         Instant lastActivityAt, boolean forceStop, SandboxState recoveryState, String backupState,
+                         Instant backupCreatedAt, Integer resizeCpu, Integer resizeMemory, Integer resizeDisk) {
+        this(id, organizationId, name, snapshot, user, env, labels, isPublic, networkBlockAll, networkAllowList, region,
+                cpu, gpu, memory, disk, state, desiredState, errorReason, recoverable, autoStopInterval,
+                autoArchiveInterval, autoDeleteInterval, runnerId, daemonVersion, authToken, createdAt, updatedAt,
+                lastActivityAt, forceStop, recoveryState, backupState, backupCreatedAt, resizeCpu, resizeMemory, resizeDisk,
+                null, false);
+    }
 
     /** A sandbox with no error to recover from, no archive and no resize under way. */
     public SandboxRecord(String id, String organizationId, String name, String snapshot, String user,
@@ -79,6 +99,22 @@ public record SandboxRecord(
         requireNonNull(backupState, "backupState is null");
     }
 
+    /** Whether the actual state is {@code state} and is the one asked for: no change is under way. */
+    public boolean isSettledIn(SandboxState settled) {
+        return state == settled && isSettled();
+    }
+
+    /** Whether a backup was asked for and has not finished. */
+    public boolean backupDue() {
+        return BACKUP_PENDING.equals(backupState) || BACKUP_IN_PROGRESS.equals(backupState);
+    }
+
+    /** Backup states, as the reference names them. */
+    public static final String BACKUP_PENDING = "Pending";
+    public static final String BACKUP_IN_PROGRESS = "InProgress";
+    public static final String BACKUP_COMPLETED = "Completed";
+    public static final String BACKUP_ERROR = "Error";
+
     /** Whether the sandbox is deleted as soon as it stops ({@code autoDeleteInterval} 0). */
     public boolean isEphemeral() {
         return autoDeleteInterval == 0;
@@ -91,7 +127,8 @@ public record SandboxRecord(
             case STOPPED -> state == SandboxState.STOPPED;
             case DESTROYED -> state == SandboxState.DESTROYED;
             case ARCHIVED -> state == SandboxState.ARCHIVED;
-            case RESIZED, PAUSED -> true;
+            case PAUSED -> state == SandboxState.PAUSED;
+            case RESIZED -> true;
         };
     }
 }

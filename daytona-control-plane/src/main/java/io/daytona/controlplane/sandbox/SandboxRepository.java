@@ -84,12 +84,17 @@ public final class SandboxRepository {
                 .list());
     }
 
-    /** Sandboxes whose actual state differs from the desired one and that are not waiting for a person. */
+    /**
+     * Sandboxes whose actual state differs from the desired one and that are not waiting for a
+     * person, and settled ones with a backup to make.
+     */
     public List<String> findUnsettled() {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id FROM sandbox
-                        WHERE state <> desired_state AND state NOT IN ('destroyed', 'build_failed')
-                          AND (state <> 'error' OR desired_state = 'destroyed')""")
+                        WHERE (state <> desired_state AND state NOT IN ('destroyed', 'build_failed')
+                            AND (state <> 'error' OR desired_state = 'destroyed'))
+                          OR (backup_state IN ('Pending', 'InProgress') AND state = desired_state
+                            AND state IN ('started', 'stopped', 'paused'))""")
                 .mapTo(String.class)
                 .list());
     }
@@ -147,6 +152,159 @@ public final class SandboxRepository {
                 .bind("now", now).execute());
     }
 
+    /** Records that the sandbox's processes are frozen; the pause counts as activity, so auto-stop counts from here. */
+    public void recordPaused(String id, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET state = 'paused', error_reason = NULL, updated_at = :now, last_activity_at = :now
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", now)
+                .execute());
+    }
+
+    /**
+     * Records a fork: the source, if it is still settled in {@code sourceState}, enters
+     * {@code forking} (its files are copied; other changes answer 409 meanwhile), and the fork's row
+     * is inserted, waiting for its copy. False, and nothing changed, if the source moved meanwhile.
+     */
+    public boolean insertFork(SandboxRecord fork, SandboxState sourceState, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int entered = handle.createUpdate("""
+                            UPDATE sandbox SET state = 'forking', updated_at = :now
+                            WHERE id = :id AND state = :state AND desired_state = :state""")
+                    .bind("id", fork.parentId()).bind("state", sourceState.wireValue()).bind("now", now).execute();
+            if (entered != 1) {
+                return false;
+            }
+            handle.createUpdate("""
+                            INSERT INTO sandbox (id, organization_id, name, live_name, snapshot, os_user, env, labels, is_public,
+                                network_block_all, network_allow_list, region, cpu, gpu, memory, disk, state, desired_state,
+                                error_reason, recoverable, auto_stop_interval, auto_archive_interval, auto_delete_interval,
+                                runner_id, daemon_version, auth_token, created_at, updated_at, last_activity_at, parent_id, fork_pending)
+                            VALUES (:id, :organizationId, :name, :name, :snapshot, :user, :env, :labels, :isPublic,
+                                :networkBlockAll, :networkAllowList, :region, :cpu, :gpu, :memory, :disk, :state, :desiredState,
+                                :errorReason, :recoverable, :autoStopInterval, :autoArchiveInterval, :autoDeleteInterval,
+                                :runnerId, :daemonVersion, :authToken, :createdAt, :updatedAt, :lastActivityAt, :parentId, :forkPending)""")
+                    .bindMethods(fork)
+                    .bind("env", write(fork.env()))
+                    .bind("labels", write(fork.labels()))
+                    .bind("state", fork.state().wireValue())
+                    .bind("desiredState", fork.desiredState().wireValue())
+                    .execute();
+            return true;
+        });
+    }
+
+    /** How many forks of the sandbox still wait for their copy of its files. */
+    public int pendingForks(String sourceId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM sandbox WHERE parent_id = :id AND fork_pending = TRUE AND state = 'forking'")
+                .bind("id", sourceId)
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    /**
+     * Ends a fork's wait for its files: the fork becomes {@code creating} (the reconciler starts
+     * it on its copy) or, when the copy failed, {@code error} (not recoverable: it has no files of
+     * its own to come back to); the source leaves {@code forking} unless another fork still waits.
+     */
+    public void endForkCopy(String forkId, String sourceId, Optional<String> failure, Instant now) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate(failure.isPresent()
+                            ? """
+                              UPDATE sandbox SET state = 'error', error_reason = :reason, recoverable = FALSE, fork_pending = FALSE,
+                                  updated_at = :now WHERE id = :id AND fork_pending = TRUE"""
+                            : """
+                              UPDATE sandbox SET state = 'creating', fork_pending = FALSE, updated_at = :now
+                              WHERE id = :id AND fork_pending = TRUE""")
+                    .bind("id", forkId).bind("reason", failure.orElse(null)).bind("now", now).execute();
+            releaseForkSource(handle, sourceId, false, now);
+        });
+    }
+
+    /** Drops a fork's wait for its files (it is being deleted), and releases its source. */
+    public void cancelFork(String forkId, String sourceId, Instant now) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("UPDATE sandbox SET state = 'unknown', fork_pending = FALSE, updated_at = :now WHERE id = :id")
+                    .bind("id", forkId).bind("now", now).execute();
+            releaseForkSource(handle, sourceId, false, now);
+        });
+    }
+
+    /**
+     * A source in {@code forking} that no fork waits for (its fork was deleted, or the server
+     * stopped half-way) goes back towards its desired state through the transition that makes the
+     * runner check it: {@code starting} resumes a container the interrupted copy left frozen.
+     */
+    public void releaseAbandonedForkSource(String sourceId, Instant now) {
+        jdbi.useTransaction(handle -> releaseForkSource(handle, sourceId, true, now));
+    }
+
+    private static void releaseForkSource(org.jdbi.v3.core.Handle handle, String sourceId, boolean converge, Instant now) {
+        String back = converge
+                ? "CASE desired_state WHEN 'started' THEN 'starting' WHEN 'paused' THEN 'pausing' ELSE 'stopped' END"
+                : "CASE WHEN desired_state IN ('started', 'paused', 'stopped') THEN desired_state ELSE 'stopped' END";
+        handle.createUpdate("UPDATE sandbox SET state = " + back + ", updated_at = :now WHERE id = :id AND state = 'forking' "
+                        + "AND NOT EXISTS (SELECT 1 FROM sandbox f WHERE f.parent_id = :id AND f.fork_pending = TRUE AND f.state = 'forking')")
+                .bind("id", sourceId).bind("now", now).execute();
+    }
+
+    /** The sandbox's forks, oldest first; deleted ones too when {@code includeDestroyed}. */
+    public List<SandboxRecord> forksOf(String organizationId, String parentId, boolean includeDestroyed) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM sandbox WHERE organization_id = :org AND parent_id = :parent"
+                        + (includeDestroyed ? "" : " AND desired_state <> 'destroyed'") + " ORDER BY created_at, id")
+                .bind("org", organizationId)
+                .bind("parent", parentId)
+                .map(this::map)
+                .list());
+    }
+
+    /** A sandbox of the organization by id, deleted or not (a fork's parent may be gone). */
+    public Optional<SandboxRecord> findInOrganization(String organizationId, String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM sandbox WHERE organization_id = :org AND id = :id")
+                .bind("org", organizationId)
+                .bind("id", id)
+                .map(this::map)
+                .findFirst());
+    }
+
+    /**
+     * Asks for a backup of a sandbox settled in {@code state} that has none under way: its backup
+     * state becomes {@code Pending}, and the reconciler makes it. False if the sandbox moved or a
+     * backup is already under way.
+     */
+    public boolean requestBackup(String id, SandboxState state, Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET backup_state = 'Pending', updated_at = :now
+                        WHERE id = :id AND state = :state AND desired_state = :state AND backup_state NOT IN ('Pending', 'InProgress')""")
+                .bind("id", id).bind("state", state.wireValue()).bind("now", now).execute() == 1);
+    }
+
+    /** Records a backup's progress: {@code InProgress}, {@code Error}, or {@code None} once a restore used up the archive. */
+    public void recordBackupState(String id, String backupState, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sandbox SET backup_state = :backup, updated_at = :now"
+                        + ("None".equals(backupState) ? ", backup_created_at = NULL" : "") + " WHERE id = :id")
+                .bind("id", id).bind("backup", backupState).bind("now", now).execute());
+    }
+
+    /** Records a completed backup, unless the sandbox was archived meanwhile (its archive is newer). */
+    public void recordBackedUp(String id, Instant createdAt, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE sandbox SET backup_state = 'Completed', backup_created_at = :createdAt, updated_at = :now
+                        WHERE id = :id AND backup_state = 'InProgress'""")
+                .bind("id", id).bind("createdAt", createdAt).bind("now", now).execute());
+    }
+
+    /** Ids of sandboxes on the runner that are, and are meant to be, paused. */
+    public List<String> pausedIds(String runnerId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id FROM sandbox WHERE state = 'paused' AND desired_state = 'paused' AND runner_id = :runner")
+                .bind("runner", runnerId)
+                .mapTo(String.class)
+                .list());
+    }
+
     /** Records an actual state reached or entered by the reconciler. */
     public void recordState(String id, SandboxState state, String errorReason, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
@@ -166,7 +324,8 @@ public final class SandboxRepository {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE sandbox SET state = 'error', error_reason = :error, recoverable = :recoverable,
                             recovery_state = :recoveryState, resize_cpu = NULL, resize_memory = NULL, resize_disk = NULL,
-                            force_stop = FALSE, updated_at = :now
+                            force_stop = FALSE, updated_at = :now,
+                            backup_state = CASE WHEN backup_state IN ('Pending', 'InProgress') THEN 'Error' ELSE backup_state END
                         WHERE id = :id""")
                 .bind("id", id)
                 .bind("error", reason)
@@ -252,13 +411,19 @@ public final class SandboxRepository {
      * in {@code state}.
      */
     public boolean recordVanished(String id, SandboxState state, String reason, Instant now) {
+        return recordVanished(id, state, reason, SandboxState.STOPPED, now);
+    }
+
+    /** As {@link #recordVanished(String, SandboxState, String, Instant)}, recover going back to {@code recoveryState}. */
+    public boolean recordVanished(String id, SandboxState state, String reason, SandboxState recoveryState, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                        UPDATE sandbox SET state = 'error', error_reason = :reason, recoverable = TRUE, recovery_state = 'stopped',
+                        UPDATE sandbox SET state = 'error', error_reason = :reason, recoverable = TRUE, recovery_state = :recoveryState,
                             updated_at = :now
                         WHERE id = :id AND state = :state AND desired_state = :state""")
                 .bind("id", id)
                 .bind("state", state.wireValue())
                 .bind("reason", reason)
+                .bind("recoveryState", recoveryState.wireValue())
                 .bind("now", now)
                 .execute() == 1);
     }
@@ -367,7 +532,7 @@ public final class SandboxRepository {
     public List<String> recordRunnerLost(String runnerId, String reason, Instant now) {
         return jdbi.inTransaction(handle -> {
             List<String> ids = handle.createQuery("""
-                            SELECT id FROM sandbox WHERE runner_id = :runner AND state IN ('started', 'stopped') AND desired_state = state""")
+                            SELECT id FROM sandbox WHERE runner_id = :runner AND state IN ('started', 'stopped', 'paused') AND desired_state = state""")
                     .bind("runner", runnerId)
                     .mapTo(String.class)
                     .list();
@@ -375,7 +540,7 @@ public final class SandboxRepository {
                 handle.createUpdate("""
                                 UPDATE sandbox SET state = 'error', error_reason = :reason, recoverable = TRUE, recovery_state = 'stopped',
                                     updated_at = :now
-                                WHERE id = :id AND runner_id = :runner AND state IN ('started', 'stopped') AND desired_state = state""")
+                                WHERE id = :id AND runner_id = :runner AND state IN ('started', 'stopped', 'paused') AND desired_state = state""")
                         .bind("id", id)
                         .bind("runner", runnerId)
                         .bind("reason", reason)
@@ -393,7 +558,8 @@ public final class SandboxRepository {
     public boolean recordStoppedByItself(String id, String reason, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate(
                         "UPDATE sandbox SET state = 'stopped', desired_state = 'stopped', error_reason = :reason, updated_at = :now, "
-                                + "last_activity_at = :now, auth_token = :token WHERE id = :id AND state = 'started' AND desired_state = 'started'")
+                                + "last_activity_at = :now, auth_token = :token WHERE id = :id AND state IN ('started', 'paused') "
+                                + "AND desired_state = state")
                 .bind("id", id)
                 .bind("token", newPreviewToken())
                 .bind("reason", reason)
@@ -491,7 +657,7 @@ public final class SandboxRepository {
      */
     public List<SandboxRecord> findAutoStopCandidates(Instant idleSince) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT * FROM sandbox WHERE state = 'started' AND desired_state = 'started' AND auto_stop_interval > 0
+                        SELECT * FROM sandbox WHERE state IN ('started', 'paused') AND desired_state = state AND auto_stop_interval > 0
                           AND last_activity_at <= :idleSince""")
                 .bind("idleSince", idleSince)
                 .map(this::map)
@@ -581,7 +747,9 @@ public final class SandboxRepository {
                 instant(rs, "backup_created_at"),
                 rs.getObject("resize_cpu", Integer.class),
                 rs.getObject("resize_memory", Integer.class),
-                rs.getObject("resize_disk", Integer.class));
+                rs.getObject("resize_disk", Integer.class),
+                rs.getString("parent_id"),
+                rs.getBoolean("fork_pending"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

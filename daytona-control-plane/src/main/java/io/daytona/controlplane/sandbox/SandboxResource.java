@@ -68,6 +68,21 @@ public final class SandboxResource {
             boolean force = ex.query("force").filter(v -> !v.isBlank()).map(v -> parseBoolean("force", v)).orElse(false);
             ex.json(200, dto(service.stop(caller, idOrName(ex), force)));
         });
+        api.post("/api/sandbox/{sandboxIdOrName}/pause", write, (ex, caller) -> ex.json(200, dto(service.pause(caller, idOrName(ex)))));
+        api.post("/api/sandbox/{sandboxIdOrName}/fork", write, (ex, caller) -> {
+            SandboxRecord fork = service.fork(caller, idOrName(ex), ex.optionalBody(io.daytona.model.sandbox.ForkSandbox.class).orElse(null));
+            ex.request().setAttribute(AuditLog.TARGET_ID_ATTRIBUTE, fork.id());
+            ex.json(200, dto(fork));
+        });
+        api.get("/api/sandbox/{sandboxIdOrName}/forks", read, (ex, caller) -> {
+            boolean includeDestroyed = ex.query("includeDestroyed").filter(v -> !v.isBlank())
+                    .map(v -> parseBoolean("includeDestroyed", v)).orElse(false);
+            ex.json(200, service.forks(caller, idOrName(ex), includeDestroyed).stream().map(this::dto).toList());
+        });
+        api.get("/api/sandbox/{sandboxIdOrName}/parent", read, (ex, caller) -> ex.json(200, dto(service.parent(caller, idOrName(ex)))));
+        api.get("/api/sandbox/{sandboxIdOrName}/ancestors", read, (ex, caller) ->
+                ex.json(200, service.ancestors(caller, idOrName(ex)).stream().map(this::dto).toList()));
+        api.post("/api/sandbox/{sandboxIdOrName}/backup", write, (ex, caller) -> ex.json(200, dto(service.backup(caller, idOrName(ex)))));
         api.post("/api/sandbox/{sandboxIdOrName}/archive", write, (ex, caller) -> ex.json(200, dto(service.archive(caller, idOrName(ex)))));
         api.post("/api/sandbox/{sandboxIdOrName}/resize", write, (ex, caller) ->
                 ex.json(200, dto(service.resize(caller, idOrName(ex), ex.optionalBody(ResizeSandbox.class).orElse(null)))));

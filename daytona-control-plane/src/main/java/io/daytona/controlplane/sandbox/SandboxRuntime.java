@@ -54,6 +54,31 @@ public interface SandboxRuntime {
      */
     void commit(String sandboxId, String image) throws Exception;
 
+    /**
+     * Freezes a running sandbox's processes: they keep their memory and use no CPU until
+     * {@link #ensureStarted} resumes them.
+     */
+    void ensurePaused(String sandboxId) throws Exception;
+
+    /**
+     * Gives the new sandbox {@code fork} a copy of sandbox {@code sourceId}'s files as they are
+     * now, on the runner hosting the source (a running source is paused for the copy); the fork is
+     * then started with {@link #ensureStarted}. A fork that has its files already is left alone.
+     *
+     * @param sourcePaused whether the source is meant to stay paused after the copy (else it runs
+     *     on, also when an interrupted copy left it frozen)
+     */
+    void ensureForked(String sourceId, boolean sourcePaused, SandboxSpec fork) throws Exception;
+
+    /**
+     * Copies a sandbox's files to the archive store without stopping it (a backup), so that a
+     * later restore or recover can bring them back.
+     *
+     * @param paused whether the sandbox is meant to stay paused (a running one is paused for the copy of its disk)
+     * @return when the backup was made
+     */
+    java.time.Instant ensureBackedUp(String sandboxId, boolean paused) throws Exception;
+
     /** Changes a sandbox's CPU and memory: at once if it runs, else from its next start. */
     void ensureResources(String sandboxId, int cpu, int memoryGiB) throws Exception;
 

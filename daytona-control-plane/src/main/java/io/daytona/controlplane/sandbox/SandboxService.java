@@ -275,6 +275,10 @@ public final class SandboxService {
                             : "Sandbox %s is in an error state (%s); delete it and create a new one (%s)",
                     sandbox.id(), sandbox.errorReason(), sandbox.recoverable() ? sandbox.id() : "it cannot be recovered");
         }
+        if (sandbox.isSettledIn(SandboxState.PAUSED)) {
+            // Resuming: a paused sandbox holds its CPU and memory already, so no quota is asked again.
+            return request(sandbox, SandboxDesiredState.STARTED);
+        }
         boolean archived = sandbox.state() == SandboxState.ARCHIVED && sandbox.desiredState() == SandboxDesiredState.ARCHIVED;
         boolean stopped = sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED;
         if (!archived && !stopped) {
@@ -298,7 +302,8 @@ public final class SandboxService {
         if (sandbox.state() == SandboxState.STOPPED && sandbox.desiredState() == SandboxDesiredState.STOPPED) {
             return sandbox;
         }
-        if (sandbox.state() != SandboxState.STARTED || sandbox.desiredState() != SandboxDesiredState.STARTED) {
+        // A paused sandbox is resumed by the runner for its stop, so that its processes get their grace period.
+        if (!sandbox.isSettledIn(SandboxState.STARTED) && !sandbox.isSettledIn(SandboxState.PAUSED)) {
             throw ServiceException.conflict("Sandbox state change in progress (state %s); wait for it to finish",
                     SandboxViews.shownState(sandbox).wireValue());
         }
@@ -306,6 +311,140 @@ public final class SandboxService {
             return destroy(sandbox);
         }
         if (!repository.requestStop(sandbox.id(), sandbox.state(), sandbox.desiredState(), force, clock.instant())) {
+            throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        reconciler.wake(sandbox.id());
+        return repository.findById(sandbox.id()).orElseThrow();
+    }
+
+    /**
+     * Pauses a started sandbox: its processes are frozen (they keep their memory and use no CPU)
+     * until {@link #start} resumes them. The answer is the sandbox in state {@code pausing}; pausing
+     * a paused sandbox changes nothing.
+     */
+    public SandboxRecord pause(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.isSettledIn(SandboxState.PAUSED)) {
+            return sandbox;
+        }
+        if (!sandbox.isSettledIn(SandboxState.STARTED)) {
+            throw ServiceException.conflict("Sandbox %s is %s; only a started sandbox can be paused%s", sandbox.id(),
+                    SandboxViews.shownState(sandbox).wireValue(),
+                    sandbox.isSettledIn(SandboxState.STOPPED) ? ": start it first" : ": wait for its state change to finish");
+        }
+        return request(sandbox, SandboxDesiredState.PAUSED);
+    }
+
+    /**
+     * Forks a started, paused or stopped sandbox: a new sandbox, on the same runner, with a copy
+     * of the source's files as they are now (a running source is paused for the copy) and its
+     * snapshot, user, environment, labels, network rules, resources and lifecycle intervals. The
+     * answer is the fork in state {@code forking}; the source is {@code forking} too until its
+     * files are copied, then the fork is created on its copy and started.
+     */
+    public SandboxRecord fork(Caller caller, String idOrName, io.daytona.model.sandbox.ForkSandbox request) {
+        String requestedName = request == null ? null : request.name();
+        CreateSandboxValidator.name(requestedName);
+        SandboxRecord source = get(caller, idOrName);
+        SandboxState settled = source.state();
+        if (!source.isSettledIn(SandboxState.STARTED) && !source.isSettledIn(SandboxState.PAUSED)
+                && !source.isSettledIn(SandboxState.STOPPED)) {
+            throw ServiceException.conflict("Sandbox %s is %s; fork a started, paused or stopped sandbox%s", source.id(),
+                    SandboxViews.shownState(source).wireValue(), source.isSettledIn(SandboxState.ARCHIVED)
+                            ? " (an archived sandbox's files are in the archive store: start it first)"
+                            : " once its state change has finished");
+        }
+        String id = UUID.randomUUID().toString();
+        String name = requestedName == null ? id : requestedName;
+        if (repository.nameTaken(caller.organizationId(), name)) {
+            throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
+        }
+        quota.checkCreate(caller.organizationId(), source.cpu(), source.memory(), source.disk());
+        fleet.requireRoomOn(source.runnerId(), source.cpu(), source.memory(), source.disk());
+        Instant now = clock.instant();
+        SandboxRecord fork = new SandboxRecord(id, caller.organizationId(), name, source.snapshot(), source.user(), source.env(),
+                source.labels(), source.isPublic(), source.networkBlockAll(), source.networkAllowList(), source.region(),
+                source.cpu(), source.gpu(), source.memory(), source.disk(), SandboxState.FORKING, SandboxDesiredState.STARTED,
+                null, false, source.autoStopInterval(), source.autoArchiveInterval(), source.autoDeleteInterval(),
+                source.runnerId(), null, ApiKeys.randomToken(32), now, now, now, false, null, SandboxRecord.NO_BACKUP, null,
+                null, null, null, source.id(), true);
+        boolean inserted;
+        try {
+            inserted = repository.insertFork(fork, settled, now);
+        } catch (RuntimeException e) {
+            if (repository.nameTaken(caller.organizationId(), name)) {
+                throw ServiceException.conflict("Sandbox with name %s already exists; choose another name or delete it", name);
+            }
+            throw e;
+        }
+        if (!inserted) {
+            throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
+        }
+        // Volumes are shared, not copied: the fork mounts the source's.
+        volumes.attach(id, volumes.of(source.id()));
+        reconciler.wake(id);
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** The sandbox's forks, oldest first; deleted ones too when {@code includeDestroyed}. */
+    public List<SandboxRecord> forks(Caller caller, String idOrName, boolean includeDestroyed) {
+        return repository.forksOf(caller.organizationId(), get(caller, idOrName).id(), includeDestroyed);
+    }
+
+    /** The sandbox this one was forked from; 404 if it was created, or its parent was deleted. */
+    public SandboxRecord parent(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.parentId() == null) {
+            throw ServiceException.notFound("Sandbox %s was not forked from another sandbox: it has no parent", sandbox.id());
+        }
+        return repository.findInOrganization(caller.organizationId(), sandbox.parentId())
+                .filter(parent -> parent.desiredState() != SandboxDesiredState.DESTROYED)
+                .orElseThrow(() -> ServiceException.notFound("Sandbox %s was forked from sandbox %s, which was deleted",
+                        sandbox.id(), sandbox.parentId()));
+    }
+
+    /**
+     * The sandbox's ancestors, its parent first, then the parent's parent and so on; deleted
+     * ones are left out, and the line goes on through them.
+     */
+    public List<SandboxRecord> ancestors(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        List<SandboxRecord> ancestors = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(sandbox.id()));
+        String next = sandbox.parentId();
+        while (next != null && seen.add(next)) {
+            Optional<SandboxRecord> ancestor = repository.findInOrganization(caller.organizationId(), next);
+            if (ancestor.isEmpty()) {
+                break;
+            }
+            if (ancestor.get().desiredState() != SandboxDesiredState.DESTROYED) {
+                ancestors.add(ancestor.get());
+            }
+            next = ancestor.get().parentId();
+        }
+        return List.copyOf(ancestors);
+    }
+
+    /**
+     * Backs a started, paused or stopped sandbox's files up to the archive store while it stays as
+     * it is: its {@code backupState} goes {@code Pending}, {@code InProgress}, then
+     * {@code Completed} (with {@code backupCreatedAt}) or {@code Error}. Asking while a backup is
+     * under way changes nothing.
+     */
+    public SandboxRecord backup(Caller caller, String idOrName) {
+        SandboxRecord sandbox = get(caller, idOrName);
+        if (sandbox.backupDue()) {
+            return sandbox;
+        }
+        SandboxState settled = sandbox.state();
+        if (!sandbox.isSettledIn(SandboxState.STARTED) && !sandbox.isSettledIn(SandboxState.PAUSED)
+                && !sandbox.isSettledIn(SandboxState.STOPPED)) {
+            throw ServiceException.conflict("Sandbox %s is %s; back up a started, paused or stopped sandbox%s", sandbox.id(),
+                    SandboxViews.shownState(sandbox).wireValue(), sandbox.isSettledIn(SandboxState.ARCHIVED)
+                            ? " (an archived sandbox's files are in the archive store already)"
+                            : " once its state change has finished");
+        }
+        if (!repository.requestBackup(sandbox.id(), settled, clock.instant())) {
             throw ServiceException.conflict("Sandbox state change in progress; wait for it to finish and try again");
         }
         reconciler.wake(sandbox.id());

@@ -29,11 +29,17 @@ public final class SandboxViews {
     public static SandboxState shownState(SandboxRecord s) {
         SandboxState state = s.state();
         SandboxDesiredState desired = s.desiredState();
-        if (state == SandboxState.STARTED && desired == SandboxDesiredState.STOPPED) {
+        if ((state == SandboxState.STARTED || state == SandboxState.PAUSED) && desired == SandboxDesiredState.STOPPED) {
             return SandboxState.STOPPING;
         }
-        if ((state == SandboxState.STARTED || state == SandboxState.STOPPED || state == SandboxState.ARCHIVED)
-                && desired == SandboxDesiredState.DESTROYED) {
+        if (state == SandboxState.STARTED && desired == SandboxDesiredState.PAUSED) {
+            return SandboxState.PAUSING;
+        }
+        if (state == SandboxState.PAUSED && desired == SandboxDesiredState.STARTED) {
+            return SandboxState.RESUMING;
+        }
+        if ((state == SandboxState.STARTED || state == SandboxState.STOPPED || state == SandboxState.ARCHIVED
+                || state == SandboxState.PAUSED) && desired == SandboxDesiredState.DESTROYED) {
             return SandboxState.DESTROYING;
         }
         if (state == SandboxState.STOPPED && desired == SandboxDesiredState.STARTED) {

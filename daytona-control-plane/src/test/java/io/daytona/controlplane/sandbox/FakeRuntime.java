@@ -65,18 +65,22 @@ public final class FakeRuntime implements SandboxRuntime {
             throw new Exception("engine says no");
         }
         running.put(spec.sandboxId(), true);
+        paused.remove(spec.sandboxId());
         return new StartedSandbox(URI.create("http://daemon"), "test");
     }
 
     @Override
     public void ensureStopped(String sandboxId, boolean force) {
         stops.add(force ? sandboxId + " (forced)" : sandboxId);
+        paused.remove(sandboxId);
         running.computeIfPresent(sandboxId, (id, was) -> false);
     }
 
     @Override
     public void ensureDestroyed(String sandboxId) {
         running.remove(sandboxId);
+        paused.remove(sandboxId);
+        forks.remove(sandboxId);
     }
 
     @Override
@@ -122,6 +126,56 @@ public final class FakeRuntime implements SandboxRuntime {
         commits.put(image, sandboxId);
     }
 
+    /** Sandboxes whose processes are frozen. */
+    public final Set<String> paused = ConcurrentHashMap.newKeySet();
+    /** Forks made, fork id to source id. */
+    public final Map<String, String> forks = new ConcurrentHashMap<>();
+    /** Sandboxes backed up, with how many times. */
+    public final Map<String, Integer> backups = new ConcurrentHashMap<>();
+    /** When set, pauses, forks and backups wait for it: a test holds a sandbox in state pausing or forking. */
+    public volatile java.util.concurrent.CountDownLatch transitionGate;
+    public volatile boolean failForks;
+    public volatile boolean failBackups;
+
+    private void awaitGate() throws InterruptedException {
+        var gate = transitionGate;
+        if (gate != null) {
+            gate.await();
+        }
+    }
+
+    @Override
+    public void ensurePaused(String sandboxId) throws Exception {
+        awaitGate();
+        if (!Boolean.TRUE.equals(running.get(sandboxId))) {
+            throw new SandboxRuntimeException("Sandbox " + sandboxId + " is not running, so it cannot be paused", true, null);
+        }
+        paused.add(sandboxId);
+    }
+
+    @Override
+    public void ensureForked(String sourceId, boolean sourcePaused, SandboxSpec fork) throws Exception {
+        awaitGate();
+        if (failForks) {
+            throw new SandboxRuntimeException("no space left on device", true, null);
+        }
+        if (!running.containsKey(sourceId)) {
+            throw new SandboxRuntimeException("Sandbox " + sourceId + " has no container on this runner", false, null);
+        }
+        forks.put(fork.sandboxId(), sourceId);
+    }
+
+    @Override
+    public java.time.Instant ensureBackedUp(String sandboxId, boolean paused) throws Exception {
+        awaitGate();
+        if (failBackups) {
+            throw new SandboxRuntimeException("archive store full", true, null);
+        }
+        backups.merge(sandboxId, 1, Integer::sum);
+        archived.add(sandboxId);
+        return java.time.Instant.parse("2030-01-02T00:00:00Z");
+    }
+
     @Override
     public void ensureResources(String sandboxId, int cpu, int memoryGiB) {
         resources.put(sandboxId, cpu + "/" + memoryGiB);
@@ -130,7 +184,8 @@ public final class FakeRuntime implements SandboxRuntime {
     @Override
     public Map<String, RunnerSandboxState> observe() {
         Map<String, RunnerSandboxState> states = new ConcurrentHashMap<>();
-        running.forEach((id, up) -> states.put(id, up ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED));
+        running.forEach((id, up) -> states.put(id, paused.contains(id) ? RunnerSandboxState.PAUSED
+                : up ? RunnerSandboxState.RUNNING : RunnerSandboxState.STOPPED));
         return states;
     }
 

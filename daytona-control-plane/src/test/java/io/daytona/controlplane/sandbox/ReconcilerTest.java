@@ -115,4 +115,68 @@ class ReconcilerTest {
         }
         assertThat(repository.findById(created.id()).orElseThrow().state()).isEqualTo(SandboxState.STOPPED);
     }
+    /**
+     * A server stopped half-way through a pause, a resume, a fork copy or a backup leaves these
+     * rows; the next server's reconciler (a new one on the same database) finishes each.
+     */
+    @Test
+    void aRestartMidPauseResumeForkOrBackupConverges() throws Exception {
+        SandboxRecord pausing = service.create(caller, CreateSandbox.builder().name("pausing").build());
+        SandboxRecord resuming = service.create(caller, CreateSandbox.builder().name("resuming").build());
+        SandboxRecord source = service.create(caller, CreateSandbox.builder().name("source").build());
+        SandboxRecord abandoned = service.create(caller, CreateSandbox.builder().name("abandoned").build());
+        SandboxRecord backedUp = service.create(caller, CreateSandbox.builder().name("backed-up").build());
+        reconciler.close();
+
+        setState(pausing.id(), "pausing", "paused");
+        setState(resuming.id(), "resuming", "started");
+        runtime.paused.add(resuming.id());
+        setState(source.id(), "forking", "started");
+        String forkId = java.util.UUID.randomUUID().toString();
+        // The fork's row as the API inserts it: waiting for its copy of the source's files.
+        database.jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO sandbox (id, organization_id, name, live_name, snapshot, os_user, env, labels, is_public,
+                            network_block_all, region, cpu, gpu, memory, disk, state, desired_state, recoverable, auto_stop_interval,
+                            auto_archive_interval, auto_delete_interval, runner_id, auth_token, created_at, updated_at, last_activity_at,
+                            parent_id, fork_pending)
+                        VALUES (:id, :org, 'the-fork', 'the-fork', :snapshot, 'daytona', '{}', '{}', FALSE, FALSE, 'us', 1, 0, 1, 3,
+                            'forking', 'started', FALSE, 15, 10080, -1, :runner, 'token', :now, :now, :now, :parent, TRUE)""")
+                .bind("id", forkId).bind("org", caller.organizationId()).bind("snapshot", source.snapshot())
+                .bind("runner", source.runnerId()).bind("now", java.time.Instant.now()).bind("parent", source.id()).execute());
+        // A source left forking whose fork is gone, its container left frozen by the interrupted copy.
+        setState(abandoned.id(), "forking", "started");
+        runtime.paused.add(abandoned.id());
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE sandbox SET backup_state = 'InProgress' WHERE id = :id")
+                .bind("id", backedUp.id()).execute());
+
+        reconciler = new Reconciler(repository, runtime, Clock.systemUTC(), Duration.ofMillis(50));
+        reconciler.start();
+        awaitState(pausing.id(), SandboxState.PAUSED);
+        assertThat(runtime.paused).contains(pausing.id());
+        awaitState(resuming.id(), SandboxState.STARTED);
+        assertThat(runtime.paused).doesNotContain(resuming.id());
+        awaitState(forkId, SandboxState.STARTED);
+        assertThat(runtime.forks).containsEntry(forkId, source.id());
+        assertThat(repository.findById(forkId).orElseThrow().forkPending()).isFalse();
+        awaitState(source.id(), SandboxState.STARTED);
+        awaitState(abandoned.id(), SandboxState.STARTED);
+        assertThat(runtime.paused).as("the start resumed the frozen container").doesNotContain(abandoned.id());
+        for (int i = 0; i < 200 && !repository.findById(backedUp.id()).orElseThrow().backupState().equals("Completed"); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(repository.findById(backedUp.id()).orElseThrow().backupState()).isEqualTo("Completed");
+        assertThat(runtime.backups).containsEntry(backedUp.id(), 1);
+    }
+
+    private void setState(String id, String state, String desired) {
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE sandbox SET state = :state, desired_state = :desired WHERE id = :id")
+                .bind("state", state).bind("desired", desired).bind("id", id).execute());
+    }
+
+    private void awaitState(String id, SandboxState state) throws InterruptedException {
+        for (int i = 0; i < 200 && repository.findById(id).orElseThrow().state() != state; i++) {
+            Thread.sleep(25);
+        }
+        assertThat(repository.findById(id).orElseThrow().state()).as(id).isEqualTo(state);
+    }
 }

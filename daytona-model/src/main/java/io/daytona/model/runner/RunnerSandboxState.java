@@ -7,5 +7,7 @@ public enum RunnerSandboxState {
     /** The container exists and is running. */
     RUNNING,
     /** The container exists and is not running. */
-    STOPPED
+    STOPPED,
+    /** The container exists and its processes are frozen (the cgroup freezer): they hold their memory and use no CPU. */
+    PAUSED
 }

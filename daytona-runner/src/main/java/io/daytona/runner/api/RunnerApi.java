@@ -103,6 +103,31 @@ public final class RunnerApi {
             String id = id(ex);
             ex.json(200, new ArchivedSandbox(id, ensure(() -> runner.ensureArchived(id)).createdAt()));
         });
+        route(router, "POST", "/sandboxes/{id}/pause", ex -> {
+            String id = id(ex);
+            ensure(() -> {
+                runner.ensurePaused(id);
+                return null;
+            });
+            ex.status(204);
+        });
+        route(router, "POST", "/sandboxes/{id}/fork", ex -> {
+            String sourceId = id(ex);
+            io.daytona.model.runner.SandboxFork fork = ex.body(io.daytona.model.runner.SandboxFork.class);
+            if (!SANDBOX_ID.matcher(fork.spec().sandboxId()).matches() || fork.spec().sandboxId().equals(sourceId)) {
+                throw ServiceException.badRequest("the fork needs an id of its own, not %s", fork.spec().sandboxId());
+            }
+            ensure(() -> {
+                runner.ensureForked(sourceId, fork.sourcePaused(), fork.spec());
+                return null;
+            });
+            ex.status(204);
+        });
+        route(router, "POST", "/sandboxes/{id}/backup", ex -> {
+            String id = id(ex);
+            boolean paused = ex.query("paused").map(Boolean::parseBoolean).orElse(false);
+            ex.json(200, new ArchivedSandbox(id, ensure(() -> runner.ensureBackedUp(id, paused)).createdAt()));
+        });
         route(router, "POST", "/sandboxes/{id}/restore", ex -> ex.json(200, ensure(() -> runner.ensureRestored(spec(ex, id(ex))))));
         route(router, "POST", "/sandboxes/{id}/claim", ex -> {
             String id = id(ex);

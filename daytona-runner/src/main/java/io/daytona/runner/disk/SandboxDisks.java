@@ -233,6 +233,105 @@ public final class SandboxDisks {
         }
     }
 
+    /**
+     * Writes what the filesystem of a disk that a loop device holds (its sandbox runs, or stops
+     * right now) still has in memory to the disk file, so that a copy of the file is the
+     * filesystem as it is now: the host mounts the device the container holds (sharing its
+     * filesystem), syncs it ({@code syncfs}) and detaches again. The journal is committed but not
+     * checkpointed, so a copy is replayed when first mounted, like a disk after a power cut with
+     * nothing lost. The caller freezes the sandbox's processes first, so nothing writes meanwhile.
+     * Nothing to do for a disk no device holds.
+     */
+    public void flush(String id) throws IOException {
+        if (!inUse(id)) {
+            return;
+        }
+        Path mount = diskMount(id);
+        boolean mounted = Mounts.isMountPoint(mount);
+        if (!mounted) {
+            Files.createDirectories(mount);
+            attach(id, mount);
+        }
+        try {
+            HostCommand.run(List.of("sync", "--file-system", mount.toString()));
+        } finally {
+            if (!mounted) {
+                Syscalls.detach(mount);
+            }
+        }
+    }
+
+    /**
+     * Gives sandbox {@code targetId} a copy of sandbox {@code sourceId}'s disk, unless it has a
+     * disk: sparse-aware ({@code cp --sparse=always}, so the copy takes on the host what the
+     * source's files take, not the disk's size), by reflink where the host's filesystem shares
+     * blocks between files (XFS, Btrfs), written under another name and renamed, so a disk
+     * present is a complete copy. The source must not change meanwhile ({@link #flush} it with
+     * its processes frozen, or copy it while it is stopped). The copy's ext4 has the source's
+     * UUID, which ext4 does not mind.
+     */
+    public void copy(String sourceId, String targetId) throws IOException {
+        Path target = image(targetId);
+        if (Files.exists(target)) {
+            return;
+        }
+        copyFile(image(sourceId), target.resolveSibling(targetId + ".img.partial"), target);
+    }
+
+    /**
+     * A copy of the sandbox's disk to read its files from while the sandbox goes on (a backup),
+     * made as {@link #copy} makes one (so the same care applies) and kept apart from the
+     * sandboxes' disks, never taken for one. {@link #mountCopy} mounts it, {@link #releaseCopy}
+     * removes it.
+     */
+    public void makeCopy(String id) throws IOException {
+        releaseCopy(id);
+        copyFile(image(id), copyOf(id).resolveSibling(id + ".copy.partial"), copyOf(id));
+    }
+
+    /** Mounts the copy {@link #makeCopy} made; returns its upper directory (the sandbox's files as they were). */
+    public Path mountCopy(String id) throws IOException {
+        Path mount = copyMount(id);
+        Files.createDirectories(mount);
+        if (!Mounts.isMountPoint(mount)) {
+            Syscalls.mountLoop(copyOf(id), mount, MOUNT_OPTIONS);
+        }
+        return mount.resolve("upper");
+    }
+
+    /** Unmounts and deletes the copy {@link #mountCopy} made, if there is one. */
+    public void releaseCopy(String id) throws IOException {
+        Path mount = copyMount(id);
+        if (Mounts.isMountPoint(mount)) {
+            Syscalls.detach(mount);
+        }
+        Files.deleteIfExists(mount);
+        Files.deleteIfExists(copyOf(id));
+        Files.deleteIfExists(copyOf(id).resolveSibling(id + ".copy.partial"));
+    }
+
+    private static void copyFile(Path source, Path partial, Path target) throws IOException {
+        if (!Files.exists(source)) {
+            throw new IOException("there is no disk " + source + " to copy");
+        }
+        Files.deleteIfExists(partial);
+        try {
+            HostCommand.run(List.of("cp", "--sparse=always", "--reflink=auto", source.toString(), partial.toString()));
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Not named *.img: a copy belongs to no sandbox. */
+    private Path copyOf(String id) {
+        return directory.resolve("disks").resolve(checked(id) + ".copy");
+    }
+
+    private Path copyMount(String id) {
+        return directory.resolve("sandboxes").resolve(checked(id)).resolve("copy");
+    }
+
     /** Whether a loop device holds the sandbox's disk (its container runs, or stops right now). */
     public boolean inUse(String id) throws IOException {
         return Mounts.loopDeviceOf(image(id)).isPresent();
@@ -241,6 +340,7 @@ public final class SandboxDisks {
     /** Removes the sandbox's disk and its directories. Its container must be gone. */
     public void delete(String id) throws IOException {
         detach(id);
+        releaseCopy(id);
         Files.deleteIfExists(image(id));
         Files.deleteIfExists(image(id).resolveSibling(id + ".img.partial"));
         Files.deleteIfExists(image(id).resolveSibling(id + ".img.growing"));

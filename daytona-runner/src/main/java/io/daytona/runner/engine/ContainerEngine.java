@@ -353,8 +353,14 @@ public final class ContainerEngine implements AutoCloseable {
      * @param labels its labels
      * @param running whether it runs
      * @param created when it was created
+     * @param paused whether its processes are frozen (the listing does not call a paused container running)
      */
-    public record ContainerSummary(String name, Map<String, String> labels, boolean running, java.time.Instant created) {}
+    public record ContainerSummary(String name, Map<String, String> labels, boolean running, java.time.Instant created, boolean paused) {
+        /** A container that is not paused. */
+        public ContainerSummary(String name, Map<String, String> labels, boolean running, java.time.Instant created) {
+            this(name, labels, running, created, false);
+        }
+    }
 
     /** Every container carrying all the given labels, in one engine call. */
     public List<ContainerSummary> containersLabelled(Map<String, String> labels) {
@@ -362,7 +368,8 @@ public final class ContainerEngine implements AutoCloseable {
                 .map(c -> new ContainerSummary(c.getNames()[0].replaceFirst("^/", ""),
                         c.getLabels() == null ? Map.of() : c.getLabels(),
                         "running".equalsIgnoreCase(c.getState()),
-                        java.time.Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())))
+                        java.time.Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()),
+                        "paused".equalsIgnoreCase(c.getState())))
                 .toList();
     }
 

@@ -115,7 +115,8 @@ public final class HostMetrics {
         int started = 0;
         try {
             for (ContainerEngine.ContainerSummary container : engine.containers(runnerId)) {
-                if (!container.running()) {
+                if (!container.running() && !container.paused()) {
+                    // stopped; a paused one still holds its memory
                     continue;
                 }
                 started++;
